@@ -1,0 +1,42 @@
+# newsmon — the two commands that matter: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+
+.PHONY: install demo test test-unit test-integration bench bench-core chaos lint schemas clean
+
+install: $(STAMP)
+
+# Re-install only when the dependency list changes; silent when already done.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "installing newsmon into $(VENV) (first run only)…"
+	@$(BIN)/python -m pip install --disable-pip-version-check -e '.[dev]' > $(VENV)/install.log 2>&1 \
+		|| { tail -40 $(VENV)/install.log; echo "install failed: full log in $(VENV)/install.log"; exit 1; }
+	@touch $(STAMP)
+
+demo: install
+	@$(BIN)/newsmon demo
+
+test: install
+	@$(BIN)/python -m pytest -q
+
+bench: install
+	@$(BIN)/python -m bench.stream
+
+bench-core: install
+	@$(BIN)/python -m bench.core
+
+chaos: install
+	@$(BIN)/python -m bench.chaos
+
+lint: install
+	@$(BIN)/ruff check .
+
+schemas: install
+	@$(BIN)/python -m schemas.generate
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

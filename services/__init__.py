@@ -1,0 +1,1 @@
+"""newsmon services: replay → process → deliver → observe, around a pure analysis core."""
