@@ -1,0 +1,21 @@
+"""Tunable numbers of the analysis, in one frozen place (thresholds are calibrated on
+SemEval-2022 task 8 *train*; see BENCHMARKS.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisConfig:
+    window_hours: float = 72.0  # stories idle longer than this (event time) are evicted
+    max_body_chars: int = 100_000  # analysed per article (embedding cost is linear in it)
+    max_sentences: int = 150  # news articles rarely run longer; bounds time and record size
+    max_stories: int = 100_000
+    near_duplicate_jaccard: float = 0.8  # MinHash estimate at which a same-language copy is a copy
+    cross_lingual_alignment: float = 0.8  # share of sentences with a translation-level match
+    translation_cosine: float = 0.65  # sentence cosine that counts as "same sentence, other words"
+    same_story_similarity: float = 0.5  # calibrated probability that two articles share a story
+    claim_cosine: float = 0.6  # a sentence below this cosine to every known one is new
+    claim_grey_cosine: float = 0.72  # ...and below this, new when it names something new
+    figure_context_cosine: float = 0.45  # same figure only when its sentence context agrees

