@@ -1,0 +1,223 @@
+"""`newsmon subscribe`: follow alerts from the Redis stream.
+
+XREAD BLOCK on the stream rather than pub/sub: the stream is both the history and the
+live feed, so `--from-start` cannot miss or repeat an alert at the seam between them,
+and after a lost connection reading resumes after the last entry seen.  Without
+`--from-start` the current end of the stream is looked up once and used as a concrete
+id — XREAD's `$` would mean "the end at the time of this call" and skip whatever
+arrived while Redis was away.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from collections.abc import AsyncIterator, Collection, Mapping
+from typing import Any, get_args
+
+from pydantic import ValidationError
+from redis.asyncio import Redis
+from redis.exceptions import ResponseError
+from rich.console import Console
+from rich.text import Text
+
+from schemas import ALERT_ADAPTER, Alert, AlertKind, DuplicateAlert, FigureChangedAlert, NewClaimAlert
+from schemas.alert import Observation
+from services.alerts.delivery import TRANSIENT_ERRORS, Backoff, redis_client, redis_url
+from services.analysis.alerts import QUALIFIER_WORDS
+from services.config import Settings, redact_url
+from services.observe import Metrics, default_metrics, serve_metrics
+
+log = logging.getLogger(__name__)
+
+KINDS: tuple[str, ...] = get_args(AlertKind)
+_READ_COUNT = 100
+_RECONNECT = Backoff(initial=0.2, cap=10.0)
+
+
+async def follow(
+    settings: Settings,
+    from_start: bool = False,
+    kinds: Collection[str] | None = None,
+    story: str | None = None,
+    *,
+    block_ms: int = 5_000,
+    backoff: Backoff = _RECONNECT,
+    metrics: Metrics | None = None,
+) -> AsyncIterator[Alert]:
+    """Alerts from the stream, oldest first, forever: the history first when `from_start`,
+    then live ones.  Only `kinds` (all when empty) and only `story` (all when None).
+    Survives Redis restarts: retries with backoff (logged, counted) and resumes after the last id."""
+    metrics = metrics or default_metrics()
+    stream = settings.redis_stream
+    url = redact_url(redis_url(settings))
+    client = redis_client(settings)
+    wanted = frozenset(kinds or ())
+    last_id: str | None = "0-0" if from_start else None
+    attempt = 0
+    try:
+        while True:
+            try:
+                if last_id is None:
+                    last_id = await _stream_end(client, stream)
+                response = await client.xread({stream: last_id}, count=_READ_COUNT, block=block_ms)
+            except TRANSIENT_ERRORS as exc:
+                metrics.subscriber_reconnect()
+                wait = backoff.delay(attempt)
+                attempt += 1
+                reason = f"{type(exc).__name__}: {str(exc).rstrip('.')}"
+                log.warning("Redis at %s: %s; reconnecting in %.1f s", url, reason, wait)
+                await asyncio.sleep(wait)
+                continue
+            if attempt:
+                log.warning("Redis at %s answers again; resuming after %s", url, last_id)
+                attempt = 0
+            for entry_id, fields in _entries(response):
+                last_id = entry_id
+                alert = _matching(entry_id, fields, wanted, story)
+                if alert is not None:
+                    metrics.alert_received(alert.kind)
+                    yield alert
+    finally:
+        await client.aclose()
+
+
+async def _stream_end(client: Redis, stream: str) -> str:
+    """The id of the last entry ever added (not only the last one left), or 0-0."""
+    try:
+        info = await client.xinfo_stream(stream)
+    except ResponseError as exc:
+        if "no such key" in str(exc).lower():
+            return "0-0"
+        raise
+    return str(info["last-generated-id"])
+
+
+def _entries(response: Any) -> list[tuple[str, Mapping[str, str]]]:
+    """XREAD's answer as (id, fields), for RESP2 (a list) and RESP3 (a dict) alike."""
+    if not response:
+        return []
+    streams = response.items() if isinstance(response, Mapping) else response
+    out: list[tuple[str, Mapping[str, str]]] = []
+    for _, entries in streams:
+        if entries and isinstance(entries[0], list) and len(entries) == 1:  # RESP3 nests once more
+            entries = entries[0]
+        out.extend((str(entry_id), fields) for entry_id, fields in entries)
+    return out
+
+
+def _matching(
+    entry_id: str, fields: Mapping[str, str], kinds: frozenset[str], story: str | None
+) -> Alert | None:
+    """Filter on the plain fields first: no JSON parsing for alerts nobody asked for."""
+    if kinds and fields.get("kind") not in kinds:
+        return None
+    if story is not None and fields.get("story_id") != story:
+        return None
+    try:
+        return ALERT_ADAPTER.validate_json(fields.get("json", ""))
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        log.warning("stream entry %s is not an alert, skipped: %s", entry_id, first["msg"])
+        return None
+
+
+# Human output ------------------------------------------------------------------------
+
+_TAGS: dict[str, tuple[str, str]] = {
+    "figure_changed": ("FIGURE", "bold yellow"),
+    "new_claim": ("CLAIM", "bold cyan"),
+    "new_story": ("NEW", "bold green"),
+    "duplicate": ("COPY", "dim"),
+}
+_TAG_WIDTH = 8
+_COPY_METHODS = {"exact": "exact copy", "near": "near copy", "cross_lingual": "translation"}
+
+
+def _one_line(text: str) -> str:
+    """Sentences and titles may carry line breaks; an alert is one line."""
+    return " ".join(text.split())
+
+
+def format_number(value: float) -> str:
+    """2000.0 → "2,000"; 2.5 → "2.5": the way a reader writes figures."""
+    if value.is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.3f}".rstrip("0").rstrip(".")
+
+
+def format_observation(observation: Observation, unit: str | None) -> str:
+    """The figure as a reporter writes it: "more than 5,000", "about 3.5 percent"."""
+    text = QUALIFIER_WORDS[observation.qualifier] + format_number(observation.value)
+    return f"{text} {unit}" if unit else text
+
+
+def format_alert(alert: Alert) -> Text:
+    """One readable line: a tag (coloured on a terminal), then what is new, from the
+    alert's fields.  `format_alert(a).plain` is the line without colour."""
+    tag, style = _TAGS[alert.kind]
+    line = Text()
+    line.append(tag.ljust(_TAG_WIDTH), style=style)  # a span: Text(style=) would colour the whole line
+    title = _one_line(alert.story_title)
+    source = _one_line(alert.source)
+    if isinstance(alert, FigureChangedAlert):
+        figure = alert.figure
+        before, after = figure.previous, figure.current
+        sources = before.source if before.source == after.source else f"{before.source} → {after.source}"
+        line.append(title, style="bold")
+        line.append(f" · {figure.measure}: ")
+        line.append(format_observation(before, figure.unit))
+        line.append(" → ")
+        line.append(format_observation(after, figure.unit), style="bold")
+        line.append(f" ({sources})", style="dim")
+    elif isinstance(alert, NewClaimAlert):
+        line.append(title, style="bold")
+        line.append(f" · {source}: ")
+        line.append(_one_line(alert.claim))
+    elif isinstance(alert, DuplicateAlert):
+        what = _COPY_METHODS.get(alert.method, "copy")
+        line.append(f"{source}: {what} of {alert.duplicate_of} ({alert.similarity:.2f})")
+    else:
+        line.append(title, style="bold")
+        line.append(f" ({source})", style="dim")
+    return line
+
+
+# The command -------------------------------------------------------------------------
+
+
+def run_subscribe(
+    settings: Settings,
+    kinds: Collection[str] | None,
+    story: str | None,
+    from_start: bool,
+    json_output: bool,
+) -> int:
+    """`newsmon subscribe`: alerts on stdout until Ctrl-C (exit 0); Redis trouble on stderr."""
+    unknown = sorted(set(kinds or ()) - set(KINDS))
+    if unknown:
+        known = ", ".join(KINDS)
+        print(f"newsmon subscribe: unknown kind {', '.join(unknown)} (one of: {known})", file=sys.stderr)
+        return 2
+    logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="newsmon subscribe: %(message)s")
+    serve_metrics(settings, "subscribe")
+    console = Console(highlight=False, soft_wrap=True)
+
+    async def main() -> None:
+        async for alert in follow(settings, from_start, kinds, story):
+            if json_output:
+                sys.stdout.write(alert.model_dump_json() + "\n")
+                sys.stdout.flush()
+            else:
+                console.print(format_alert(alert))
+
+    try:
+        asyncio.run(main())
+    except KeyboardInterrupt:
+        return 0
+    except BrokenPipeError:  # `newsmon subscribe | head`: the reader is done, so are we
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return 0

@@ -1,0 +1,81 @@
+"""Consumer lag per partition, read from a running Faust consumer.
+
+lag = highwater (the offset the next produced record gets) − the next offset this worker
+still has to process: the committed offset (what `kafka-consumer-groups` compares with,
+so both tell the same story), or, before the first commit, the last offset read + 1.
+The committed offset trails processing by up to Faust's commit interval (2.8 s by default),
+so a busy partition shows that much lag even when the worker keeps up.  An empty
+partition (highwater 0) has lag 0; one whose highwater or position is not known yet (no
+fetch answered, nothing read) is left out rather than reported as a guess.
+
+Faust's base consumer keeps the committed and read offsets in `_committed_offset` and
+`_read_offset` (faust-streaming 0.15); both are read defensively, so a Faust that renames
+them makes the lag gauge empty, never the worker fail.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
+
+
+class TopicPartition(Protocol):
+    topic: str
+    partition: int
+
+
+def partition_lags(
+    assigned: Iterable[TopicPartition],
+    topics: Collection[str],
+    highwater: Callable[[Any], int | None],
+    committed: Mapping[Any, int | None],
+    read: Mapping[Any, int | None],
+) -> dict[tuple[str, int], int]:
+    """{(topic, partition): lag} for the assigned partitions of `topics` (the ones the
+    agents consume; table changelogs have their own recovery bookkeeping)."""
+    lags: dict[tuple[str, int], int] = {}
+    for tp in assigned:
+        if tp.topic not in topics:
+            continue
+        end = highwater(tp)
+        position = committed.get(tp)
+        if position is None:
+            last_read = read.get(tp)
+            position = None if last_read is None else last_read + 1
+        if end == 0:
+            position = 0
+        if end is None or position is None:
+            continue
+        lags[(tp.topic, tp.partition)] = max(0, end - position)
+    return lags
+
+
+def consumer_lags(consumer: Any, topics: Collection[str]) -> dict[tuple[str, int], int]:
+    """`partition_lags` for a Faust consumer; empty (logged at debug) when it cannot tell yet,
+    e.g. while the consumer is starting or rebalancing."""
+    try:
+        return partition_lags(
+            consumer.assignment(),
+            topics,
+            _none_on_error(consumer.highwater),
+            dict(getattr(consumer, "_committed_offset", {})),
+            dict(getattr(consumer, "_read_offset", {})),
+        )
+    except Exception as exc:  # a metric must never take the worker down
+        log.debug("consumer lag not available: %s: %s", type(exc).__name__, exc)
+        return {}
+
+
+def _none_on_error(highwater: Callable[[Any], int | None]) -> Callable[[Any], int | None]:
+    """aiokafka asserts a partition is still assigned: one revoked mid-way is just unknown."""
+
+    def safe(tp: Any) -> int | None:
+        try:
+            return highwater(tp)
+        except Exception:
+            return None
+
+    return safe

@@ -1,0 +1,244 @@
+"""The Faust app: topics, agents and the story table around `stages.py`.
+
+Scaling: `intake` (the expensive, stateless work) runs on every worker over the
+partitions of news.articles.  `assign` reads a single-partition topic, so exactly one
+worker at a time holds the global index: that is the ordering point, and the limit of
+one partition (it only does lookups on prepared vectors, ~1 ms an article).  `compare`
+is keyed by story id and keeps each story's memory in a changelogged table, so any
+worker can take over a story.  Delivery is at-least-once; alert ids make it idempotent.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import faust
+
+from services.alerts.delivery import AlertDelivery
+from services.analysis.similarity import load_model
+from services.config import Settings
+from services.core import analysis_config, load_embedder
+from services.kafka_options import kafka_client_options
+from services.observe import Metrics, default_metrics
+from services.observe.lag import consumer_lags
+from services.processor import codec
+from services.processor.log_reader import read_log
+from services.processor.stages import BadInput, GlobalStep, Intake, dead_letter, skip_message, story_step
+
+log = logging.getLogger("newsmon.worker")
+
+SEQ_HEADER = "newsmon-seq"
+GLOBAL_KEY = b"global"
+LAG_INTERVAL_SECONDS = 5.0
+INTAKE_THREADS = 2
+# A prepared article (150 sentence vectors, base64) and a story's memory stay well under
+# 1 MB, but the internal topics allow 8 MB so an outlier is never a crash.
+MAX_RECORD_BYTES = 8 * 1024 * 1024
+INTERNAL_TOPIC_CONFIG = {"max.message.bytes": str(MAX_RECORD_BYTES)}
+
+
+def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
+    if not settings.kafka_bootstrap_servers:
+        raise ValueError("NEWSMON_KAFKA_BOOTSTRAP_SERVERS is not set")
+    app = faust.App(
+        settings.app_id,
+        broker=[f"kafka://{host.strip()}" for host in settings.kafka_bootstrap_servers.split(",")],
+        store="memory://",
+        datadir=str(_datadir(settings)),
+        topic_partitions=settings.topic_partitions,
+        topic_replication_factor=settings.topic_replication,
+        key_serializer="raw",
+        value_serializer="raw",
+        web_enabled=False,
+        producer_acks=-1,
+        consumer_auto_offset_reset="earliest",
+        producer_max_batch_size=settings.kafka_producer_max_batch_size,
+        producer_max_request_size=MAX_RECORD_BYTES,
+        broker_session_timeout=settings.kafka_session_timeout_seconds,
+        broker_heartbeat_interval=settings.kafka_heartbeat_interval_seconds,
+        broker_credentials=broker_credentials(settings),
+    )
+    _wire(app, settings, metrics or default_metrics())
+    return app
+
+
+def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
+    config = analysis_config(settings)
+    intake = Intake(load_embedder(), config, settings.max_body_bytes)
+    # Preparing is CPU work (numpy releases the GIL for most of it): two threads use both
+    # cores and keep the event loop free for fetches, heartbeats and commits.
+    pool = ThreadPoolExecutor(max_workers=INTAKE_THREADS, thread_name_prefix="intake")
+    global_step = GlobalStep(config, load_model())
+    articles = app.topic(settings.articles_topic, internal=False)
+    dlq = app.topic(settings.dlq_topic, internal=False)
+    alerts_log = app.topic(settings.alerts_topic, internal=False)
+    prepared = app.topic(
+        f"{settings.app_id}-prepared", partitions=1, internal=True, config=INTERNAL_TOPIC_CONFIG
+    )
+    assigned = app.topic(
+        f"{settings.app_id}-assigned",
+        partitions=settings.topic_partitions,
+        internal=True,
+        config=INTERNAL_TOPIC_CONFIG,
+    )
+    stories = app.Table(
+        "stories",
+        partitions=settings.topic_partitions,
+        key_type=bytes,
+        value_type=bytes,
+        extra_topic_configs=INTERNAL_TOPIC_CONFIG,
+    )
+    delivery = AlertDelivery(settings, on_retry=metrics.redis_retry, on_failure=metrics.redis_failure)
+    consumed_topics = (articles.get_topic_name(), prepared.get_topic_name(), assigned.get_topic_name())
+
+    @app.agent(articles, concurrency=INTAKE_THREADS)
+    async def intake_agent(stream: faust.StreamT) -> None:
+        loop = asyncio.get_running_loop()
+        async for event in stream.events():
+            headers = dict(event.headers or {})
+            seq = _header(headers, SEQ_HEADER)
+            try:
+                with metrics.stage("intake", expected=(BadInput,)):
+                    message = await loop.run_in_executor(
+                        pool, _prepare_or_dead_letter, intake, event.value, seq, event.message.timestamp
+                    )
+                metrics.article_consumed(message["prepared"]["language"])
+            except BadInput as bad:
+                metrics.dead_letter(bad.reason)
+                value, headers = dead_letter(event.value, bad)
+                await _send(dlq, event.key, value, headers)
+                message = skip_message(seq)
+                log.warning("dead-lettered message at offset %s: %s", event.message.offset, bad.reason)
+            try:
+                await _send(prepared, GLOBAL_KEY, codec.dumps(message))
+            except faust.exceptions.ProducerSendError as exc:  # e.g. a record over the size limit
+                bad = BadInput("internal_error", f"prepared record not sent: {exc}"[:500])
+                metrics.dead_letter(bad.reason)
+                value, headers = dead_letter(event.value, bad)
+                await _send(dlq, event.key, value, headers)
+                await _send(prepared, GLOBAL_KEY, codec.dumps(skip_message(seq)))
+
+    @app.agent(prepared)
+    async def assign_agent(stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            offset = event.message.offset
+            if global_step.next_offset != offset:
+                await _rebuild(settings, prepared.get_topic_name(), global_step, offset)
+            with metrics.stage("assign"):
+                released = global_step.push(codec.loads(event.value), offset, time.time())
+            metrics.index_size(global_step.index.story_count, len(global_step.index))
+            for out in released:
+                await _send(assigned, _story(out), codec.dumps(out))
+
+    @app.timer(1.0)
+    async def release_gaps() -> None:
+        for out in global_step.tick(time.time()):
+            await _send(assigned, _story(out), codec.dumps(out))
+        metrics.index_size(global_step.index.story_count, len(global_step.index))
+
+    @app.timer(LAG_INTERVAL_SECONDS)
+    async def report_lag() -> None:
+        metrics.set_consumer_lag(consumer_lags(app.consumer, consumed_topics))
+
+    @app.agent(assigned)
+    async def compare_agent(stream: faust.StreamT) -> None:
+        async for event in stream.events():
+            message = codec.loads(event.value)
+            if message["type"] == "evict":
+                if event.key in stories:
+                    del stories[event.key]
+                continue
+            state = stories.get(event.key)
+            with metrics.stage("compare"):
+                new_state, records = story_step(
+                    codec.loads(state) if state else None, message, config, datetime.now(UTC)
+                )
+            duplicate = message["assignment"]["duplicate"]  # [original, method, similarity] | None
+            metrics.decision(message["assignment"]["new_story"], duplicate[1] if duplicate else None)
+            for record in records[1:]:
+                metrics.alert_raised(record.kind)
+                with metrics.stage("deliver"):
+                    written = await delivery.deliver(record)
+                metrics.alert_delivered(record.kind, written, message.get("publish_time"), time.time())
+            for record in records:
+                await _send(alerts_log, event.key, record.model_dump_json().encode())
+            stories[event.key] = codec.dumps(new_state)
+
+
+def _prepare_or_dead_letter(intake: Intake, raw: bytes | None, seq: str | None, published: float) -> dict:
+    """Faust acks an event even when the agent raises, so nothing may escape: an input the
+    core cannot handle (a bug, not bad input) is dead-lettered with the error, never lost."""
+    try:
+        return intake.prepared_message(raw, seq, time.time(), published)
+    except BadInput:
+        raise
+    except Exception as exc:
+        log.exception("analysis failed on an input; dead-lettering it")
+        raise BadInput("internal_error", f"{type(exc).__name__}: {exc}"[:500]) from exc
+
+
+def _datadir(settings: Settings) -> Path:
+    """Faust wants a data directory even with memory stores; keep it out of the cwd."""
+    path = Path(tempfile.gettempdir()) / "newsmon" / settings.app_id
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def broker_credentials(settings: Settings) -> faust.auth.Credentials | None:
+    """SASL/SSL from settings, in Faust's terms (secrets stay SecretStr until here)."""
+    protocol = settings.kafka_security_protocol
+    if protocol == "PLAINTEXT":
+        return None
+    ssl_context = kafka_client_options(settings).get("ssl_context")
+    if protocol == "SSL":
+        return faust.SSLCredentials(ssl_context)
+    password = settings.kafka_sasl_password.get_secret_value() if settings.kafka_sasl_password else ""
+    return faust.SASLCredentials(
+        username=settings.kafka_sasl_username,
+        password=password,
+        mechanism=settings.kafka_sasl_mechanism or "PLAIN",
+        ssl_context=ssl_context,
+    )
+
+
+def _story(message: dict[str, Any]) -> bytes:
+    story = message.get("story_id") or message["assignment"]["story_id"]
+    return story.encode()
+
+
+def _header(headers: dict[str, Any], name: str) -> str | None:
+    value = headers.get(name)
+    if value is None:
+        return None
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+async def _send(
+    topic: faust.TopicT, key: bytes | str | None, value: bytes | None, headers: dict | None = None
+) -> None:
+    """Hand a record to the producer without waiting for the broker: Faust flushes the
+    producer before it commits any input offset, so an input is only ever marked done
+    after its outputs are written (at-least-once) — and sends stay pipelined."""
+    key_bytes = key.encode() if isinstance(key, str) else key
+    encoded = None if headers is None else [(k, str(v).encode()) for k, v in headers.items()]
+    await topic.send(key=key_bytes, value=value, headers=encoded)
+
+
+async def _rebuild(settings: Settings, topic: str, step: GlobalStep, upto: int) -> None:
+    """Fold the prepared log from its start up to `upto` into a fresh index, silently:
+    the decisions for those records were made (and sent) by the previous owner."""
+    step.reset()
+    started = time.monotonic()
+    count = 0
+    async for offset, value in read_log(settings, topic, upto):
+        step.push(codec.loads(value), offset, time.time())
+        count += 1
+    step.next_offset = upto
+    log.info("global index rebuilt from %d prepared records in %.1fs", count, time.monotonic() - started)
