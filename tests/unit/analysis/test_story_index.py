@@ -1,0 +1,60 @@
+"""The global step's decisions on invented articles (never the seeds)."""
+
+from datetime import UTC, datetime
+
+from services.analysis.config import AnalysisConfig
+from services.analysis.similarity import load_model
+from services.analysis.story_index import StoryIndex
+
+FLOODS = (
+    "Floods forced thousands of residents from their homes in the river valley on Sunday.\n"
+    "At least 12 people were killed and 40 injured, the regional governor said."
+)
+FLOODS_LATER = (
+    "The death toll from the valley floods rose to 19 on Monday, the regional governor said.\n"
+    "Engineers warned that a dam upstream could fail if the rain continued."
+)
+ELECTION = (
+    "Voters in the capital elected a new mayor on Sunday after a campaign dominated by housing costs.\n"
+    "Turnout was the highest in two decades, the electoral commission said."
+)
+T0 = datetime(2025, 3, 1, tzinfo=UTC).timestamp()
+
+
+def test_a_redelivered_article_gets_its_first_decision(make_prepared) -> None:
+    index = StoryIndex(AnalysisConfig(), load_model())
+    first = index.assign(make_prepared("a", FLOODS), T0)
+    again = index.assign(make_prepared("a", FLOODS), T0 + 60)
+    assert again.duplicate is None and again.story_id == first.story_id and again.new_story
+    copy = index.assign(make_prepared("b", FLOODS), T0 + 120)
+    assert copy.duplicate is not None and copy.duplicate.original == "a"
+
+
+def test_follow_up_joins_the_story_and_unrelated_starts_another(make_prepared) -> None:
+    index = StoryIndex(AnalysisConfig(), load_model())
+    floods = index.assign(make_prepared("a", FLOODS), T0)
+    later = index.assign(make_prepared("b", FLOODS_LATER), T0 + 3600)
+    other = index.assign(make_prepared("c", ELECTION), T0 + 7200)
+    assert later.story_id == floods.story_id and not later.new_story
+    assert other.new_story and other.story_id != floods.story_id
+
+
+def test_idle_stories_are_evicted_after_the_window(make_prepared) -> None:
+    config = AnalysisConfig(window_hours=1.0)
+    index = StoryIndex(config, load_model())
+    floods = index.assign(make_prepared("a", FLOODS), T0)
+    later = index.assign(make_prepared("c", ELECTION), T0 + 2 * 3600)
+    assert later.evicted == (floods.story_id,)
+    assert len(index) == 1 and index.story_count == 1
+    back = index.assign(make_prepared("b", FLOODS_LATER), T0 + 2 * 3600 + 60)
+    assert back.new_story  # the old story is gone: its follow-up starts a new one
+
+
+def test_an_untitled_story_takes_the_first_real_headline(make_prepared) -> None:
+    index = StoryIndex(AnalysisConfig(), load_model())
+    first = index.assign(make_prepared("a", FLOODS), T0)
+    assert first.story_title.startswith(("Floods forced", "At least 12 people"))
+    titled = make_prepared("b", "Valley floods: death toll rises to 19\n" + FLOODS_LATER)
+    assert titled.title_given and titled.title == "Valley floods: death toll rises to 19"
+    later = index.assign(titled, T0 + 3600)
+    assert later.story_id == first.story_id and later.story_title == titled.title
