@@ -1,0 +1,1 @@
+"""Measurements of newsmon against public data (not shipped in the wheel)."""

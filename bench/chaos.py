@@ -1,0 +1,468 @@
+"""`make chaos`: faults newsmon's users will meet, each replayed against a fixed corpus.
+
+Every scenario replays the same feed (seeds/ plus SemEval texts with reposts and
+translations mixed in) through the real stream — embedded broker, a private Redis
+with AOF persistence, `newsmon worker` processes — injects one fault, waits until every
+article has a decision, and compares the Redis stream with the alert ids a clean
+in-process run of the analysis core gives for the same feed (what `newsmon analyze`
+prints).  Then the input topic is fuzzed with generated bad messages mixed with valid
+articles.  The LAST stdout line is one JSON object; progress goes to stderr.
+
+    python -m bench.chaos                 # the full run (make chaos)
+    python -m bench.chaos --originals 60  # smaller corpus, same scenarios
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import signal
+import sys
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import redis.asyncio as aioredis
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from bench.corpus import feed, load_corpus
+from bench.stream import publish
+from schemas import Article
+from services.article_files import load_articles
+from services.config import Settings
+from services.core import build_analyzer
+from services.embedded import Stack, embedded_stack
+from services.embedded.process import ManagedProcess, free_port
+from services.embedded.redis_server import redis_answers, redis_server_binary
+from services.kafka_options import kafka_client_options
+from services.processor.launch import AlertLog, spawn_worker
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+DRAIN_TIMEOUT = 600.0
+
+
+def log(message: str) -> None:
+    print(f"[chaos] {message}", file=sys.stderr, flush=True)
+
+
+# The corpus and what a clean run says about it ------------------------------------
+
+
+def chaos_corpus(originals: int) -> list[Article]:
+    seeds, _ = load_articles([SEEDS])
+    return seeds + feed(load_corpus(), originals, copy_share=0.3, seed=11)
+
+
+def expected_alert_ids(articles: Sequence[Article]) -> list[str]:
+    """The clean batch run: the same core `newsmon analyze` runs, in publish order."""
+    analyzer = build_analyzer(Settings())
+    now = datetime.now(UTC)
+    return [r.alert_id for a in articles for r in analyzer.process(a, now) if r.record == "alert"]
+
+
+# A private Redis that can be stopped and started again with its data --------------
+
+
+@dataclass
+class PersistentRedis:
+    """redis-server with AOF on a fixed port: it can go away and come back with its data,
+    like a production Redis restarted by its supervisor."""
+
+    workdir: Path
+    port: int = field(default_factory=free_port)
+    process: ManagedProcess | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    async def start(self) -> None:
+        binary = redis_server_binary()
+        if binary is None:
+            raise RuntimeError("redis-server not found (apt install redis-server)")
+        argv = [str(binary), "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", "yes", "--appendfsync", "always", "--dir", str(self.workdir),
+                "--daemonize", "no"]  # fmt: skip
+        self.process = ManagedProcess.spawn("redis", argv, self.workdir / "redis.log", cwd=self.workdir)
+        for _ in range(200):
+            if await redis_answers(self.url, timeout=0.5):
+                return
+            await asyncio.sleep(0.05)
+        raise RuntimeError(f"redis-server did not start: {self.process.log_tail()}")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.stop()
+            self.process = None
+
+
+# One scenario's rig -----------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    scenario: str
+    expected: int
+    lost: int
+    repeated: int
+    worker_crashes: int
+    seconds: float
+    notes: list[str] = field(default_factory=list)
+
+
+class Rig:
+    """Workers, a replay and the checks for one scenario, on a private app id and stream."""
+
+    def __init__(self, stack: Stack, redis: PersistentRedis, name: str) -> None:
+        tag = f"chaos-{name}-{os.getpid()}-{int(time.time())}"
+        self.settings = stack.settings.model_copy(
+            update={
+                "app_id": tag,
+                "articles_topic": f"{tag}.articles",
+                "dlq_topic": f"{tag}.dlq",
+                "alerts_topic": f"{tag}.alerts",
+                "redis_url": redis.url,
+                "redis_stream": f"{tag}:alerts",
+                "redis_channel": f"{tag}:alerts",
+                "metrics_port": free_port(),
+            }
+        )
+        self.stack = stack
+        self.redis = redis
+        self.workdir = stack.workdir / tag
+        self.workdir.mkdir()
+        self.workers: list[ManagedProcess] = []
+        self.killed: set[int] = set()
+
+    async def create_topics(self) -> None:
+        from services.embedded.kafka_admin import ensure_topics
+
+        s = self.settings
+        await ensure_topics(
+            s.kafka_bootstrap_servers or "",
+            s,
+            [s.articles_topic, s.dlq_topic, s.alerts_topic],
+            s.topic_partitions,
+        )
+
+    def start_worker(self) -> ManagedProcess:
+        n = len(self.workers)
+        worker = spawn_worker(self.settings, self.workdir / f"worker-{n}.log", name=f"worker-{n}")
+        self.workers.append(worker)
+        return worker
+
+    def kill(self, worker: ManagedProcess) -> None:
+        self.killed.add(worker.pid)
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.popen.wait()
+
+    def crashes(self) -> int:
+        """Workers that died without being killed by the scenario."""
+        return sum(1 for w in self.workers if not w.alive() and w.pid not in self.killed)
+
+    async def publish(self, articles: Sequence[Article], rate: float) -> None:
+        await publish(self.settings, articles, "chaos", rate)
+
+    async def stream_ids(self) -> list[str]:
+        client = aioredis.from_url(self.redis.url, decode_responses=True)
+        try:
+            return [fields["alert_id"] for _, fields in await client.xrange(self.settings.redis_stream)]
+        finally:
+            await client.aclose()
+
+    def stop(self) -> None:
+        for worker in self.workers:
+            worker.stop()
+
+
+async def when_decided(alert_log: AlertLog, ids: Sequence[str], share: float) -> None:
+    """Return once `share` of the articles have a decision."""
+    target = ids[: max(1, int(len(ids) * share))]
+    await alert_log.wait_for(target, timeout=DRAIN_TIMEOUT)
+
+
+async def run_scenario(
+    name: str, stack: Stack, redis: PersistentRedis, articles: Sequence[Article], expected: list[str],
+    fault: Callable[[Rig, AlertLog, list[str]], object], workers: int = 1, rate: float = 25.0,
+) -> Outcome:  # fmt: skip
+    log(f"scenario {name}: {len(articles)} articles, {len(expected)} alerts expected")
+    rig = Rig(stack, redis, name)
+    await rig.create_topics()
+    started = time.monotonic()
+    ids = [a.article_id for a in articles]
+    for _ in range(workers):
+        rig.start_worker()
+    notes: list[str] = []
+    try:
+        async with AlertLog(rig.settings) as alert_log:
+            replay = asyncio.create_task(rig.publish(articles, rate))
+            notes += await fault(rig, alert_log, ids)  # type: ignore[misc]
+            await replay
+            done = await alert_log.wait_for(ids, timeout=DRAIN_TIMEOUT)
+            if not done:
+                notes.append(f"only {len(alert_log.decisions)}/{len(ids)} articles decided in time")
+        await asyncio.sleep(1.0)
+        got = await rig.stream_ids()
+    finally:
+        crashes = rig.crashes()
+        rig.stop()
+    counts = Counter(got)
+    outcome = Outcome(
+        scenario=name,
+        expected=len(expected),
+        lost=len(set(expected) - counts.keys()),
+        repeated=sum(c - 1 for c in counts.values() if c > 1),
+        worker_crashes=crashes,
+        seconds=round(time.monotonic() - started, 1),
+        notes=notes + ([f"{len(counts.keys() - set(expected))} unexpected alert ids"]
+                       if counts.keys() - set(expected) else []),
+    )  # fmt: skip
+    log(f"scenario {name}: {outcome}")
+    return outcome
+
+
+# The faults ---------------------------------------------------------------------------
+
+
+def kill_worker_at(points: Sequence[float]) -> Callable[[Rig, AlertLog, list[str]], object]:
+    async def fault(rig: Rig, alert_log: AlertLog, ids: list[str]) -> list[str]:
+        notes = []
+        for point in points:
+            await when_decided(alert_log, ids, point)
+            victim = rig.workers[-1]
+            rig.kill(victim)
+            notes.append(f"kill -9 worker at {len(alert_log.decisions)}/{len(ids)} decisions")
+            rig.start_worker()
+        return notes
+
+    return fault
+
+
+def redis_outage(seconds: float, at: float) -> Callable[[Rig, AlertLog, list[str]], object]:
+    async def fault(rig: Rig, alert_log: AlertLog, ids: list[str]) -> list[str]:
+        await when_decided(alert_log, ids, at)
+        stopped_at = len(alert_log.decisions)
+        rig.redis.stop()
+        await asyncio.sleep(seconds)
+        await rig.redis.start()
+        await alert_log.wait_for(ids, timeout=DRAIN_TIMEOUT)
+        retries = worker_metric(rig.settings.metrics_port, "newsmon_redis_delivery_retries_total")
+        return [
+            f"Redis stopped for {seconds:.0f} s at {stopped_at}/{len(ids)} decisions",
+            f"redis_delivery_retries={retries:.0f}",
+        ]
+
+    return fault
+
+
+def worker_metric(port: int, name: str) -> float:
+    """A counter's value from a worker's /metrics (0 when absent)."""
+    import urllib.request
+
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        text = response.read().decode()
+    return sum(float(line.split()[-1]) for line in text.splitlines() if line.startswith(name))
+
+
+def broker_pause(seconds: float, at: float) -> Callable[[Rig, AlertLog, list[str]], object]:
+    async def fault(rig: Rig, alert_log: AlertLog, ids: list[str]) -> list[str]:
+        await when_decided(alert_log, ids, at)
+        assert rig.stack.broker is not None, "broker pause needs the embedded broker"
+        pid = rig.stack.broker.process.pid
+        os.kill(pid, signal.SIGSTOP)
+        await asyncio.sleep(seconds)
+        os.kill(pid, signal.SIGCONT)
+        return [f"broker SIGSTOP for {seconds:.0f} s at {len(alert_log.decisions)}/{len(ids)} decisions"]
+
+    return fault
+
+
+def kill_one_of_two(at: float) -> Callable[[Rig, AlertLog, list[str]], object]:
+    async def fault(rig: Rig, alert_log: AlertLog, ids: list[str]) -> list[str]:
+        await asyncio.sleep(0)
+        await when_decided(alert_log, ids, at)
+        rig.kill(rig.workers[0])
+        return [f"kill -9 one of two workers at {len(alert_log.decisions)}/{len(ids)} decisions"]
+
+    return fault
+
+
+# Bad input ----------------------------------------------------------------------------
+
+
+def bad_messages(count: int, seed: int = 5) -> list[bytes]:
+    """`count` messages that are not Articles, of every kind users send by mistake."""
+    rng = random.Random(seed)
+    good = {"article_id": "x", "source": "s", "body": "A valid body.", "language": "en"}
+    makers: list[Callable[[int], bytes]] = [
+        lambda n: bytes(rng.randrange(256) for _ in range(rng.randrange(1, 200))).replace(b"{", b"("),
+        lambda n: f"not json {n}".encode(),
+        lambda n: json.dumps([n, "list"]).encode(),
+        lambda n: json.dumps({**good, "article_id": n}).encode(),  # wrong type
+        lambda n: json.dumps({k: v for k, v in good.items() if k != "body"}).encode(),
+        lambda n: json.dumps({**good, "body": ""}).encode(),
+        lambda n: json.dumps({**good, "body": " \n\t "}).encode(),
+        lambda n: json.dumps({**good, "language": "english"}).encode(),
+        lambda n: json.dumps({**good, "published_at": "yesterday"}).encode(),
+        lambda n: json.dumps({**good, "extra": n}).encode(),
+        lambda n: b'{"article_id": "x", "source": "s", "body": "\xff\xfe\xfd"}',
+        lambda n: b"[" * (2000 + n) + b"]" * (2000 + n),
+        lambda n: json.dumps({**good, "body": "1e999 and 10^400", "source": None}).encode(),
+        lambda n: b"",
+        lambda n: json.dumps({**good, "body": "<html>" * 10}).encode()[:-3],  # truncated JSON
+    ]
+    out = [makers[n % len(makers)](n) for n in range(count - 2)]
+    big = json.dumps({**good, "body": "x" * 20_000_000}).encode()  # a 20 MB body
+    return [*out, big, big[:5_000_000]]
+
+
+def weird_valid_articles(count: int, seed: int = 9) -> list[Article]:
+    """Valid articles with hostile content: the core must take them in its stride."""
+    rng = random.Random(seed)
+    bodies = [
+        lambda n: "Zero\u200bwidth\u200d and control\x07 characters in a sentence about strikes. " * 5,
+        lambda n: "<div><p>HTML <b>soup</b> with <script>alert(1)</script> and tags</p></div>" * 20,
+        lambda n: f"Officials said 10^400 people and 1e999 were counted in case {n}. " * 3,
+        lambda n: "A" + "9" * 10_000 + " people were killed, the ministry said.",
+        lambda n: " ".join(f"Sentence {i} says something about the harbour." for i in range(3000)),
+        lambda n: "".join(chr(rng.randrange(32, 0x2FFF)) for _ in range(2000)),
+    ]
+    return [
+        Article(article_id=f"weird-{n}", source="fuzz", body=bodies[n % len(bodies)](n), language=None)
+        for n in range(count)
+    ]
+
+
+async def fuzz(stack: Stack, redis: PersistentRedis, count: int) -> dict[str, int]:
+    """Bad messages mixed with valid articles: every bad one dead-lettered with a reason,
+    every valid one decided, the worker alive with bounded memory."""
+    log(f"fuzz: {count} bad messages mixed with valid articles")
+    rig = Rig(stack, redis, "fuzz")
+    await rig.create_topics()
+    worker = rig.start_worker()
+    bad = bad_messages(count)
+    valid = weird_valid_articles(max(12, count // 50))
+    every = max(1, len(bad) // len(valid))
+    producer = AIOKafkaProducer(
+        **kafka_client_options(rig.settings), max_request_size=30_000_000, max_batch_size=1
+    )
+    await producer.start()
+    try:
+        for n, payload in enumerate(bad):
+            await producer.send(rig.settings.articles_topic, payload, key=f"bad-{n}".encode())
+            if n % every == 0 and n // every < len(valid):
+                article = valid[n // every]
+                await producer.send(rig.settings.articles_topic, article.model_dump_json().encode(),
+                                    key=article.article_id.encode())  # fmt: skip
+        await producer.flush()
+    finally:
+        await producer.stop()
+    async with AlertLog(rig.settings) as alert_log:
+        decided = await alert_log.wait_for([a.article_id for a in valid], timeout=DRAIN_TIMEOUT)
+    dead = await count_records(rig.settings, rig.settings.dlq_topic, expected=len(bad))
+    rss = _rss_mb(worker.pid)
+    crashes = rig.crashes()
+    rig.stop()
+    result = {"bad_inputs": len(bad), "bad_inputs_dead_lettered": dead, "valid_decided": int(decided),
+              "worker_rss_mb": int(rss), "fuzz_worker_crashes": crashes}  # fmt: skip
+    log(f"fuzz: {result}")
+    return result
+
+
+async def count_records(settings: Settings, topic: str, expected: int) -> int:
+    consumer = AIOKafkaConsumer(
+        topic, group_id=None, auto_offset_reset="earliest", fetch_max_bytes=60_000_000,
+        max_partition_fetch_bytes=60_000_000, **kafka_client_options(settings),
+    )  # fmt: skip
+    await consumer.start()
+    seen = 0
+    try:
+        idle = 0
+        while seen < expected and idle < 10:
+            batch = await consumer.getmany(timeout_ms=1000)
+            got = sum(len(records) for records in batch.values())
+            seen += got
+            idle = 0 if got else idle + 1
+    finally:
+        await consumer.stop()
+    return seen
+
+
+def _rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+# The whole run ------------------------------------------------------------------------
+
+
+@asynccontextmanager
+async def chaos_stack(workdir_prefix: str = "newsmon-chaos-") -> AsyncIterator[tuple[Stack, PersistentRedis]]:
+    async with embedded_stack(Settings(), on_step=log) as stack:
+        redis = PersistentRedis(stack.workdir)
+        await redis.start()
+        try:
+            yield stack, redis
+        finally:
+            redis.stop()
+
+
+SCENARIOS: dict[str, tuple[Callable[..., Callable[[Rig, AlertLog, list[str]], object]], dict, int]] = {
+    "kill_worker": (kill_worker_at, {"points": (0.25, 0.5, 0.75)}, 1),
+    "redis_outage": (redis_outage, {"seconds": 10.0, "at": 0.3}, 1),
+    "broker_pause": (broker_pause, {"seconds": 10.0, "at": 0.3}, 1),
+    "kill_one_of_two": (kill_one_of_two, {"at": 0.3}, 2),
+}
+
+
+async def run_all(originals: int, fuzz_count: int, names: Sequence[str], rate: float) -> dict[str, object]:
+    articles = chaos_corpus(originals)
+    expected = expected_alert_ids(articles)
+    outcomes: list[Outcome] = []
+    async with chaos_stack() as (stack, redis):
+        for name in names:
+            make, kwargs, workers = SCENARIOS[name]
+            outcomes.append(
+                await run_scenario(name, stack, redis, articles, expected, make(**kwargs), workers, rate)
+            )
+        fuzzed = await fuzz(stack, redis, fuzz_count) if fuzz_count else {}
+    return {
+        "scenarios": len(outcomes),
+        "alerts_expected": sum(o.expected for o in outcomes),
+        "alerts_lost": sum(o.lost for o in outcomes),
+        "alerts_repeated": sum(o.repeated for o in outcomes),
+        "bad_inputs": fuzzed.get("bad_inputs", 0),
+        "bad_inputs_dead_lettered": fuzzed.get("bad_inputs_dead_lettered", 0),
+        "worker_crashes": sum(o.worker_crashes for o in outcomes) + fuzzed.get("fuzz_worker_crashes", 0),
+        "details": [o.__dict__ for o in outcomes] + ([fuzzed] if fuzzed else []),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--originals", type=int, default=300, help="SemEval originals added to the seeds")
+    parser.add_argument("--fuzz", type=int, default=1000, help="bad messages in the fuzz run (0 = none)")
+    parser.add_argument("--rate", type=float, default=25.0, help="replay rate, articles/s")
+    parser.add_argument("--scenario", action="append", choices=sorted(SCENARIOS), help="run only these")
+    args = parser.parse_args()
+    names = args.scenario or list(SCENARIOS)
+    result = asyncio.run(run_all(args.originals, args.fuzz, names, args.rate))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

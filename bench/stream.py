@@ -1,0 +1,182 @@
+"""`make bench`: the real stream on one worker, against the embedded broker and Redis.
+
+1. throughput: a few thousand SemEval articles (with reposts and translations mixed in)
+   published as fast as possible; sustained articles/s = articles / (last decision −
+   first publish), from the worker's own decision log;
+2. duplicates: the same feed published again (every article is now a copy);
+3. latency: a fresh feed paced at 25 articles/s; publish → alert visible on Redis
+   pub/sub, per alert;
+4. batch: `newsmon analyze`'s core (Analyzer in this process) on the same feed.
+The LAST stdout line is one JSON object; progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import redis.asyncio as aioredis
+from aiokafka import AIOKafkaProducer
+
+from bench.corpus import feed, load_corpus
+from schemas import Article
+from services.config import Settings
+from services.core import build_analyzer
+from services.embedded import embedded_stack
+from services.kafka_options import kafka_client_options
+from services.processor.launch import AlertLog, spawn_worker
+
+SEQ_HEADER = "newsmon-seq"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+async def publish(
+    settings: Settings, articles: Sequence[Article], run: str, rate: float | None
+) -> dict[str, float]:
+    """Publish with sequence headers, paced at `rate` articles/s (None = as fast as
+    possible); returns article_id → publish wall time.  Shared with bench/chaos.py."""
+    producer = AIOKafkaProducer(
+        **kafka_client_options(settings),
+        max_batch_size=settings.kafka_producer_max_batch_size,
+        linger_ms=2,
+        request_timeout_ms=60_000,  # survives a paused broker (the chaos scenarios)
+    )
+    await producer.start()
+    sent: dict[str, float] = {}
+    start = time.monotonic()
+    try:
+        for n, article in enumerate(articles):
+            if rate:
+                await asyncio.sleep(max(0.0, start + n / rate - time.monotonic()))
+            sent[article.article_id] = time.time()
+            await producer.send(
+                settings.articles_topic,
+                article.model_dump_json().encode(),
+                key=article.article_id.encode(),
+                headers=[(SEQ_HEADER, f"{run}:{n}".encode())],
+            )
+        await producer.flush()
+    finally:
+        await producer.stop()
+    return sent
+
+
+def renamed(articles: list[Article], prefix: str) -> list[Article]:
+    return [a.model_copy(update={"article_id": f"{prefix}{a.article_id}"}) for a in articles]
+
+
+async def throughput(settings: Settings, articles: list[Article], run: str) -> float:
+    async with AlertLog(settings) as alert_log:
+        started = time.time()
+        await publish(settings, articles, run, rate=None)
+        done = await alert_log.wait_for([a.article_id for a in articles], timeout=3600)
+        if not done:
+            raise RuntimeError("the worker did not finish the feed")
+        return len(articles) / (time.time() - started)
+
+
+async def latency(settings: Settings, redis_url: str, articles: list[Article], rate: float) -> list[float]:
+    client = aioredis.from_url(redis_url)
+    pubsub = client.pubsub()
+    await pubsub.subscribe(settings.redis_channel)
+    seen: list[tuple[str, float]] = []
+
+    async def listen() -> None:
+        async for message in pubsub.listen():
+            if message["type"] == "message":
+                seen.append((json.loads(message["data"])["article_id"], time.time()))
+
+    listener = asyncio.create_task(listen())
+    async with AlertLog(settings) as alert_log:
+        sent = await publish(settings, articles, "latency", rate=rate)
+        await alert_log.wait_for([a.article_id for a in articles], timeout=3600)
+    await asyncio.sleep(0.5)
+    listener.cancel()
+    await pubsub.aclose()
+    await client.aclose()
+    return [(at - sent[aid]) * 1000 for aid, at in seen if aid in sent]
+
+
+def worker_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def batch_rate(articles: list[Article]) -> float:
+    analyzer = build_analyzer(Settings())
+    started = time.perf_counter()
+    for article in articles:
+        analyzer.process(article, datetime.now(UTC))
+    return len(articles) / (time.perf_counter() - started)
+
+
+async def run(originals: int, paced: int, rate: float) -> dict[str, object]:
+    corpus = load_corpus()
+    articles = feed(corpus, originals, copy_share=0.3)
+    base = Settings(redis_stream="newsmon:bench:alerts", redis_channel="newsmon:bench:alerts")
+    async with embedded_stack(base, on_step=log) as stack:
+        settings = stack.settings
+        worker = spawn_worker(settings, stack.workdir / "worker.log")
+        try:
+            log("warming up the worker (model load, group join)…")
+            await throughput(settings, renamed(articles[:5], "warm-"), "warm")
+            log(f"throughput: {len(articles)} articles as fast as possible…")
+            stream_rate = await throughput(settings, articles, "main")
+            log(f"  {stream_rate:.1f} articles/s")
+            log("duplicates: the same feed again…")
+            dup_rate = await throughput(settings, renamed(articles, "again-"), "again")
+            log(f"  {dup_rate:.1f} articles/s")
+            fresh = renamed(feed(corpus, originals + paced, 0.3)[-paced:], "paced-")
+            log(f"latency: {len(fresh)} articles at {rate}/s…")
+            latencies = await latency(settings, stack.redis_url, fresh, rate)
+            rss = worker_rss_mb(worker.pid)
+        finally:
+            worker.stop()
+    log("batch: the same feed through the core in this process…")
+    batch = batch_rate(articles)
+    return {
+        "articles": len(articles),
+        "articles_per_s": round(stream_rate, 2),
+        "batch_articles_per_s": round(batch, 2),
+        "stream_to_batch": round(stream_rate / batch, 3),
+        "dup_articles_per_s": round(dup_rate, 2),
+        "latency_p50_ms": round(statistics.median(latencies), 1),
+        "latency_p99_ms": round(percentile(latencies, 0.99), 1),
+        "latency_alerts": len(latencies),
+        "rss_mb": round(rss, 1),
+        "machine": f"{platform.machine()}, {len(os.sched_getaffinity(0))} cores",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--originals", type=int, default=2000, help="unique articles in the feed")
+    parser.add_argument("--paced", type=int, default=500, help="articles in the latency run")
+    parser.add_argument("--rate", type=float, default=25.0, help="articles/s in the latency run")
+    args = parser.parse_args()
+    print(json.dumps(asyncio.run(run(args.originals, args.paced, args.rate))))
+
+
+if __name__ == "__main__":
+    main()
