@@ -19,8 +19,10 @@ import asyncio
 import json
 import os
 import random
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Sequence
@@ -45,7 +47,7 @@ from services.kafka_options import kafka_client_options
 from services.processor.launch import AlertLog, spawn_worker
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
-DRAIN_TIMEOUT = 600.0
+DRAIN_TIMEOUT = float(os.environ.get("NEWSMON_CHAOS_DRAIN_TIMEOUT", "600"))
 
 
 def log(message: str) -> None:
@@ -112,6 +114,7 @@ class Outcome:
     expected: int
     lost: int
     repeated: int
+    unexpected: int  # alert ids the clean run did not raise: a wrong decision somewhere
     worker_crashes: int
     seconds: float
     notes: list[str] = field(default_factory=list)
@@ -181,6 +184,73 @@ class Rig:
         for worker in self.workers:
             worker.stop()
 
+    def keep_logs(self) -> None:
+        """Copy the worker logs out of the stack's temporary folder, for the post-mortem."""
+        kept = Path(tempfile.gettempdir()) / "newsmon-chaos-logs" / self.workdir.name
+        kept.mkdir(parents=True, exist_ok=True)
+        for path in self.workdir.glob("worker-*.log"):
+            shutil.copy(path, kept / path.name)
+
+
+async def trace_articles(settings: Settings, article_ids: Sequence[str]) -> list[str]:
+    """Where undecided articles got to: each topic of the pipeline, with offsets, and the
+    group's committed offsets — the post-mortem a lost article needs."""
+    from services.processor import codec
+
+    app = settings.app_id
+    wanted = set(article_ids)
+
+    def article_of(topic: str, key: bytes | None, value: bytes | None) -> str | None:
+        if topic == settings.articles_topic:
+            return (key or b"").decode(errors="replace")
+        doc = codec.loads(value or b"{}") if topic != settings.alerts_topic else json.loads(value or b"{}")
+        if "prepared" in doc:
+            return doc["prepared"].get("article", {}).get("article_id") or doc["prepared"].get("article_id")
+        return doc.get("article_id")
+
+    topics = [settings.articles_topic, f"{app}-prepared", f"{app}-assigned", settings.alerts_topic]
+    consumer = AIOKafkaConsumer(*topics, group_id=None, auto_offset_reset="earliest",
+                                **kafka_client_options(settings))  # fmt: skip
+    seen: list[str] = []
+    await consumer.start()
+    try:
+        idle = 0
+        while idle < 3:
+            batch = await consumer.getmany(timeout_ms=1000)
+            idle = 0 if batch else idle + 1
+            for tp, records in batch.items():
+                for r in records:
+                    try:
+                        found = article_of(tp.topic, r.key, r.value)
+                    except (ValueError, KeyError, TypeError):
+                        found = None
+                    if found in wanted:
+                        seen.append(f"{found} in {tp.topic.removeprefix(app)}[{tp.partition}]@{r.offset}")
+        positions = {tp: await consumer.position(tp) for tp in consumer.assignment()}
+        committed = [
+            f"{tp.topic.removeprefix(app)}[{tp.partition}] end={end}" for tp, end in sorted(positions.items())
+        ]
+    finally:
+        await consumer.stop()
+    group = AIOKafkaConsumer(group_id=app, enable_auto_commit=False, **kafka_client_options(settings))
+    await group.start()  # OffsetFetch only: it never joins the group
+    try:
+        for tp in sorted(positions):
+            committed.append(
+                f"{tp.topic.removeprefix(app)}[{tp.partition}] committed={await group.committed(tp)}"
+            )
+    finally:
+        await group.stop()
+    return [f"trace: {line}" for line in seen + committed]
+
+
+def describe(alert: object, alert_id: str) -> str:
+    """One line about an alert id the clean run did not raise."""
+    if alert is None:
+        return f"unexpected {alert_id}: not in news.alerts"
+    doc = alert.model_dump(mode="json")  # type: ignore[attr-defined]
+    return f"unexpected {doc['kind']} {alert_id} article={doc.get('article_id')} story={doc.get('story_id')}"
+
 
 async def when_decided(alert_log: AlertLog, ids: Sequence[str], share: float) -> None:
     """Return once `share` of the articles have a decision."""
@@ -207,22 +277,27 @@ async def run_scenario(
             await replay
             done = await alert_log.wait_for(ids, timeout=DRAIN_TIMEOUT)
             if not done:
-                notes.append(f"only {len(alert_log.decisions)}/{len(ids)} articles decided in time")
+                missing = sorted(set(ids) - alert_log.decisions.keys())
+                notes.append(f"only {len(alert_log.decisions)}/{len(ids)} articles decided in time; "
+                             f"undecided: {missing[:5]}")  # fmt: skip
+                notes += await trace_articles(rig.settings, missing[:5])
         await asyncio.sleep(1.0)
         got = await rig.stream_ids()
     finally:
         crashes = rig.crashes()
         rig.stop()
+        rig.keep_logs()
     counts = Counter(got)
+    notes += [describe(alert_log.alerts.get(i), i) for i in sorted(counts.keys() - set(expected))[:5]]
     outcome = Outcome(
         scenario=name,
         expected=len(expected),
         lost=len(set(expected) - counts.keys()),
         repeated=sum(c - 1 for c in counts.values() if c > 1),
+        unexpected=len(counts.keys() - set(expected)),
         worker_crashes=crashes,
         seconds=round(time.monotonic() - started, 1),
-        notes=notes + ([f"{len(counts.keys() - set(expected))} unexpected alert ids"]
-                       if counts.keys() - set(expected) else []),
+        notes=notes,
     )  # fmt: skip
     log(f"scenario {name}: {outcome}")
     return outcome
@@ -443,6 +518,7 @@ async def run_all(originals: int, fuzz_count: int, names: Sequence[str], rate: f
         "alerts_expected": sum(o.expected for o in outcomes),
         "alerts_lost": sum(o.lost for o in outcomes),
         "alerts_repeated": sum(o.repeated for o in outcomes),
+        "alerts_unexpected": sum(o.unexpected for o in outcomes),
         "bad_inputs": fuzzed.get("bad_inputs", 0),
         "bad_inputs_dead_lettered": fuzzed.get("bad_inputs_dead_lettered", 0),
         "worker_crashes": sum(o.worker_crashes for o in outcomes) + fuzzed.get("fuzz_worker_crashes", 0),

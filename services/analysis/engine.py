@@ -66,6 +66,8 @@ class Analyzer:
 
     def process(self, article: Article, detected_at: datetime) -> list[Record]:
         drafted = draft(article, self.config)
+        if self.index.is_retired(drafted):
+            return []  # decided before its story left the window
         copy = self.index.copy_of(drafted)
         prepared = embed(drafted, None if copy is not None else self._embedder)
         assignment = self.index.assign(prepared, event_time(article, detected_at))

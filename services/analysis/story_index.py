@@ -23,6 +23,7 @@ from services.analysis.vector_index import VectorIndex
 
 CANDIDATES = 16  # nearest earlier articles by gist that get a full comparison
 CROSS_LINGUAL_FLOOR = 0.6  # gist cosine below which a translation is not worth testing
+RETIRED_MAX = 100_000  # ids of evicted stories' articles kept (about 10 MB) to spot late re-deliveries
 
 
 class StorySimilarity(Protocol):
@@ -78,6 +79,7 @@ class StoryIndex:
         self._lsh = MinHashLSH(threshold=config.near_duplicate_jaccard * 0.85, num_perm=NUM_PERM)
         self._vectors = VectorIndex()
         self._stories: OrderedDict[str, _Story] = OrderedDict()
+        self._retired: OrderedDict[str, str] = OrderedDict()  # article id -> content hash
 
     def __len__(self) -> int:
         return len(self._articles)
@@ -92,7 +94,8 @@ class StoryIndex:
 
         The same article delivered again (at-least-once transport) gets the decision it
         got the first time, not "a copy of itself"; a new text under a known id is a
-        new version and is decided afresh."""
+        new version and is decided afresh.  Callers drop late re-deliveries first
+        (`is_retired`)."""
         known = self._articles.get(prepared.article_id)
         if known is not None and known.prepared.content_hash == prepared.content_hash:
             return replace(known.assignment, evicted=())
@@ -116,6 +119,13 @@ class StoryIndex:
         story.articles.append(prepared.article_id)
         self._stories.move_to_end(story_id)
         return assignment
+
+    def is_retired(self, article: Draft | PreparedArticle) -> bool:
+        """The same text under the id of an article whose story has left the window: a late
+        re-delivery (a replay after a crash, a producer retry).  Its decision and alerts
+        were made the first time, before the eviction, so it must not be decided afresh —
+        it would start a phantom story and raise claims nobody should see twice."""
+        return self._retired.get(article.article_id) == article.content_hash
 
     def copy_of(self, article: Draft | PreparedArticle) -> DuplicateMatch | None:
         """An exact or same-language near copy: decided without vectors, so batch analysis
@@ -179,9 +189,18 @@ class StoryIndex:
                 break
             del self._stories[story_id]
             for key in story.articles:
-                self._forget(key)
+                self._retire(key)
             gone.append(story_id)
         return gone
+
+    def _retire(self, key: str) -> None:
+        if key not in self._articles:  # a new version already replaced it
+            return
+        self._retired[key] = self._articles[key].prepared.content_hash
+        self._retired.move_to_end(key)
+        while len(self._retired) > RETIRED_MAX:
+            self._retired.popitem(last=False)
+        self._forget(key)
 
     def _forget(self, key: str) -> None:
         prepared = self._articles.pop(key).prepared

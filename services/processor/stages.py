@@ -129,6 +129,11 @@ class GlobalStep:
         if message["type"] != "prepared":
             return []
         prepared = codec.prepared_from_dict(message["prepared"])
+        if self.index.is_retired(prepared):
+            # Its records precede its story's eviction in the story's partition, so they
+            # are (or will be, after a restart) emitted: deciding it again would only
+            # invent a phantom story.
+            return []
         received = datetime.fromtimestamp(message["received_at"], UTC)
         assignment = self.index.assign(prepared, event_time(prepared.article, received))
         out = [{"type": "evict", "story_id": story_id} for story_id in assignment.evicted]
@@ -146,13 +151,18 @@ class GlobalStep:
 
 def story_step(
     state: dict[str, Any] | None, message: dict[str, Any], config: AnalysisConfig, detected_at: datetime
-) -> tuple[dict[str, Any], list[Record]]:
+) -> tuple[dict[str, Any] | None, list[Record]]:
     """Per story: (table value, assigned message) → (new table value, records to emit).
 
     An article the story has already absorbed (an at-least-once re-delivery) yields the
     records it yielded the first time, byte for byte, instead of being absorbed twice."""
     prepared = codec.prepared_from_dict(message["prepared"])
     assignment = codec.assignment_from_dict(message["assignment"])
+    if state is None and not assignment.new_story:
+        # The story's memory is gone, so it was evicted — after this article, whose records
+        # were emitted then.  This is a replay from a restarted global step; deciding it
+        # against an empty memory would raise every sentence as a new claim.
+        return None, []
     state = state or {
         "memory": codec.memory_to_dict(StoryMemory(assignment.story_id, assignment.story_title)),
         "outputs": {},

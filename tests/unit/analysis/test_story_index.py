@@ -58,3 +58,13 @@ def test_an_untitled_story_takes_the_first_real_headline(make_prepared) -> None:
     assert titled.title_given and titled.title == "Valley floods: death toll rises to 19"
     later = index.assign(titled, T0 + 3600)
     assert later.story_id == first.story_id and later.story_title == titled.title
+
+
+def test_a_late_redelivery_is_recognised_after_its_story_left_the_window(make_prepared) -> None:
+    index = StoryIndex(AnalysisConfig(window_hours=1.0), load_model())
+    index.assign(make_prepared("a", FLOODS), T0)
+    assert not index.is_retired(make_prepared("a", FLOODS))  # still in the window: a plain re-delivery
+    index.assign(make_prepared("c", ELECTION), T0 + 2 * 3600)
+    assert index.is_retired(make_prepared("a", FLOODS))
+    assert not index.is_retired(make_prepared("a", FLOODS_LATER))  # a new version under the id
+    assert not index.is_retired(make_prepared("c", ELECTION))
