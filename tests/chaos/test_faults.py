@@ -50,8 +50,10 @@ async def test_no_alert_lost_or_repeated(
     monkeypatch.setattr("bench.chaos.DRAIN_TIMEOUT", DRAIN_TIMEOUT)
     articles, expected = corpus
     stack, redis = rig_stack
-    make, kwargs, workers = SCENARIOS[name]
-    outcome = await run_scenario(name, stack, redis, articles, expected, make(**kwargs), workers, rate=25.0)
+    make, kwargs, workers, rate = SCENARIOS[name]
+    outcome = await run_scenario(
+        name, stack, redis, articles, expected, make(**kwargs), workers, rate=rate or 25.0
+    )
     assert expected, "the corpus must raise alerts"
     faults = (outcome.lost, outcome.repeated, outcome.unexpected, outcome.worker_crashes)
     assert faults == (0, 0, 0, 0), outcome
