@@ -114,6 +114,14 @@ async def latency(settings: Settings, redis_url: str, articles: list[Article], r
     return [(at - sent[aid]) * 1000 for aid, at in seen if aid in sent]
 
 
+async def drop_stream(redis_url: str, stream: str) -> None:
+    client = aioredis.from_url(redis_url)
+    try:
+        await client.delete(stream)
+    finally:
+        await client.aclose()
+
+
 def worker_rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -132,7 +140,10 @@ def batch_rate(articles: list[Article]) -> float:
 async def run(originals: int, paced: int, rate: float) -> dict[str, object]:
     corpus = load_corpus()
     articles = feed(corpus, originals, copy_share=0.3)
-    base = Settings(redis_stream="newsmon:bench:alerts", redis_channel="newsmon:bench:alerts")
+    # A stream of its own per run: alert ids are deterministic, and delivery writes an id
+    # at most once, so a second run into the same stream would deliver (and time) nothing.
+    tag = f"newsmon:bench:{os.getpid()}-{int(time.time())}"
+    base = Settings(redis_stream=f"{tag}:alerts", redis_channel=f"{tag}:alerts")
     async with embedded_stack(base, on_step=log) as stack:
         settings = stack.settings
         worker = spawn_worker(settings, stack.workdir / "worker.log")
@@ -151,6 +162,7 @@ async def run(originals: int, paced: int, rate: float) -> dict[str, object]:
             rss = worker_rss_mb(worker.pid)
         finally:
             worker.stop()
+            await drop_stream(stack.redis_url, base.redis_stream)
     log("batch: the same feed through the core in this process…")
     batch = batch_rate(articles)
     return {

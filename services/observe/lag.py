@@ -36,7 +36,20 @@ def partition_lags(
 ) -> dict[tuple[str, int], int]:
     """{(topic, partition): lag} for the assigned partitions of `topics` (the ones the
     agents consume; table changelogs have their own recovery bookkeeping)."""
-    lags: dict[tuple[str, int], int] = {}
+    return {
+        key: lag for key, (_, lag) in partition_progress(assigned, topics, highwater, committed, read).items()
+    }
+
+
+def partition_progress(
+    assigned: Iterable[TopicPartition],
+    topics: Collection[str],
+    highwater: Callable[[Any], int | None],
+    committed: Mapping[Any, int | None],
+    read: Mapping[Any, int | None],
+) -> dict[tuple[str, int], tuple[int, int]]:
+    """{(topic, partition): (next offset to process, lag)}, as `partition_lags` explains."""
+    lags: dict[tuple[str, int], tuple[int, int]] = {}
     for tp in assigned:
         if tp.topic not in topics:
             continue
@@ -49,15 +62,20 @@ def partition_lags(
             position = 0
         if end is None or position is None:
             continue
-        lags[(tp.topic, tp.partition)] = max(0, end - position)
+        lags[(tp.topic, tp.partition)] = (position, max(0, end - position))
     return lags
 
 
 def consumer_lags(consumer: Any, topics: Collection[str]) -> dict[tuple[str, int], int]:
     """`partition_lags` for a Faust consumer; empty (logged at debug) when it cannot tell yet,
     e.g. while the consumer is starting or rebalancing."""
+    return {key: lag for key, (_, lag) in consumer_progress(consumer, topics).items()}
+
+
+def consumer_progress(consumer: Any, topics: Collection[str]) -> dict[tuple[str, int], tuple[int, int]]:
+    """`partition_progress` for a Faust consumer (empty when it cannot tell yet)."""
     try:
-        return partition_lags(
+        return partition_progress(
             consumer.assignment(),
             topics,
             _none_on_error(consumer.highwater),

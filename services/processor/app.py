@@ -10,11 +10,9 @@ worker can take over a story.  Delivery is at-least-once; alert ids make it idem
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,20 +23,22 @@ from faust.types import TP
 from services.alerts.delivery import AlertDelivery
 from services.analysis.similarity import load_model
 from services.config import Settings
-from services.core import analysis_config, load_embedder
+from services.core import analysis_config
 from services.kafka_options import kafka_client_options
 from services.observe import Metrics, default_metrics
-from services.observe.lag import consumer_lags
+from services.observe.lag import consumer_progress
 from services.processor import codec
 from services.processor.global_log import PreparedLog
-from services.processor.stages import BadInput, GlobalStep, Intake, dead_letter, skip_message, story_step
+from services.processor.intake_process import IntakeProcess
+from services.processor.stages import BadInput, GlobalStep, dead_letter, skip_message, story_step
+from services.processor.stall import StallDetector
 
 log = logging.getLogger("newsmon.worker")
 
 SEQ_HEADER = "newsmon-seq"
 GLOBAL_KEY = b"global"
 LAG_INTERVAL_SECONDS = 5.0
-INTAKE_THREADS = 2
+INTAKE_IN_FLIGHT = 2
 # A prepared article (150 sentence vectors, base64) and a story's memory stay well under
 # 1 MB, but the internal topics allow 8 MB so an outlier is never a crash.
 MAX_RECORD_BYTES = 8 * 1024 * 1024
@@ -77,10 +77,7 @@ def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
 
 def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
     config = analysis_config(settings)
-    intake = Intake(load_embedder(), config, settings.max_body_bytes)
-    # Preparing is CPU work (numpy releases the GIL for most of it): two threads use both
-    # cores and keep the event loop free for fetches, heartbeats and commits.
-    pool = ThreadPoolExecutor(max_workers=INTAKE_THREADS, thread_name_prefix="intake")
+    intake = IntakeProcess(config, settings.max_body_bytes)
     global_step = GlobalStep(config, load_model())
     articles = app.topic(settings.articles_topic, internal=False)
     dlq = app.topic(settings.dlq_topic, internal=False)
@@ -104,26 +101,24 @@ def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
     delivery = AlertDelivery(settings, on_retry=metrics.redis_retry, on_failure=metrics.redis_failure)
     consumed_topics = (articles.get_topic_name(), prepared.get_topic_name(), assigned.get_topic_name())
 
-    @app.agent(articles, concurrency=INTAKE_THREADS)
+    # Two in flight keep the intake process busy while the loop hands a result on.
+    @app.agent(articles, concurrency=INTAKE_IN_FLIGHT)
     async def intake_agent(stream: faust.StreamT) -> None:
-        loop = asyncio.get_running_loop()
         async for event in stream.events():
             headers = dict(event.headers or {})
             seq = _header(headers, SEQ_HEADER)
             try:
                 with metrics.stage("intake", expected=(BadInput,)):
-                    message = await loop.run_in_executor(
-                        pool, _prepare_or_dead_letter, intake, event.value, seq, event.message.timestamp
-                    )
-                metrics.article_consumed(message["prepared"]["language"])
+                    language, message = await intake.prepare(event.value, seq, event.message.timestamp)
+                metrics.article_consumed(language)
             except BadInput as bad:
                 metrics.dead_letter(bad.reason)
                 value, headers = dead_letter(event.value, bad)
                 await _send(dlq, event.key, value, headers)
-                message = skip_message(seq)
+                message = codec.dumps(skip_message(seq))
                 log.warning("dead-lettered message at offset %s: %s", event.message.offset, bad.reason)
             try:
-                await _send(prepared, GLOBAL_KEY, codec.dumps(message))
+                await _send(prepared, GLOBAL_KEY, message)
             except faust.exceptions.ProducerSendError as exc:  # e.g. a record over the size limit
                 bad = BadInput("internal_error", f"prepared record not sent: {exc}"[:500])
                 metrics.dead_letter(bad.reason)
@@ -154,9 +149,28 @@ def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
         await prepared_log.tick()
         metrics.index_size(global_step.index.story_count, len(global_step.index))
 
+    @app.task
+    async def tune_fetch_wait() -> None:
+        if settings.kafka_fetch_max_wait_ms is not None:
+            set_fetch_max_wait(app, settings.kafka_fetch_max_wait_ms)
+
+    stalls = StallDetector()
+
     @app.timer(LAG_INTERVAL_SECONDS)
     async def report_lag() -> None:
-        metrics.set_consumer_lag(consumer_lags(app.consumer, consumed_topics))
+        progress = consumer_progress(app.consumer, consumed_topics)
+        metrics.set_consumer_lag({key: lag for key, (_, lag) in progress.items()})
+        if app.rebalancing:
+            return
+        for topic, partition in stalls.stalled(progress, time.monotonic()):
+            position, lag = progress[(topic, partition)]
+            log.warning(
+                "%s[%d]: %d records waiting, none processed for %.0f s: resuming it from offset %d",
+                topic, partition, lag, stalls.after_seconds, position,
+            )  # fmt: skip
+            tp = TP(topic, partition)
+            app.consumer.resume_partitions({tp})
+            await app.consumer.seek(tp, position)
 
     @app.agent(assigned)
     async def compare_agent(stream: faust.StreamT) -> None:
@@ -202,16 +216,13 @@ async def _committed_up_to(app: faust.App, event: faust.EventT) -> bool:
     return True
 
 
-def _prepare_or_dead_letter(intake: Intake, raw: bytes | None, seq: str | None, published: float) -> dict:
-    """Faust acks an event even when the agent raises, so nothing may escape: an input the
-    core cannot handle (a bug, not bad input) is dead-lettered with the error, never lost."""
-    try:
-        return intake.prepared_message(raw, seq, time.time(), published)
-    except BadInput:
-        raise
-    except Exception as exc:
-        log.exception("analysis failed on an input; dead-lettering it")
-        raise BadInput("internal_error", f"{type(exc).__name__}: {exc}"[:500]) from exc
+def set_fetch_max_wait(app: faust.App, milliseconds: int) -> None:
+    """Faust hard-codes its consumer's `fetch_max_wait_ms` (1500).  A broker that holds an
+    empty fetch for all of it (the embedded one does) adds that much latency to every
+    hop, so the running aiokafka fetcher is adjusted; it reads the value per request."""
+    consumer = app.consumer._thread._ensure_consumer()  # type: ignore[attr-defined]
+    consumer._fetcher._fetch_max_wait_ms = milliseconds
+    log.info("consumer fetch wait set to %d ms", milliseconds)
 
 
 def _datadir(settings: Settings) -> Path:

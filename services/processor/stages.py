@@ -38,6 +38,9 @@ class BadInput(Exception):
         self.reason = reason  # machine-readable, bounded set: used as a metric label
         self.detail = detail
 
+    def __reduce__(self) -> tuple[type[BadInput], tuple[str, str]]:  # crosses the intake process
+        return BadInput, (self.reason, self.detail)
+
 
 def parse_article(raw: bytes | None, max_bytes: int) -> Article:
     if raw is None or len(raw) == 0:
