@@ -12,8 +12,9 @@ from datetime import datetime
 from schemas import Alert, Article, Decision
 from services.analysis import alerts
 from services.analysis.config import AnalysisConfig
+from services.analysis.draft_cache import TextCache, text_key
 from services.analysis.embedding import Embedder
-from services.analysis.prepare import PreparedArticle, draft, embed
+from services.analysis.prepare import Draft, PreparedArticle, draft, embed
 from services.analysis.story_index import Assignment, StoryIndex, StorySimilarity
 from services.analysis.story_state import StoryMemory, absorb
 
@@ -63,9 +64,14 @@ class Analyzer:
         self._embedder = embedder
         self.index = StoryIndex(config, similarity)
         self.memories: dict[str, StoryMemory] = {}
+        self._drafts: TextCache[Draft] = TextCache()
 
     def process(self, article: Article, detected_at: datetime) -> list[Record]:
-        drafted = draft(article, self.config)
+        key = text_key(article, self.config)
+        drafted = self._drafts.get(key, article)
+        if drafted is None:
+            drafted = draft(article, self.config)
+            self._drafts.put(key, drafted)
         if self.index.is_retired(drafted):
             return []  # decided before its story left the window
         copy = self.index.copy_of(drafted)

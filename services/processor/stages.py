@@ -10,7 +10,7 @@ about without Faust; app.py only moves their inputs and outputs between topics.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,15 +18,17 @@ from pydantic import ValidationError
 
 from schemas import ALERT_ADAPTER, Article, Decision
 from services.analysis.config import AnalysisConfig
+from services.analysis.draft_cache import TextCache, text_key
 from services.analysis.embedding import Embedder
 from services.analysis.engine import Record, compare_with_story, decide, event_time
-from services.analysis.prepare import prepare
+from services.analysis.prepare import PreparedArticle, prepare
 from services.analysis.story_index import StoryIndex, StorySimilarity
 from services.analysis.story_state import StoryMemory
 from services.article_files import describe_validation_error
 from services.processor import codec
 from services.processor.sequencer import Sequencer, parse_seq
 
+PREPARED_KEPT = 256  # ~120 KB of vectors each: ~30 MB
 RECENT_OUTPUTS = 64  # per story: records of the last articles, re-sent as-is on re-delivery
 
 
@@ -68,6 +70,9 @@ class Intake:
     embedder: Embedder
     config: AnalysisConfig
     max_body_bytes: int
+    # A word-for-word copy reuses its original's prepared article (vectors included):
+    # the same text gives the same vectors, so this only saves the embedding.
+    recent: TextCache[PreparedArticle] = field(default_factory=lambda: TextCache(PREPARED_KEPT))
 
     def prepared_message(
         self, raw: bytes | None, seq: str | None, received_at: float, publish_time: float | None = None
@@ -76,7 +81,11 @@ class Intake:
         `publish_time` (the input record's Kafka timestamp, epoch seconds) only travels
         along, to the alert latency metric."""
         article = parse_article(raw, self.max_body_bytes)
-        prepared = prepare(article, self.embedder, self.config)
+        key = text_key(article, self.config)
+        prepared = self.recent.get(key, article)
+        if prepared is None:
+            prepared = prepare(article, self.embedder, self.config)
+            self.recent.put(key, prepared)
         return {
             "type": "prepared",
             "seq": seq,
