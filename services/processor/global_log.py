@@ -28,20 +28,24 @@ from typing import Any
 
 from services.config import Settings
 from services.processor import codec
-from services.processor.log_reader import committed_offset, read_log
+from services.processor.log_reader import read_log
 from services.processor.stages import GlobalStep
 
 log = logging.getLogger("newsmon.worker")
 
 Emit = Callable[[list[dict[str, Any]]], Awaitable[None]]
+Committed = Callable[[], int]  # the group's committed offset on the log (0 when none)
 
 
 class PreparedLog:
-    def __init__(self, settings: Settings, topic: str, step: GlobalStep, emit: Emit) -> None:
+    def __init__(
+        self, settings: Settings, topic: str, step: GlobalStep, emit: Emit, committed: Committed
+    ) -> None:
         self._settings = settings
         self._topic = topic
         self.step = step
         self._emit = emit
+        self._committed = committed
         self._lock = asyncio.Lock()  # the agent and the gap timer share the step
 
     async def take(self, offset: int, value: bytes) -> None:
@@ -55,13 +59,13 @@ class PreparedLog:
         """Release held articles whose gap timed out; a new owner folds in its history first."""
         async with self._lock:
             if self.step.next_offset is None:
-                committed = await committed_offset(self._settings, self._topic)
+                committed = self._committed()
                 if committed:
                     await self._fold(committed)
             await self._emit(self.step.tick(time.time()))
 
     async def _catch_up(self, offset: int) -> None:
-        committed = await committed_offset(self._settings, self._topic)
+        committed = self._committed()
         mine = self.step.next_offset
         if mine is None or not committed <= mine <= offset:  # new owner, re-seek, or stale state
             mine = min(committed, offset)

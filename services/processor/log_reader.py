@@ -1,5 +1,4 @@
-"""Read the single-partition prepared log directly (rebuilds and catch-ups), and the
-consumer group's committed offset on it."""
+"""Read the single-partition prepared log directly (rebuilds and catch-ups)."""
 
 from __future__ import annotations
 
@@ -31,20 +30,10 @@ async def read_log(
                     return
                 if record.offset >= start:
                     yield record.offset, record.value or b""
-            if not records and await consumer.position(partition) >= upto:
-                return
-    finally:
-        await consumer.stop()
-
-
-async def committed_offset(settings: Settings, topic: str) -> int:
-    """The worker group's committed offset on partition 0 (0 when none): an OffsetFetch
-    only, the consumer never joins the group."""
-    consumer = AIOKafkaConsumer(
-        group_id=settings.app_id, enable_auto_commit=False, **kafka_client_options(settings)
-    )
-    await consumer.start()
-    try:
-        return await consumer.committed(TopicPartition(topic, 0)) or 0
+            if not records:
+                position = await consumer.position(partition)
+                end = (await consumer.end_offsets([partition]))[partition]
+                if position >= min(upto, end):  # also ends at a hole in the offsets
+                    return
     finally:
         await consumer.stop()
