@@ -133,9 +133,7 @@ def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
     prepared_tp = TP(prepared.get_topic_name(), 0)
 
     def prepared_committed() -> int:
-        # Faust reads the group's committed offsets from the broker when it seeks to them
-        # after every rebalance (0 is kept as None); no public accessor.
-        return app.consumer._committed_offset.get(prepared_tp) or 0
+        return _committed(app, prepared_tp) or 0
 
     prepared_log = PreparedLog(settings, prepared.get_topic_name(), global_step, emit, prepared_committed)
 
@@ -205,6 +203,12 @@ def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
             stories[event.key] = codec.dumps(new_state)
 
 
+def _committed(app: faust.App, tp: TP) -> int | None:
+    """The group's committed offset as Faust last read or wrote it (it reads them from the
+    broker when it seeks after every rebalance; 0 is kept as None).  No public accessor."""
+    return app.consumer._committed_offset.get(tp)  # type: ignore[attr-defined]
+
+
 async def _committed_up_to(app: faust.App, event: faust.EventT) -> bool:
     """Commit the partition up to this record; True once that holds.
 
@@ -215,7 +219,7 @@ async def _committed_up_to(app: faust.App, event: faust.EventT) -> bool:
     Evictions are rare (a story idle for the whole window), so this costs nothing."""
     tp = event.message.tp
     await app.commit({tp})
-    committed = app.consumer._committed_offset.get(tp)  # no public accessor in Faust
+    committed = _committed(app, tp)
     if committed is None or committed < event.message.offset:
         log.info("story %r kept: partition %s not committed up to its eviction", event.key, tp)
         return False
