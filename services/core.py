@@ -4,6 +4,8 @@ they cannot drift apart."""
 
 from __future__ import annotations
 
+from threadpoolctl import threadpool_limits
+
 from services.analysis.config import AnalysisConfig
 from services.analysis.embedding import UniversalSentenceEncoder
 from services.analysis.engine import Analyzer
@@ -22,9 +24,17 @@ def analysis_config(settings: Settings) -> AnalysisConfig:
 def load_embedder() -> UniversalSentenceEncoder:
     """The multilingual sentence encoder, warmed up: the first article should not pay for
     loading the weights."""
-    embedder = UniversalSentenceEncoder(threads=1)
+    embedder = UniversalSentenceEncoder()
     embedder.embed(["Warm-up: load the model before the first article, not during it."])
     return embedder
+
+
+def one_blas_thread() -> None:
+    """For this process: numpy's BLAS (OpenBLAS) starts one thread per core by default,
+    and its idle threads spin.  The worker's event loop and its intake child each need a
+    core of their own, so both run BLAS on their own thread (stream 35 -> see BENCHMARKS.md).
+    `newsmon analyze` keeps the default: alone on the machine, two threads embed faster."""
+    threadpool_limits(limits=1, user_api="blas")
 
 
 def build_analyzer(settings: Settings) -> Analyzer:

@@ -35,7 +35,8 @@ class UniversalSentenceEncoder:
     name = "use-multilingual-v3"
     dim = 512
 
-    def __init__(self, threads: int = 1) -> None:
+    def __init__(self, threads: int | None = None) -> None:
+        """`threads`: BLAS threads for the forward pass (None: the process's setting)."""
         from importlib.resources import files
 
         from sentencepiece import SentencePieceProcessor

@@ -33,10 +33,11 @@ PARENT_CHECK_SECONDS = 1.0
 
 
 def _start_child(config: AnalysisConfig, max_body_bytes: int, parent: int) -> None:
-    from services.core import load_embedder
+    from services.core import load_embedder, one_blas_thread
 
     global _intake
     _exit_with_parent(parent)  # the worker's pid, passed in: it may be dead already
+    one_blas_thread()
     _intake = Intake(load_embedder(), config, max_body_bytes)
 
 
