@@ -66,6 +66,9 @@ class Settings(BaseSettings):
 
     # Limits and analysis.
     max_body_bytes: int = Field(default=1_000_000, ge=1_000)
+    intake_processes: int = Field(
+        default=2, ge=1, le=64, description="child processes that prepare articles (~235 MB each)"
+    )
     max_sentences: int = Field(default=150, ge=10)
     max_stories: int = Field(default=100_000, ge=10)
     window_hours: float = Field(default=72.0, gt=0)

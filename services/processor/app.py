@@ -38,7 +38,6 @@ log = logging.getLogger("newsmon.worker")
 SEQ_HEADER = "newsmon-seq"
 GLOBAL_KEY = b"global"
 LAG_INTERVAL_SECONDS = 5.0
-INTAKE_IN_FLIGHT = 2
 # A prepared article (150 sentence vectors, base64) and a story's memory stay well under
 # 1 MB, but the internal topics allow 8 MB so an outlier is never a crash.
 MAX_RECORD_BYTES = 8 * 1024 * 1024
@@ -77,7 +76,7 @@ def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
 
 def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
     config = analysis_config(settings)
-    intake = IntakeProcess(config, settings.max_body_bytes)
+    intake = IntakeProcess(config, settings.max_body_bytes, settings.intake_processes)
     global_step = GlobalStep(config, load_model())
     articles = app.topic(settings.articles_topic, internal=False)
     dlq = app.topic(settings.dlq_topic, internal=False)
@@ -101,8 +100,7 @@ def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
     delivery = AlertDelivery(settings, on_retry=metrics.redis_retry, on_failure=metrics.redis_failure)
     consumed_topics = (articles.get_topic_name(), prepared.get_topic_name(), assigned.get_topic_name())
 
-    # Two in flight keep the intake process busy while the loop hands a result on.
-    @app.agent(articles, concurrency=INTAKE_IN_FLIGHT)
+    @app.agent(articles, concurrency=intake.in_flight)
     async def intake_agent(stream: faust.StreamT) -> None:
         async for event in stream.events():
             headers = dict(event.headers or {})

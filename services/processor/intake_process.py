@@ -2,9 +2,11 @@
 
 Measured on the 2-core bench machine: embedding in threads next to the event loop
 *lowered* throughput (1 thread 30.4 articles/s, 2 threads 25.9: they fight the event
-loop for the GIL), while a child process keeps the loop's core free.  The child is
-started with `spawn` (forking a process that runs Kafka threads is unsafe) and loads
-the model once.  If it dies (out of memory, a native crash on some input), a new one
+loop for the GIL), while child processes leave the loop its own core; with BLAS held
+to one thread each, two children beat one (47-51 -> 56-58 articles/s, BENCHMARKS.md).
+Children are started with `spawn` (forking a process that runs Kafka threads is
+unsafe) and load the model once; articles are handed to whichever child is free (the
+global step restores their order).  If it dies (out of memory, a native crash on some input), a new one
 is started and the article retried once; an article that kills two children is
 dead-lettered as `internal_error`, so one poison input never stalls the stream.
 """
@@ -71,27 +73,62 @@ def _ready() -> bool:
 
 
 class IntakeProcess:
-    def __init__(self, config: AnalysisConfig, max_body_bytes: int) -> None:
+    def __init__(self, config: AnalysisConfig, max_body_bytes: int, processes: int = 1) -> None:
         self._args = (config, max_body_bytes, os.getpid())
+        self._processes = processes
         self._pool = self._new_pool()
+        self._alone = asyncio.Lock()  # held while a suspect article is retried by itself
+        self._replacing = asyncio.Lock()
+
+    @property
+    def in_flight(self) -> int:
+        """Articles to hand over at once so that no child waits while the loop works."""
+        return 2 * self._processes
 
     def _new_pool(self) -> ProcessPoolExecutor:
         pool = ProcessPoolExecutor(
-            max_workers=1,
+            max_workers=self._processes,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_child,
             initargs=self._args,
         )
-        pool.submit(_ready).result()  # the model is loaded before the first article
+        # One call per child starts them all (spawned on demand); the first loaded model
+        # answers, and a child still loading takes no article until it is ready.
+        for ready in [pool.submit(_ready) for _ in range(self._processes)]:
+            ready.result()
         return pool
 
     async def prepare(self, raw: bytes | None, seq: str | None, published: float | None) -> tuple[str, bytes]:
-        loop = asyncio.get_running_loop()
-        for attempt in (1, 2):
+        """A dead child fails every article in flight, not just the one that killed it.
+        So each is retried on a new pool *alone* (new articles wait): a child that dies
+        again while it runs by itself names the culprit, which is dead-lettered."""
+        while self._alone.locked():  # a suspect is being retried: stay out of its way
+            async with self._alone:
+                pass
+        pool = self._pool
+        try:
+            return await self._run(pool, raw, seq, published)
+        except BrokenProcessPool:
+            await self._replace(pool)
+        async with self._alone:
+            pool = self._pool
             try:
-                return await loop.run_in_executor(self._pool, _prepare, raw, seq, published)
+                return await self._run(pool, raw, seq, published)
             except BrokenProcessPool:
-                log.error("the intake process died (attempt %d); starting a new one", attempt)
-                self._pool.shutdown(wait=False, cancel_futures=True)
-                self._pool = await loop.run_in_executor(None, self._new_pool)
+                await self._replace(pool)
         raise BadInput("internal_error", "the intake process died twice on this input")
+
+    @staticmethod
+    async def _run(
+        pool: ProcessPoolExecutor, raw: bytes | None, seq: str | None, published: float | None
+    ) -> tuple[str, bytes]:
+        return await asyncio.get_running_loop().run_in_executor(pool, _prepare, raw, seq, published)
+
+    async def _replace(self, broken: ProcessPoolExecutor) -> None:
+        """Start a new pool once per death (every article in flight sees the same one)."""
+        async with self._replacing:
+            if self._pool is not broken:
+                return
+            log.error("an intake process died; starting new ones")
+            broken.shutdown(wait=False, cancel_futures=True)
+            self._pool = await asyncio.get_running_loop().run_in_executor(None, self._new_pool)

@@ -1,5 +1,6 @@
 """The intake child: a dead one is replaced and the article still prepared."""
 
+import asyncio
 import json
 import os
 import signal
@@ -32,5 +33,23 @@ async def test_a_dead_intake_process_is_replaced() -> None:
         language, message = await intake.prepare(ARTICLE, None, None)
         assert language == "en" and codec.loads(message)["prepared"]["article"]["article_id"] == "a"
         assert child not in intake._pool._processes  # type: ignore[attr-defined]
+    finally:
+        intake._pool.shutdown(wait=True, cancel_futures=True)
+
+
+async def test_every_child_is_started_and_a_death_fails_no_article(caplog: pytest.LogCaptureFixture) -> None:
+    intake = IntakeProcess(AnalysisConfig(), max_body_bytes=1_000_000, processes=2)
+    try:
+        children = list(intake._pool._processes)  # type: ignore[attr-defined]
+        assert len(children) == 2 and intake.in_flight == 4
+        os.kill(children[0], signal.SIGKILL)
+        pool = intake._pool
+        while not pool._broken:  # type: ignore[attr-defined]  # the pool has seen the death
+            await asyncio.sleep(0.01)
+        results = await asyncio.gather(*(intake.prepare(ARTICLE, None, None) for _ in range(4)))
+        assert [language for language, _ in results] == ["en"] * 4
+        assert intake._pool is not pool
+        assert sum("intake process died" in r.message for r in caplog.records) == 1  # once for all four
+        assert not set(children) & set(intake._pool._processes)  # type: ignore[attr-defined]
     finally:
         intake._pool.shutdown(wait=True, cancel_futures=True)
