@@ -26,6 +26,9 @@ CROSS_LINGUAL_FLOOR = 0.6  # gist cosine below which a translation is not worth 
 RETIRED_MAX = 100_000  # ids of evicted stories' articles kept (about 10 MB) to spot late re-deliveries
 
 
+Neighbours = list[tuple[str, float]]  # (article id, gist cosine), nearest first
+
+
 class StorySimilarity(Protocol):
     """Calibrated "same story" score of two prepared articles (see similarity.py)."""
 
@@ -100,12 +103,13 @@ class StoryIndex:
         if known is not None and known.prepared.content_hash == prepared.content_hash:
             return replace(known.assignment, evicted=())
         evicted = tuple(self.evict(event_time))
-        duplicate = self._find_duplicate(prepared)
+        neighbours = self._vectors.nearest(prepared.centroid, CANDIDATES)  # one query serves both
+        duplicate = self._find_duplicate(prepared, neighbours)
         if duplicate is not None:
             story_id = self._articles[duplicate.original].story_id
             story, new, similarity = self._stories[story_id], False, duplicate.similarity
         else:
-            story_id, similarity = self._best_story(prepared)
+            story_id, similarity = self._best_story(prepared, neighbours)
             new = story_id is None
             if story_id is None:
                 story_id = story_id_for(prepared.article_id)
@@ -144,11 +148,11 @@ class StoryIndex:
                     return match
         return None
 
-    def _find_duplicate(self, prepared: PreparedArticle) -> DuplicateMatch | None:
+    def _find_duplicate(self, prepared: PreparedArticle, neighbours: Neighbours) -> DuplicateMatch | None:
         match = self.copy_of(prepared)
         if match is not None:
             return match
-        for key, score in self._vectors.nearest(prepared.centroid, CANDIDATES):
+        for key, score in neighbours:
             old = self._articles[key].prepared
             if score >= CROSS_LINGUAL_FLOOR and old.language != prepared.language:
                 match = duplicate_method(prepared, old, self._config)
@@ -156,9 +160,11 @@ class StoryIndex:
                     return match
         return None
 
-    def _best_story(self, prepared: PreparedArticle) -> tuple[str | None, float | None]:
+    def _best_story(
+        self, prepared: PreparedArticle, neighbours: Neighbours
+    ) -> tuple[str | None, float | None]:
         best: tuple[float, str] | None = None
-        for key, _ in self._vectors.nearest(prepared.centroid, CANDIDATES):
+        for key, _ in neighbours:
             entry = self._articles[key]
             score = self._similarity.similarity(prepared, entry.prepared)
             if best is None or score > best[0]:
