@@ -30,7 +30,7 @@ def test_nearest_agrees_with_brute_force_after_removals() -> None:
         found = index.nearest(query, 5)
         assert not {k for k, _ in found} & set(removed)
         assert [s for _, s in found] == sorted((s for _, s in found), reverse=True)
-        assert abs(found[0][1] - float(live[found[0][0]] @ query)) < 1e-5  # scores are cosines
+        assert abs(found[0][1] - float(live[found[0][0]] @ query)) < 1e-3  # cosines, of float16 vectors
         overlap.append(len({k for k, _ in found} & set(exact)) / 5)
         first.append(found[0][0] == exact[0])
     assert len(index) == len(live)
