@@ -174,10 +174,21 @@ def test_strip_furniture_removes_widget_words_only(text: str, expected: str) -> 
             "reklamy, zbieramy anonimowe informacje techniczne.",
             "Media: Negocjacje handlowe przełożone",
         ),
+        (  # "İ" lower-cases to two characters: matched on the text itself, positions intact
+            "İzmir'de liman grevi genişliyor We use cookies to improve your experience on our website.",
+            "İzmir'de liman grevi genişliyor",
+        ),
     ],
 )
 def test_a_title_glued_to_a_notice_is_kept(text: str, title: str) -> None:
     assert text[: boilerplate_start(text)].strip() == title
+
+
+@pytest.mark.parametrize(
+    "text", ["SUBSCRIBE TO OUR NEWSLETTER", "İstanbul desk: subscribe to our newsletter"]
+)
+def test_patterns_match_in_any_case(text: str) -> None:
+    assert is_boilerplate(text)
 
 
 @pytest.mark.parametrize(
