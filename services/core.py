@@ -31,9 +31,10 @@ def load_embedder() -> UniversalSentenceEncoder:
 
 def one_blas_thread() -> None:
     """For this process: numpy's BLAS (OpenBLAS) starts one thread per core by default,
-    and its idle threads spin.  The worker's event loop and its intake child each need a
-    core of their own, so both run BLAS on their own thread (stream 35 -> see BENCHMARKS.md).
-    `newsmon analyze` keeps the default: alone on the machine, two threads embed faster."""
+    and its idle threads spin.  The worker's event loop and its intake children need the
+    cores, so each runs BLAS on its own thread (one child: 35-41 -> 47-51 articles/s,
+    BENCHMARKS.md).  `newsmon analyze` keeps the default: alone on the machine, two
+    threads embed faster (network 8.4 instead of 13.4 ms per article)."""
     threadpool_limits(limits=1, user_api="blas")
 
 
