@@ -1,4 +1,4 @@
-"""The intake's CPU work (parse, normalize, embed, fingerprint) in a child process.
+"""The intake's CPU work (parse, normalize, embed, fingerprint) in child processes.
 
 Measured on the 2-core bench machine: embedding in threads next to the event loop
 *lowered* throughput (1 thread 30.4 articles/s, 2 threads 25.9: they fight the event
@@ -6,9 +6,10 @@ loop for the GIL), while child processes leave the loop its own core; with BLAS 
 to one thread each, two children beat one (47-51 -> 56-58 articles/s, BENCHMARKS.md).
 Children are started with `spawn` (forking a process that runs Kafka threads is
 unsafe) and load the model once; articles are handed to whichever child is free (the
-global step restores their order).  If it dies (out of memory, a native crash on some input), a new one
-is started and the article retried once; an article that kills two children is
-dead-lettered as `internal_error`, so one poison input never stalls the stream.
+global step restores their order).  If a child dies (out of memory, a native crash on
+some input), new ones are started and the articles in flight retried one at a time;
+an article whose retry kills a child again is dead-lettered as `internal_error`, so
+one poison input never stalls the stream.
 """
 
 from __future__ import annotations
