@@ -103,8 +103,9 @@ class StoryIndex:
         if known is not None and known.prepared.content_hash == prepared.content_hash:
             return replace(known.assignment, evicted=())
         evicted = tuple(self.evict(event_time))
-        neighbours = self._vectors.nearest(prepared.centroid, CANDIDATES)  # one query serves both
-        duplicate = self._find_duplicate(prepared, neighbours)
+        duplicate = self.copy_of(prepared)  # a copy needs no graph query
+        neighbours = [] if duplicate else self._vectors.nearest(prepared.centroid, CANDIDATES)
+        duplicate = duplicate or self._translation_of(prepared, neighbours)
         if duplicate is not None:
             story_id = self._articles[duplicate.original].story_id
             story, new, similarity = self._stories[story_id], False, duplicate.similarity
@@ -148,10 +149,8 @@ class StoryIndex:
                     return match
         return None
 
-    def _find_duplicate(self, prepared: PreparedArticle, neighbours: Neighbours) -> DuplicateMatch | None:
-        match = self.copy_of(prepared)
-        if match is not None:
-            return match
+    def _translation_of(self, prepared: PreparedArticle, neighbours: Neighbours) -> DuplicateMatch | None:
+        """A cross-lingual copy among the nearest articles by gist."""
         for key, score in neighbours:
             old = self._articles[key].prepared
             if score >= CROSS_LINGUAL_FLOOR and old.language != prepared.language:
