@@ -7,6 +7,9 @@
 3. latency: a fresh feed paced at 25 articles/s; publish → alert visible on Redis
    pub/sub, per alert;
 4. batch: `newsmon analyze`'s core (Analyzer in this process) on the same feed.
+`cpu_ms_per_article` splits the throughput run's CPU time between the worker's event
+loop process, its intake children, the broker and this process (publisher and alert
+reader), to show where the two cores go.
 The LAST stdout line is one JSON object; progress goes to stderr.
 """
 
@@ -134,6 +137,28 @@ def _children(pid: int) -> list[int]:
         return []
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process so far (0 once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime
+
+
+def cpu_snapshot(worker: int, broker: int | None) -> dict[str, float]:
+    """CPU seconds by role; the intake children are summed (they are started up front)."""
+    return {
+        "worker": cpu_seconds(worker),
+        "intake": sum(cpu_seconds(child) for child in _children(worker)),
+        "broker": cpu_seconds(broker) if broker else 0.0,
+        "bench": time.process_time(),
+    }
+
+
 def _peak_rss_mb(pid: int) -> float:
     try:
         status = Path(f"/proc/{pid}/status").read_text()
@@ -167,8 +192,12 @@ async def run(originals: int, paced: int, rate: float) -> dict[str, object]:
             log("warming up the worker (model load, group join)…")
             await throughput(settings, renamed(articles[:5], "warm-"), "warm")
             log(f"throughput: {len(articles)} articles as fast as possible…")
+            broker = stack.broker.process.pid if stack.broker else None
+            cpu_before = cpu_snapshot(worker.pid, broker)
             stream_rate = await throughput(settings, articles, "main")
-            log(f"  {stream_rate:.1f} articles/s")
+            cpu_after = cpu_snapshot(worker.pid, broker)
+            cpu_ms = {k: round((cpu_after[k] - cpu_before[k]) * 1000 / len(articles), 2) for k in cpu_after}
+            log(f"  {stream_rate:.1f} articles/s; CPU ms per article: {cpu_ms}")
             log("duplicates: the same feed again…")
             dup_rate = await throughput(settings, renamed(articles, "again-"), "again")
             log(f"  {dup_rate:.1f} articles/s")
@@ -191,6 +220,7 @@ async def run(originals: int, paced: int, rate: float) -> dict[str, object]:
         "latency_p99_ms": round(percentile(latencies, 0.99), 1),
         "latency_alerts": len(latencies),
         "rss_mb": round(rss, 1),
+        "cpu_ms_per_article": cpu_ms,
         "machine": f"{platform.machine()}, {len(os.sched_getaffinity(0))} cores",
     }
 

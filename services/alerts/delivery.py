@@ -6,6 +6,8 @@ again and raises the same alerts (same ids) again.  One Lua script checks a per-
 marker, XADDs, sets the marker and PUBLISHes, all atomically, so a repeat is a no-op
 even when two workers race.  The marker is written *after* the XADD: a script that fails
 half way is not rolled back, and a marker without its stream entry would lose the alert.
+An article's alerts go in one call (one round trip instead of one per alert: an article
+can raise dozens of claims at once, and they all wait for the last one).
 
 Redis going away must not lose alerts either: transient errors are retried forever with
 capped exponential backoff; the caller's offset commit waits until `deliver` returns.
@@ -17,7 +19,7 @@ import asyncio
 import logging
 import random
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from redis.asyncio import Redis
@@ -45,17 +47,24 @@ TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
     TimeoutError,
 )
 
-# KEYS: marker, stream.  ARGV: ttl, maxlen, alert_id, kind, story_id, json, channel, kind channel.
+# KEYS: stream, then one marker per alert.  ARGV: ttl, maxlen, channel, then per alert
+# (in KEYS' order) alert_id, kind, story_id, json.  Returns 1 (written) or 0 per alert.
 _DELIVER_LUA = """
-if redis.call('EXISTS', KEYS[1]) == 1 then
-  return 0
+local written = {}
+for i = 2, #KEYS do
+  local a = 4 + (i - 2) * 4
+  if redis.call('EXISTS', KEYS[i]) == 1 then
+    written[i - 1] = 0
+  else
+    local entry = redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[2], '*',
+      'alert_id', ARGV[a], 'kind', ARGV[a + 1], 'story_id', ARGV[a + 2], 'json', ARGV[a + 3])
+    redis.call('SET', KEYS[i], entry, 'EX', ARGV[1])
+    redis.call('PUBLISH', ARGV[3], ARGV[a + 3])
+    redis.call('PUBLISH', ARGV[3] .. ':' .. ARGV[a + 1], ARGV[a + 3])
+    written[i - 1] = 1
+  end
 end
-local entry = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*',
-  'alert_id', ARGV[3], 'kind', ARGV[4], 'story_id', ARGV[5], 'json', ARGV[6])
-redis.call('SET', KEYS[1], entry, 'EX', ARGV[1])
-redis.call('PUBLISH', ARGV[7], ARGV[6])
-redis.call('PUBLISH', ARGV[8], ARGV[6])
-return 1
+return written
 """
 
 
@@ -139,21 +148,20 @@ class AlertDelivery:
 
     async def deliver(self, alert: Alert) -> bool:
         """True when the alert was written now; False when its id was in the stream already
-        (also when a reply was lost and the retry found the write done).  Returns only once
+        (also when a reply was lost and the retry found the write done)."""
+        (written,) = await self.deliver_all([alert])
+        return written
+
+    async def deliver_all(self, alerts: Sequence[Alert]) -> list[bool]:
+        """`deliver` for several alerts in order, in one round trip.  Returns only once
         Redis has answered: transient errors are retried, never dropped."""
+        if not alerts:
+            return []
         s = self._settings
-        payload = alert.model_dump_json()
-        keys = [marker_key(s.redis_stream, alert.alert_id), s.redis_stream]
-        args = [
-            self._ttl,
-            s.redis_stream_maxlen,
-            alert.alert_id,
-            alert.kind,
-            alert.story_id,
-            payload,
-            s.redis_channel,
-            f"{s.redis_channel}:{alert.kind}",
-        ]
+        keys = [s.redis_stream, *(marker_key(s.redis_stream, a.alert_id) for a in alerts)]
+        args: list[str | int] = [self._ttl, s.redis_stream_maxlen, s.redis_channel]
+        for alert in alerts:
+            args += [alert.alert_id, alert.kind, alert.story_id, alert.model_dump_json()]
         attempt = 0
         while True:
             try:
@@ -168,7 +176,7 @@ class AlertDelivery:
                     self._url,
                     type(exc).__name__,
                     str(exc).rstrip("."),
-                    alert.alert_id,
+                    _ids(alerts),
                     attempt,
                     wait,
                 )
@@ -179,8 +187,8 @@ class AlertDelivery:
                     self._on_failure(exc)
                 raise
             if attempt:
-                log.info("Redis at %s answers again; alert %s delivered", self._url, alert.alert_id)
-            return bool(written)
+                log.info("Redis at %s answers again; alert %s delivered", self._url, _ids(alerts))
+            return [bool(flag) for flag in written]
 
     async def aclose(self) -> None:
         if self._owns_client:
@@ -191,3 +199,8 @@ class AlertDelivery:
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
+
+
+def _ids(alerts: Sequence[Alert]) -> str:
+    first = alerts[0].alert_id
+    return first if len(alerts) == 1 else f"{first} (+{len(alerts) - 1} more)"

@@ -191,11 +191,14 @@ def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
                 continue
             duplicate = message["assignment"]["duplicate"]  # [original, method, similarity] | None
             metrics.decision(message["assignment"]["new_story"], duplicate[1] if duplicate else None)
-            for record in records[1:]:
+            alerts = records[1:]
+            for record in alerts:
                 metrics.alert_raised(record.kind)
-                with metrics.stage("deliver"):
-                    written = await delivery.deliver(record)
-                metrics.alert_delivered(record.kind, written, message.get("publish_time"), time.time())
+            with metrics.stage("deliver"):
+                written = await delivery.deliver_all(alerts)
+            delivered_at = time.time()
+            for record, fresh in zip(alerts, written, strict=True):
+                metrics.alert_delivered(record.kind, fresh, message.get("publish_time"), delivered_at)
             for record in records:
                 await _send(alerts_log, event.key, record.model_dump_json().encode())
             stories[event.key] = codec.dumps(new_state)

@@ -117,6 +117,37 @@ async def test_same_alert_twice_is_one_stream_entry(
     assert 24 * 3600 < ttl <= 7 * 24 * 3600  # remembered for days, not forever
 
 
+async def test_an_articles_alerts_go_in_one_call_each_once_in_order(
+    delivery: AlertDelivery, mine: Settings, redis_client: aioredis.Redis
+) -> None:
+    pubsub = redis_client.pubsub()
+    await pubsub.subscribe(mine.redis_channel, f"{mine.redis_channel}:new_claim")
+    for _ in range(2):
+        assert (await pubsub.get_message(timeout=2.0))["type"] == "subscribe"
+    assert await delivery.deliver(alert("b2", kind="new_claim"))
+
+    batch = [alert("b1"), alert("b2", kind="new_claim"), alert("b3", kind="new_claim")]
+    assert await delivery.deliver_all(batch) == [True, False, True]
+    assert await delivery.deliver_all(batch) == [False, False, False]
+    assert await delivery.deliver_all([]) == []
+
+    entries = await redis_client.xrange(mine.redis_stream)
+    assert [fields["alert_id"] for _, fields in entries] == ["b2", "b1", "b3"]
+    received: list[tuple[str, str]] = []
+    deadline = time.monotonic() + 1.0
+    while time.monotonic() < deadline:
+        message = await pubsub.get_message(timeout=0.1)
+        if message and message["type"] == "message":
+            received.append((message["channel"], json.loads(message["data"])["alert_id"]))
+    await pubsub.aclose()
+    claims = f"{mine.redis_channel}:new_claim"
+    assert received == [
+        (mine.redis_channel, "b2"), (claims, "b2"),
+        (mine.redis_channel, "b1"),
+        (mine.redis_channel, "b3"), (claims, "b3"),
+    ]  # fmt: skip
+
+
 async def test_both_channels_get_it_once(
     delivery: AlertDelivery, mine: Settings, redis_client: aioredis.Redis
 ) -> None:
