@@ -92,7 +92,7 @@ def draft(article: Article, config: AnalysisConfig) -> Draft:
     return Draft(
         article=article,
         language=language,
-        title=given or headline(sentences[0].text if sentences else article.article_id),
+        title=given or _first_headline(article, sentences),
         title_given=bool(given),
         sentences=tuple(sentences),
         content_hash=content_hash(tokens),
@@ -120,6 +120,24 @@ def embed(d: Draft, embedder: Embedder | None) -> PreparedArticle:
         minhash=d.minhash,
         figures=d.figures,
         terms=d.terms,
+    )
+
+
+def draft_of(prepared: PreparedArticle) -> Draft:
+    """The draft `prepared` was embedded from: what `embed` reads, so `embed(draft_of(p), e)`
+    is `p` again (the stream strips a copy's vectors, or adds them, with this)."""
+    title = prepared.title if prepared.title_given else _first_headline(prepared.article, prepared.sentences)
+    terms = prepared.terms if prepared.terms is not None else lead_terms([s.text for s in prepared.sentences])
+    return Draft(
+        article=prepared.article,
+        language=prepared.language,
+        title=title,
+        sentences=prepared.sentences,
+        content_hash=prepared.content_hash,
+        minhash=prepared.minhash,
+        figures=prepared.figures,
+        terms=terms,
+        title_given=prepared.title_given,
     )
 
 
@@ -164,6 +182,10 @@ def _sentences(lines: list[str], language: str, limit: int) -> list[Sentence]:
         if len(found) >= limit:
             break
     return found[:limit]
+
+
+def _first_headline(article: Article, sentences: list[Sentence] | tuple[Sentence, ...]) -> str:
+    return headline(sentences[0].text if sentences else article.article_id)
 
 
 def _given_title(article: Article, lines: list[str]) -> str:

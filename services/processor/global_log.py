@@ -53,7 +53,7 @@ class PreparedLog:
         async with self._lock:
             if self.step.next_offset != offset:
                 await self._catch_up(offset)
-            await self._emit(self.step.push(codec.loads(value), offset, time.time()))
+            await self._emit(await self.step.push(codec.loads(value), offset, time.time()))
 
     async def tick(self) -> None:
         """Release held articles whose gap timed out; a new owner folds in its history first."""
@@ -62,7 +62,7 @@ class PreparedLog:
                 committed = self._committed()
                 if committed:
                     await self._fold(committed)
-            await self._emit(self.step.tick(time.time()))
+            await self._emit(await self.step.tick(time.time()))
 
     async def _catch_up(self, offset: int) -> None:
         committed = self._committed()
@@ -72,7 +72,7 @@ class PreparedLog:
             await self._fold(mine)
         count = 0
         async for at, value in read_log(self._settings, self._topic, offset, start=mine):
-            await self._emit(self.step.push(codec.loads(value), at, time.time()))
+            await self._emit(await self.step.push(codec.loads(value), at, time.time()))
             count += 1
         self.step.next_offset = offset
         if count:
@@ -86,7 +86,7 @@ class PreparedLog:
         started = time.monotonic()
         count = 0
         async for at, value in read_log(self._settings, self._topic, upto):
-            self.step.push(codec.loads(value), at, time.time())
+            await self.step.push(codec.loads(value), at, time.time())
             count += 1
         self.step.next_offset = upto
         log.info("global index rebuilt from %d prepared records in %.1fs", count, time.monotonic() - started)

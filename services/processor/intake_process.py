@@ -6,10 +6,12 @@ loop for the GIL), while child processes leave the loop its own core; with BLAS 
 to one thread each, two children beat one (47-51 -> 56-58 articles/s, BENCHMARKS.md).
 Children are started with `spawn` (forking a process that runs Kafka threads is
 unsafe) and load the model once; articles are handed to whichever child is free (the
-global step restores their order).  If a child dies (out of memory, a native crash on
-some input), new ones are started and the articles in flight retried one at a time;
-an article whose retry kills a child again is dead-lettered as `internal_error`, so
-one poison input never stalls the stream.
+global step restores their order).  Each article takes two calls: a draft, then —
+unless `CopyHints` takes the draft for a copy of a recent article — its embedding, so
+a repost costs a draft (~3 ms) instead of a full preparation (~15 ms).
+If a child dies (out of memory, a native crash on some input), new ones are started
+and the calls in flight retried one at a time; an article whose retry kills a child
+again is dead-lettered as `internal_error`, so one poison input never stalls the stream.
 """
 
 from __future__ import annotations
@@ -20,16 +22,22 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from typing import Any, TypeVar
 
 from services.analysis.config import AnalysisConfig
+from services.analysis.prepare import Draft, PreparedArticle, embed
 from services.processor import codec
-from services.processor.stages import BadInput, Intake
+from services.processor.copy_hints import CopyHints
+from services.processor.stages import BadInput, Intake, prepared_message
 
 log = logging.getLogger("newsmon.worker")
 
 _intake: Intake | None = None  # the child's own, set by its initializer
+T = TypeVar("T")
 
 
 PARENT_CHECK_SECONDS = 1.0
@@ -56,17 +64,35 @@ def _exit_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
-def _prepare(raw: bytes | None, seq: str | None, published: float | None) -> tuple[str, bytes]:
-    """In the child: (language, encoded prepared message); BadInput for the dead letters."""
+def _draft(raw: bytes | None) -> Draft:
+    """In the child: the article's draft; BadInput for the dead letters."""
     assert _intake is not None, "the intake child was not initialised"
+    with _bugs_dead_lettered():
+        return _intake.draft(raw)
+
+
+def _embed_message(drafted: Draft, seq: str | None, published: float | None) -> bytes:
+    """In the child: the encoded prepared message (encoding is CPU the loop need not spend)."""
+    assert _intake is not None, "the intake child was not initialised"
+    with _bugs_dead_lettered():
+        return codec.dumps(prepared_message(_intake.embed(drafted), seq, time.time(), published))
+
+
+def _embed(drafted: Draft) -> PreparedArticle:
+    assert _intake is not None, "the intake child was not initialised"
+    with _bugs_dead_lettered():
+        return _intake.embed(drafted)
+
+
+@contextmanager
+def _bugs_dead_lettered() -> Iterator[None]:
     try:
-        message = _intake.prepared_message(raw, seq, time.time(), published)
+        yield
     except BadInput:
         raise
     except Exception as exc:  # a bug, not bad input: dead-lettered with the error, never lost
         log.exception("analysis failed on an input; dead-lettering it")
         raise BadInput("internal_error", f"{type(exc).__name__}: {exc}"[:500]) from None
-    return message["prepared"]["language"], codec.dumps(message)
 
 
 def _ready() -> bool:
@@ -80,6 +106,7 @@ class IntakeProcess:
         self._pool = self._new_pool()
         self._alone = asyncio.Lock()  # held while a suspect article is retried by itself
         self._replacing = asyncio.Lock()
+        self.hints = CopyHints(config)
 
     @property
     def in_flight(self) -> int:
@@ -100,30 +127,42 @@ class IntakeProcess:
         return pool
 
     async def prepare(self, raw: bytes | None, seq: str | None, published: float | None) -> tuple[str, bytes]:
-        """A dead child fails every article in flight, not just the one that killed it.
-        So each is retried on a new pool *alone* (new articles wait): a child that dies
+        """(language, encoded prepared message); BadInput for the dead letters."""
+        drafted = await self._call(_draft, raw)
+        if self.hints.is_copy(drafted, seq):
+            message = codec.dumps(prepared_message(embed(drafted, None), seq, time.time(), published))
+        else:
+            message = await self._call(_embed_message, drafted, seq, published)
+        self.hints.add(drafted, seq)  # the caller sends the message next
+        return drafted.language, message
+
+    async def embed_later(self, drafted: Draft) -> PreparedArticle:
+        """For the global step: a draft taken for a copy that is none after all."""
+        return await self._call(_embed, drafted)
+
+    async def _call(self, function: Callable[..., T], *args: Any) -> T:
+        """A dead child fails every call in flight, not just the one that killed it.
+        So each is retried on a new pool *alone* (new calls wait): a child that dies
         again while it runs by itself names the culprit, which is dead-lettered."""
         while self._alone.locked():  # a suspect is being retried: stay out of its way
             async with self._alone:
                 pass
         pool = self._pool
         try:
-            return await self._run(pool, raw, seq, published)
+            return await self._run(pool, function, *args)
         except BrokenProcessPool:
             await self._replace(pool)
         async with self._alone:
             pool = self._pool
             try:
-                return await self._run(pool, raw, seq, published)
+                return await self._run(pool, function, *args)
             except BrokenProcessPool:
                 await self._replace(pool)
         raise BadInput("internal_error", "the intake process died twice on this input")
 
     @staticmethod
-    async def _run(
-        pool: ProcessPoolExecutor, raw: bytes | None, seq: str | None, published: float | None
-    ) -> tuple[str, bytes]:
-        return await asyncio.get_running_loop().run_in_executor(pool, _prepare, raw, seq, published)
+    async def _run(pool: ProcessPoolExecutor, function: Callable[..., T], *args: Any) -> T:
+        return await asyncio.get_running_loop().run_in_executor(pool, function, *args)
 
     async def _replace(self, broken: ProcessPoolExecutor) -> None:
         """Start a new pool once per death (every article in flight sees the same one)."""

@@ -10,6 +10,7 @@ about without Faust; app.py only moves their inputs and outputs between topics.
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -21,14 +22,14 @@ from services.analysis.config import AnalysisConfig
 from services.analysis.draft_cache import TextCache, text_key
 from services.analysis.embedding import Embedder
 from services.analysis.engine import Record, compare_with_story, decide, event_time
-from services.analysis.prepare import PreparedArticle, prepare
+from services.analysis.prepare import Draft, PreparedArticle, draft, draft_of, embed
 from services.analysis.story_index import StoryIndex, StorySimilarity
 from services.analysis.story_state import StoryMemory
 from services.article_files import describe_validation_error
 from services.processor import codec
 from services.processor.sequencer import Sequencer, parse_seq
 
-PREPARED_KEPT = 256  # ~120 KB of vectors each: ~30 MB
+PREPARED_KEPT = 1024  # drafts of reposts: ~40 MB at most
 RECENT_OUTPUTS = 64  # per story: records of the last articles, re-sent as-is on re-delivery
 
 
@@ -67,32 +68,43 @@ def parse_article(raw: bytes | None, max_bytes: int) -> Article:
 
 @dataclass(frozen=True, slots=True)
 class Intake:
+    """The intake's CPU work, in two calls so that a copy's embedding can be skipped:
+    `draft` (parse and draft, ~3 ms), then `embed` unless the draft is a known copy."""
+
     embedder: Embedder
     config: AnalysisConfig
     max_body_bytes: int
-    # A word-for-word copy reuses its original's prepared article (vectors included):
-    # the same text gives the same vectors, so this only saves the embedding.
-    recent: TextCache[PreparedArticle] = field(default_factory=lambda: TextCache(PREPARED_KEPT))
+    # A word-for-word repost is drafted once (a dictionary lookup instead of ~3 ms).
+    recent: TextCache[Draft] = field(default_factory=lambda: TextCache(PREPARED_KEPT))
 
-    def prepared_message(
-        self, raw: bytes | None, seq: str | None, received_at: float, publish_time: float | None = None
-    ) -> dict[str, Any]:
-        """What goes to the global step; raises BadInput for the dead-letter topic.
-        `publish_time` (the input record's Kafka timestamp, epoch seconds) only travels
-        along, to the alert latency metric."""
+    def draft(self, raw: bytes | None) -> Draft:
+        """Raises BadInput for the dead-letter topic."""
         article = parse_article(raw, self.max_body_bytes)
         key = text_key(article, self.config)
-        prepared = self.recent.get(key, article)
-        if prepared is None:
-            prepared = prepare(article, self.embedder, self.config)
-            self.recent.put(key, prepared)
-        return {
-            "type": "prepared",
-            "seq": seq,
-            "received_at": received_at,
-            "publish_time": publish_time,
-            "prepared": codec.prepared_to_dict(prepared),
-        }
+        drafted = self.recent.get(key, article)
+        if drafted is None:
+            drafted = draft(article, self.config)
+            self.recent.put(key, drafted)
+        return drafted
+
+    def embed(self, drafted: Draft) -> PreparedArticle:
+        return embed(drafted, self.embedder)
+
+
+def prepared_message(
+    prepared: PreparedArticle, seq: str | None, received_at: float, publish_time: float | None = None
+) -> dict[str, Any]:
+    """What goes to the global step.  `embedded` is False for a draft the intake took
+    for a copy: the global step embeds it if it is not one.  `publish_time` (the input
+    record's Kafka timestamp, epoch seconds) only travels along, to the latency metric."""
+    return {
+        "type": "prepared",
+        "seq": seq,
+        "received_at": received_at,
+        "publish_time": publish_time,
+        "embedded": len(prepared.vectors) > 0 or not prepared.sentences,
+        "prepared": codec.prepared_to_dict(prepared),
+    }
 
 
 DEAD_LETTER_MAX_BYTES = 256 * 1024  # brokers refuse records over ~1 MB; keep the evidence
@@ -112,15 +124,21 @@ def skip_message(seq: str | None) -> dict[str, Any]:
     return {"type": "skip", "seq": seq}
 
 
+EmbedLater = Callable[[Draft], Awaitable[PreparedArticle]]
+
+
 class GlobalStep:
     """Sequencing, duplicate lookup and story assignment: the one ordered, global step.
 
     Its state is a fold over the prepared log, so a new owner rebuilds it by reading
-    that log again (`rebuild`), with the same decisions as the first time."""
+    that log again (`rebuild`), with the same decisions as the first time.  Articles
+    reach the index exactly as batch analysis builds them: a copy without vectors, any
+    other article with them (`embed_later` embeds a draft the intake took for a copy)."""
 
-    def __init__(self, config: AnalysisConfig, similarity: StorySimilarity) -> None:
+    def __init__(self, config: AnalysisConfig, similarity: StorySimilarity, embed_later: EmbedLater) -> None:
         self._config = config
         self._similarity = similarity
+        self._embed_later = embed_later
         self.reset()
 
     def reset(self) -> None:
@@ -128,16 +146,16 @@ class GlobalStep:
         self.sequencer: Sequencer[dict[str, Any]] = Sequencer()
         self.next_offset: int | None = None
 
-    def push(self, message: dict[str, Any], offset: int, now: float) -> list[dict[str, Any]]:
+    async def push(self, message: dict[str, Any], offset: int, now: float) -> list[dict[str, Any]]:
         """One prepared-log record in; the assigned messages it releases out."""
         self.next_offset = offset + 1
         released = self.sequencer.push(parse_seq(message.get("seq")), message, now)
-        return [out for item in released for out in self._assign(item)]
+        return [out for item in released for out in await self._assign(item)]
 
-    def tick(self, now: float) -> list[dict[str, Any]]:
-        return [out for item in self.sequencer.tick(now) for out in self._assign(item)]
+    async def tick(self, now: float) -> list[dict[str, Any]]:
+        return [out for item in self.sequencer.tick(now) for out in await self._assign(item)]
 
-    def _assign(self, message: dict[str, Any]) -> list[dict[str, Any]]:
+    async def _assign(self, message: dict[str, Any]) -> list[dict[str, Any]]:
         if message["type"] != "prepared":
             return []
         prepared = codec.prepared_from_dict(message["prepared"])
@@ -146,6 +164,14 @@ class GlobalStep:
             # are (or will be, after a restart) emitted: deciding it again would only
             # invent a phantom story.
             return []
+        record = message["prepared"]
+        is_copy = self.index.copy_of(prepared) is not None
+        if is_copy and message.get("embedded", True) and len(prepared.vectors):
+            prepared = embed(draft_of(prepared), None)  # a copy needs no vectors
+            record = codec.prepared_to_dict(prepared)
+        elif not is_copy and not message.get("embedded", True):
+            prepared = await self._embed_later(draft_of(prepared))  # the intake's hint was wrong
+            record = codec.prepared_to_dict(prepared)
         received = datetime.fromtimestamp(message["received_at"], UTC)
         assignment = self.index.assign(prepared, event_time(prepared.article, received))
         out = [{"type": "evict", "story_id": story_id} for story_id in assignment.evicted]
@@ -154,7 +180,7 @@ class GlobalStep:
                 "type": "article",
                 "received_at": message["received_at"],
                 "publish_time": message.get("publish_time"),
-                "prepared": message["prepared"],
+                "prepared": record,
                 "assignment": codec.assignment_to_dict(assignment),
             }
         )

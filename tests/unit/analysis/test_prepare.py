@@ -1,4 +1,6 @@
-from services.analysis.prepare import TITLE_CHARS, headline
+import numpy as np
+
+from services.analysis.prepare import TITLE_CHARS, draft_of, embed, headline
 
 
 def test_headline_drops_a_leading_attribution_and_stays_short() -> None:
@@ -21,3 +23,24 @@ def test_untitled_article_is_named_after_a_central_statement(make_prepared) -> N
     )
     assert not prepared.title_given
     assert "grey morning" not in prepared.title
+
+
+def test_a_prepared_article_gives_back_the_draft_it_was_embedded_from(make_prepared, embedder) -> None:
+    """The stream strips a copy's vectors, or adds them to a draft, through `draft_of`."""
+    untitled = make_prepared(
+        "a",
+        "On a grey morning, people gathered by the water.\n"
+        "Floods killed at least 12 people in the river valley, the governor said.\n"
+        "Floodwater cut off villages across the valley as the river burst its banks.",
+    )
+    titled = make_prepared("b", "FLOODS HIT THE VALLEY\nFloods killed at least 12 people, the governor said.")
+    for prepared in (untitled, titled):
+        drafted = draft_of(prepared)
+        assert drafted.title != prepared.title or prepared.title_given
+        again = embed(drafted, embedder)
+        for name in ("article", "language", "title", "title_given", "sentences", "content_hash", "figures"):
+            assert getattr(again, name) == getattr(prepared, name), name
+        assert again.terms == prepared.terms
+        assert np.array_equal(again.vectors, prepared.vectors)
+        assert np.array_equal(again.minhash, prepared.minhash)
+        assert embed(drafted, None).title == drafted.title  # a copy is named by its first line

@@ -1,0 +1,65 @@
+"""The intake's copy hints: an earlier exact or same-language near copy, nothing else."""
+
+from datetime import UTC, datetime
+
+from schemas import Article
+from services.analysis.config import AnalysisConfig
+from services.analysis.prepare import Draft, draft
+from services.processor.copy_hints import CopyHints
+
+CONFIG = AnalysisConfig()
+STORY = (
+    "Floods forced thousands of residents from their homes in the river valley on Sunday. "
+    "At least 12 people were killed and 40 injured, the regional governor said. "
+    "Rescue teams in boats reached families stranded on rooftops across the valley. "
+    "The river rose three metres overnight after a week of heavy rain in the hills. "
+    "Schools and the main hospital were evacuated as the water reached the town centre."
+)
+
+
+def drafted(article_id: str, body: str = STORY, language: str = "en") -> Draft:
+    article = Article(
+        article_id=article_id, source="Wire", body=body, language=language,
+        published_at=datetime(2025, 3, 1, tzinfo=UTC),
+    )  # fmt: skip
+    return draft(article, CONFIG)
+
+
+def test_a_later_repost_and_a_near_copy_are_hinted() -> None:
+    hints = CopyHints(CONFIG)
+    hints.add(drafted("a"), "run:1")
+    assert hints.is_copy(drafted("b"), "run:2")
+    near = STORY.replace("Rescue teams in boats", "Rescuers in boats") + " Subscribe to our newsletter."
+    assert hints.is_copy(drafted("c", near), "run:3")
+
+
+def test_what_the_global_step_might_not_call_a_copy_is_not_hinted() -> None:
+    hints = CopyHints(CONFIG)
+    hints.add(drafted("a"), "run:5")
+    assert not hints.is_copy(drafted("b"), "run:4")  # published before its "original"
+    assert not hints.is_copy(drafted("b"), "other:9")  # another run: no order between them
+    assert not hints.is_copy(drafted("b"), None)
+    assert not hints.is_copy(drafted("a"), "run:6")  # the same article again: a re-delivery
+    assert not hints.is_copy(drafted("b", STORY.replace("At least 12", "At least 19")), "run:6")  # new figure
+    near = STORY.replace("Rescue teams in boats", "Rescuers in boats")
+    assert hints.is_copy(drafted("b", near), "run:6")
+    assert not hints.is_copy(drafted("b", near, "de"), "run:6")  # a near copy in its own language only
+    assert not hints.is_copy(drafted("b", "Voters elected a new mayor on Sunday in the capital."), "run:6")
+
+
+def test_unnumbered_articles_are_hinted_in_the_order_they_were_sent() -> None:
+    hints = CopyHints(CONFIG)
+    hints.add(drafted("a"), None)
+    assert hints.is_copy(drafted("b"), None)
+
+
+def test_only_the_most_recent_drafts_are_kept() -> None:
+    hints = CopyHints(CONFIG, kept=2)
+    for n, article_id in enumerate(("a", "x", "y")):
+        body = STORY if article_id == "a" else f"Unrelated report {article_id} about a local council vote."
+        hints.add(drafted(article_id, body), f"run:{n}")
+    assert len(hints) == 2
+    assert not hints.is_copy(drafted("b"), "run:9")  # "a" was forgotten
+    hints.add(drafted("a"), "run:10")
+    hints.add(drafted("a"), "run:11")  # the same id again replaces its entry
+    assert len(hints) == 2 and hints.is_copy(drafted("b"), "run:12")
