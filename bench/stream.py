@@ -20,6 +20,7 @@ import asyncio
 import json
 import os
 import platform
+import shutil
 import statistics
 import sys
 import time
@@ -178,7 +179,7 @@ def batch_rate(articles: list[Article]) -> float:
     return len(articles) / (time.perf_counter() - started)
 
 
-async def run(originals: int, paced: int, rate: float) -> dict[str, object]:
+async def run(originals: int, paced: int, rate: float, worker_log: Path | None = None) -> dict[str, object]:
     corpus = load_corpus()
     articles = feed(corpus, originals, copy_share=0.3)
     # A stream of its own per run: alert ids are deterministic, and delivery writes an id
@@ -208,6 +209,8 @@ async def run(originals: int, paced: int, rate: float) -> dict[str, object]:
         finally:
             worker.stop()
             await drop_stream(stack.redis_url, base.redis_stream)
+            if worker_log is not None:
+                shutil.copyfile(stack.workdir / "worker.log", worker_log)
     log("batch: the same feed through the core in this process…")
     batch = batch_rate(articles)
     return {
@@ -232,8 +235,9 @@ def main() -> None:
     parser.add_argument("--originals", type=int, default=2000, help="unique articles in the feed")
     parser.add_argument("--paced", type=int, default=500, help="articles in the latency run")
     parser.add_argument("--rate", type=float, default=25.0, help="articles/s in the latency run")
+    parser.add_argument("--worker-log", type=Path, help="keep a copy of the worker's log here")
     args = parser.parse_args()
-    print(json.dumps(asyncio.run(run(args.originals, args.paced, args.rate))))
+    print(json.dumps(asyncio.run(run(args.originals, args.paced, args.rate, args.worker_log))))
 
 
 if __name__ == "__main__":

@@ -62,6 +62,7 @@ PORT_OFFSETS: Final[dict[str, int]] = {"worker": 0, "replay": 1, "subscribe": 2,
 KINDS: Final = get_args(AlertKind)
 METHODS: Final = get_args(DuplicateMethod)
 STAGES: Final = ("intake", "assign", "compare", "deliver")
+EMBEDDING_PLACES: Final = ("intake", "skipped", "late")
 #: BadInput reasons of services/processor/stages.py (pre-created; others are still counted).
 DEAD_LETTER_REASONS: Final = (
     "empty",
@@ -142,10 +143,18 @@ class Metrics:
         self.alerts = Counter(
             "newsmon_alerts_total", "Alerts raised by the processor, by kind.", ["kind"], registry=registry
         )
+        self.embeddings = Counter(
+            "newsmon_embeddings_total",
+            "Articles by where their sentences were embedded: intake; skipped (the intake took "
+            "the article for a copy); late (the global step embedded a draft that was no copy).",
+            ["where"],
+            registry=registry,
+        )
         self.stage_duration = Histogram(
             "newsmon_stage_duration_seconds",
             "Processing time of one message in a pipeline stage: intake (parse, embed), assign "
-            "(duplicate and story lookup), compare (claims, figures), deliver (one alert to Redis).",
+            "(duplicate and story lookup), compare (claims, figures), deliver (an article's alerts "
+            "to Redis).",
             ["stage"],
             buckets=STAGE_BUCKETS,
             registry=registry,
@@ -229,6 +238,8 @@ class Metrics:
         for stage in STAGES:
             self.stage_duration.labels(stage=stage)
             self.stage_errors.labels(stage=stage)
+        for where in EMBEDDING_PLACES:
+            self.embeddings.labels(where=where)
         for kind in KINDS:
             self.alerts.labels(kind=kind)
             self.alert_latency.labels(kind=kind)
@@ -264,6 +275,10 @@ class Metrics:
     def article_consumed(self, language: str | None) -> None:
         label = language if language and _LANGUAGE.fullmatch(language) else OTHER
         self.articles_consumed.labels(language=label).inc()
+
+    def embedding(self, where: str) -> None:
+        """`IntakeProcess(on_embedding=...)` hook: "intake", "skipped" or "late"."""
+        self.embeddings.labels(where=where if where in EMBEDDING_PLACES else OTHER).inc()
 
     def dead_letter(self, reason: str) -> None:
         self.dead_letters.labels(reason=reason if _REASON.fullmatch(reason) else OTHER).inc()

@@ -76,7 +76,7 @@ def create_app(settings: Settings, metrics: Metrics | None = None) -> faust.App:
 
 def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
     config = analysis_config(settings)
-    intake = IntakeProcess(config, settings.max_body_bytes, settings.intake_processes)
+    intake = IntakeProcess(config, settings.max_body_bytes, settings.intake_processes, metrics.embedding)
     global_step = GlobalStep(config, load_model(), intake.embed_later)
     articles = app.topic(settings.articles_topic, internal=False)
     dlq = app.topic(settings.dlq_topic, internal=False)

@@ -97,9 +97,7 @@ class CopyHints:
 
 
 def _before(old: tuple[str, int] | None, new: tuple[str, int] | None) -> bool:
-    """Whether the global step surely decides `old` first: numbered articles are released
-    in publish order within their run, unnumbered ones in the order the intake sends them
-    (and `add` comes just before the send); across kinds or runs nothing is certain."""
-    if old is None or new is None:
-        return old is None and new is None
-    return old[0] == new[0] and old[1] < new[1]
+    """False when the global step surely decides `new` first (a later number of the same
+    run: numbered articles are released in publish order within their run); otherwise
+    `old`, whose record was sent first, is almost always decided first."""
+    return old is None or new is None or old[0] != new[0] or old[1] < new[1]

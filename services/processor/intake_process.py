@@ -100,8 +100,17 @@ def _ready() -> bool:
 
 
 class IntakeProcess:
-    def __init__(self, config: AnalysisConfig, max_body_bytes: int, processes: int = 1) -> None:
+    def __init__(
+        self,
+        config: AnalysisConfig,
+        max_body_bytes: int,
+        processes: int = 1,
+        on_embedding: Callable[[str], None] | None = None,
+    ) -> None:
+        """`on_embedding(where)` is told of each article embedded ("intake"), skipped as a
+        copy ("skipped") or embedded for the global step ("late"): the metrics hook."""
         self._args = (config, max_body_bytes, os.getpid())
+        self._on_embedding = on_embedding
         self._processes = processes
         self._pool = self._new_pool()
         self._alone = asyncio.Lock()  # held while a suspect article is retried by itself
@@ -131,14 +140,23 @@ class IntakeProcess:
         drafted = await self._call(_draft, raw)
         if self.hints.is_copy(drafted, seq):
             message = codec.dumps(prepared_message(embed(drafted, None), seq, time.time(), published))
+            self._count("skipped")
         else:
             message = await self._call(_embed_message, drafted, seq, published)
+            self._count("intake")
         self.hints.add(drafted, seq)  # the caller sends the message next
         return drafted.language, message
 
     async def embed_later(self, drafted: Draft) -> PreparedArticle:
         """For the global step: a draft taken for a copy that is none after all."""
-        return await self._call(_embed, drafted)
+        prepared = await self._call(_embed, drafted)
+        self._count("late")
+        log.info("article %s was no copy after all: embedded for the global step", drafted.article_id)
+        return prepared
+
+    def _count(self, where: str) -> None:
+        if self._on_embedding is not None:
+            self._on_embedding(where)
 
     async def _call(self, function: Callable[..., T], *args: Any) -> T:
         """A dead child fails every call in flight, not just the one that killed it.

@@ -53,3 +53,18 @@ async def test_every_child_is_started_and_a_death_fails_no_article(caplog: pytes
         assert not set(children) & set(intake._pool._processes)  # type: ignore[attr-defined]
     finally:
         intake._pool.shutdown(wait=True, cancel_futures=True)
+
+
+async def test_a_repost_is_drafted_but_not_embedded() -> None:
+    places: list[str] = []
+    intake = IntakeProcess(AnalysisConfig(), max_body_bytes=1_000_000, on_embedding=places.append)
+    repost = ARTICLE.replace(b'"article_id": "a"', b'"article_id": "b"')
+    try:
+        _, original = await intake.prepare(ARTICLE, "run:0", None)
+        _, copy = await intake.prepare(repost, "run:1", None)
+        _, early = await intake.prepare(repost, "run:0", None)  # not after its original: embedded
+    finally:
+        intake._pool.shutdown(wait=True, cancel_futures=True)
+    assert places == ["intake", "skipped", "intake"]
+    assert [codec.loads(m)["embedded"] for m in (original, copy, early)] == [True, False, True]
+    assert codec.loads(copy)["prepared"]["article"]["article_id"] == "b"

@@ -19,7 +19,18 @@ from services.observe.metrics import LATENCY_BUCKETS, PORT_OFFSETS
 from tests.unit.observe.deploy_files import exposed_names
 
 #: Labels whose values come from small fixed sets; an id of any kind would be unbounded.
-BOUNDED_LABELS = {"language", "reason", "outcome", "method", "kind", "stage", "result", "topic", "partition"}
+BOUNDED_LABELS = {
+    "language",
+    "reason",
+    "outcome",
+    "method",
+    "kind",
+    "stage",
+    "result",
+    "topic",
+    "partition",
+    "where",
+}
 BUILD_INFO_LABELS = {"version", "python_version", "command"}
 UNIT_WORDS = ("millisecond", "_ms", "minute", "hour", "_percent", "kilobyte", "megabyte")
 
