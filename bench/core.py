@@ -6,6 +6,12 @@ duplicates are as common as on a wire feed.  Reports median ms per new article a
 duplicate, then how the per-article cost grows with the number of articles held in
 the window (1k → 100k: the window is filled with re-identified copies of prepared
 articles, made unique so they are not duplicates), and peak RSS.  Last line: JSON.
+
+Flatness is measured *paired*: one analyzer per window size, all filled first, then
+each probe article goes through every one of them in turn (the order rotating), so a
+change of machine speed during the run (CPU steal moves it by a third here) hits all
+sizes alike.  Reported: the median ms per new article at each size, and the median
+over probe articles of their cost at each size relative to the smallest.
 """
 
 from __future__ import annotations
@@ -22,8 +28,11 @@ import numpy as np
 
 from bench.corpus import START, article, feed, load_corpus
 from schemas import Article
+from services.analysis.config import AnalysisConfig
+from services.analysis.embedding import Embedder
 from services.analysis.engine import Analyzer
 from services.analysis.prepare import PreparedArticle, prepare
+from services.analysis.similarity import load_model
 from services.config import Settings
 from services.core import build_analyzer, load_embedder
 
@@ -70,6 +79,42 @@ def fill_window(
         n += 1
 
 
+def paired_scaling(
+    embedder: Embedder,
+    config: AnalysisConfig,
+    prepared: list[PreparedArticle],
+    probes: list[Article],
+    sizes: list[int],
+    rng: np.random.Generator,
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Median ms per new article at each window size, and the median per-article ratio
+    to the smallest size."""
+    model = load_model()
+    windows = {}
+    for size in sizes:
+        windows[size] = Analyzer(embedder, model, config)
+        fill_window(windows[size], prepared, size, rng)
+        print(f"window {size:>7} filled, rss {rss_mb():.0f} MB", file=sys.stderr)
+    times: dict[int, list[float]] = {size: [] for size in sizes}
+    for n, item in enumerate(probes):
+        for size in sizes[n % len(sizes) :] + sizes[: n % len(sizes)]:
+            start = time.perf_counter()
+            windows[size].process(item, START)
+            times[size].append((time.perf_counter() - start) * 1000)
+    base = times[sizes[0]]
+    medians = {str(size): round(statistics.median(t), 3) for size, t in times.items()}
+    ratios = {}
+    for size, t in times.items():
+        ratios[str(size)] = round(statistics.median(a / b for a, b in zip(t, base, strict=True)), 3)
+    for size in sizes:
+        print(
+            f"window {size:>7}: median {medians[str(size)]:.2f} ms per new article, "
+            f"{ratios[str(size)]:.3f}× the cost at {sizes[0]}",
+            file=sys.stderr,
+        )
+    return medians, ratios
+
+
 def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
@@ -98,17 +143,8 @@ def main() -> None:
     )
     embedder = load_embedder()
     prepared = [prepare(a, embedder, analyzer.config) for a in originals[:1000]]
-    scaling: dict[str, float] = {}
-    for size in (int(s) for s in args.scales.split(",")):
-        fresh = build_analyzer(settings)
-        fill_window(fresh, prepared, size, rng)
-        shifted = [a.model_copy(update={"article_id": f"probe-{size}-{a.article_id}"}) for a in probes]
-        probe_new, _ = timed_run(fresh, shifted)
-        scaling[str(size)] = round(statistics.median(probe_new), 3)
-        print(
-            f"window {size:>7}: median {scaling[str(size)]:.2f} ms per new article, rss {rss_mb():.0f} MB",
-            file=sys.stderr,
-        )
+    sizes = [int(s) for s in args.scales.split(",")]
+    scaling, relative = paired_scaling(embedder, analyzer.config, prepared, probes, sizes, rng)
     print(
         json.dumps(
             {
@@ -118,6 +154,7 @@ def main() -> None:
                 "duplicate_ms_p50": round(statistics.median(dup), 3),
                 "copy_ms_p50_by_method": by_method,
                 "window_scaling_ms_p50": scaling,
+                "window_scaling_relative_p50": relative,
                 "rss_mb": round(rss_mb(), 1),
             }
         )
