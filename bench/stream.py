@@ -115,6 +115,15 @@ async def latency(settings: Settings, redis_url: str, articles: list[Article], r
     listener.cancel()
     await pubsub.aclose()
     await client.aclose()
+    slowest: dict[str, tuple[float, int]] = {}
+    for aid, at in seen:
+        if aid in sent:
+            worst, count = slowest.get(aid, (0.0, 0))
+            slowest[aid] = (max(worst, (at - sent[aid]) * 1000), count + 1)
+    chars = {a.article_id: len(a.body) for a in articles}
+    top = sorted(slowest.items(), key=lambda item: -item[1][0])[:5]
+    shown = ", ".join(f"{ms:.0f} ms ({n} alerts, {chars[aid]} chars)" for aid, (ms, n) in top)
+    log(f"  slowest articles, to their last alert: {shown}")
     return [(at - sent[aid]) * 1000 for aid, at in seen if aid in sent]
 
 

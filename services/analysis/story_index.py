@@ -93,7 +93,7 @@ class StoryIndex:
 
     def assign(self, prepared: PreparedArticle, event_time: float) -> Assignment:
         """Decide copy/story for `prepared` and remember it (copies are remembered too:
-        a later copy of the copy still finds its original).
+        a word-for-word repost of a translation is an exact copy of that translation).
 
         The same article delivered again (at-least-once transport) gets the decision it
         got the first time, not "a copy of itself"; a new text under a known id is a
@@ -177,9 +177,11 @@ class StoryIndex:
         if key in self._articles:  # a new version under a known id replaces the old one
             self._forget(key)
         self._articles[key] = entry
+        # Any remembered text is found by its hash: a repost of a translation is an exact
+        # copy of it, recognised without vectors.  Near and graph lookups stay on originals.
+        prepared = entry.prepared
+        self._by_hash.setdefault(prepared.content_hash, key)
         if original:
-            prepared = entry.prepared
-            self._by_hash.setdefault(prepared.content_hash, key)
             self._lsh.insert(key, lean(prepared.minhash), check_duplication=False)
             self._vectors.add(key, prepared.centroid)
 

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from services.analysis.config import AnalysisConfig
 from services.analysis.similarity import load_model
 from services.analysis.story_index import StoryIndex
+from tests.unit.analysis.test_duplicates import STRIKE_EN, STRIKE_FR
 
 FLOODS = (
     "Floods forced thousands of residents from their homes in the river valley on Sunday.\n"
@@ -68,3 +69,14 @@ def test_a_late_redelivery_is_recognised_after_its_story_left_the_window(make_pr
     assert index.is_retired(make_prepared("a", FLOODS))
     assert not index.is_retired(make_prepared("a", FLOODS_LATER))  # a new version under the id
     assert not index.is_retired(make_prepared("c", ELECTION))
+
+
+def test_a_repost_of_a_translation_is_an_exact_copy_found_without_vectors(make_prepared) -> None:
+    index = StoryIndex(AnalysisConfig(), load_model())
+    original = index.assign(make_prepared("en", STRIKE_EN), T0)
+    translation = index.assign(make_prepared("fr", STRIKE_FR, language="fr"), T0 + 60)
+    assert translation.duplicate is not None and translation.duplicate.method == "cross_lingual"
+    repost = make_prepared("fr-again", STRIKE_FR, language="fr")
+    match = index.copy_of(repost)  # what batch asks before it embeds anything
+    assert match is not None and (match.original, match.method) == ("fr", "exact")
+    assert index.assign(repost, T0 + 120).story_id == original.story_id
