@@ -121,8 +121,12 @@ async def latency(settings: Settings, redis_url: str, articles: list[Article], r
             worst, count = slowest.get(aid, (0.0, 0))
             slowest[aid] = (max(worst, (at - sent[aid]) * 1000), count + 1)
     chars = {a.article_id: len(a.body) for a in articles}
-    top = sorted(slowest.items(), key=lambda item: -item[1][0])[:5]
-    shown = ", ".join(f"{ms:.0f} ms ({n} alerts, {chars[aid]} chars)" for aid, (ms, n) in top)
+    top = sorted(slowest.items(), key=lambda item: -item[1][0])[:8]
+    first = min(sent.values())
+    shown = ", ".join(
+        f"{ms:.0f} ms ({n} alerts, {chars[aid]} chars, sent +{sent[aid] - first:.2f} s)"
+        for aid, (ms, n) in top
+    )
     log(f"  slowest articles, to their last alert: {shown}")
     return [(at - sent[aid]) * 1000 for aid, at in seen if aid in sent]
 
