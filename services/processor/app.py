@@ -28,6 +28,7 @@ from services.kafka_options import kafka_client_options
 from services.observe import Metrics, default_metrics
 from services.observe.lag import consumer_progress
 from services.processor import codec
+from services.processor.alerts_topic import AlertsTopic
 from services.processor.global_log import PreparedLog
 from services.processor.intake_process import IntakeProcess
 from services.processor.stages import BadInput, GlobalStep, dead_letter, skip_message, story_step
@@ -80,7 +81,7 @@ def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
     global_step = GlobalStep(config, load_model(), intake.embed_later)
     articles = app.topic(settings.articles_topic, internal=False)
     dlq = app.topic(settings.dlq_topic, internal=False)
-    alerts_log = app.topic(settings.alerts_topic, internal=False)
+    alerts_log = AlertsTopic(settings, MAX_RECORD_BYTES)
     prepared = app.topic(
         f"{settings.app_id}-prepared", partitions=1, internal=True, config=INTERNAL_TOPIC_CONFIG
     )
@@ -174,6 +175,10 @@ def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
             app.consumer.resume_partitions({tp})
             await app.consumer.seek(tp, position)
 
+    @app.on_before_shutdown.connect
+    async def stop_alerts_log(sender: faust.App, **_: Any) -> None:
+        await alerts_log.stop()
+
     @app.agent(assigned)
     async def compare_agent(stream: faust.StreamT) -> None:
         async for event in stream.events():
@@ -199,8 +204,7 @@ def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
             delivered_at = time.time()
             for record, fresh in zip(alerts, written, strict=True):
                 metrics.alert_delivered(record.kind, fresh, message.get("publish_time"), delivered_at)
-            for record in records:
-                await _send(alerts_log, event.key, record.model_dump_json().encode())
+            await alerts_log.write(event.key, [record.model_dump_json().encode() for record in records])
             stories[event.key] = codec.dumps(new_state)
 
 
