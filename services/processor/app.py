@@ -29,6 +29,7 @@ from services.observe import Metrics, default_metrics
 from services.observe.lag import consumer_progress
 from services.processor import codec
 from services.processor.alerts_topic import AlertsTopic
+from services.processor.gc_pacing import FREEZE_EVERY, GcPacing
 from services.processor.global_log import PreparedLog
 from services.processor.intake_process import IntakeProcess
 from services.processor.stages import BadInput, GlobalStep, dead_letter, skip_message, story_step
@@ -156,6 +157,12 @@ def _wire(app: faust.App, settings: Settings, metrics: Metrics) -> None:
     async def tune_fetch_wait() -> None:
         if settings.kafka_fetch_max_wait_ms is not None:
             set_fetch_max_wait(app, settings.kafka_fetch_max_wait_ms)
+
+    gc_pacing = GcPacing()
+
+    @app.timer(FREEZE_EVERY)
+    async def freeze_long_lived_objects() -> None:
+        gc_pacing.tick()
 
     stalls = StallDetector()
 
