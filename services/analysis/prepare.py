@@ -105,9 +105,19 @@ def draft(article: Article, config: AnalysisConfig) -> Draft:
 def embed(d: Draft, embedder: Embedder | None) -> PreparedArticle:
     """The draft with its sentence vectors; `embedder=None` gives a copy's article, which
     no later stage compares by vector (it has no rows and a zero gist)."""
-    dim = embedder.dim if embedder is not None else 512
-    texts = [s.text[:EMBED_CHARS] for s in d.sentences]
-    vectors = embedder.embed(texts) if embedder is not None else _no_vectors(dim)
+    if embedder is None:
+        return with_vectors(d, _no_vectors(512))
+    return with_vectors(d, embedder.embed(embedding_texts(d)))
+
+
+def embedding_texts(d: Draft) -> list[str]:
+    """What is embedded: one text per sentence, run-on lists cut to their head."""
+    return [s.text[:EMBED_CHARS] for s in d.sentences]
+
+
+def with_vectors(d: Draft, vectors: Vectors) -> PreparedArticle:
+    """The draft with the vectors of its `embedding_texts` (embedded anywhere, in parts)."""
+    dim = vectors.shape[1]
     return PreparedArticle(
         article=d.article,
         language=d.language,

@@ -20,9 +20,9 @@ from pydantic import ValidationError
 from schemas import ALERT_ADAPTER, Article, Decision
 from services.analysis.config import AnalysisConfig
 from services.analysis.draft_cache import TextCache, text_key
-from services.analysis.embedding import Embedder
+from services.analysis.embedding import Embedder, PartedEmbedder
 from services.analysis.engine import Record, compare_with_story, decide, event_time
-from services.analysis.prepare import Draft, PreparedArticle, draft, draft_of, embed
+from services.analysis.prepare import Draft, PreparedArticle, draft, draft_of, embed, embedding_texts
 from services.analysis.story_index import StoryIndex, StorySimilarity
 from services.analysis.story_state import StoryMemory
 from services.article_files import describe_validation_error
@@ -30,6 +30,7 @@ from services.processor import codec
 from services.processor.sequencer import Sequencer, parse_seq
 
 PREPARED_KEPT = 1024  # drafts of reposts: ~40 MB at most
+LONG_DRAFT = 24  # sentences: from about here a draft fills two of the model's micro-batches
 RECENT_OUTPUTS = 64  # per story: records of the last articles, re-sent as-is on re-delivery
 
 
@@ -89,6 +90,14 @@ class Intake:
 
     def embed(self, drafted: Draft) -> PreparedArticle:
         return embed(drafted, self.embedder)
+
+    def parts(self, drafted: Draft, count: int) -> list[slice]:
+        """Where a long draft's texts may be cut to embed them in `count` processes at
+        once, with the same vectors (one part for a short draft, or an embedder that
+        cannot promise that)."""
+        if count < 2 or len(drafted.sentences) < LONG_DRAFT or not isinstance(self.embedder, PartedEmbedder):
+            return [slice(0, len(drafted.sentences))]
+        return self.embedder.parts(embedding_texts(drafted), count)
 
 
 def prepared_message(

@@ -5,11 +5,15 @@ import json
 import os
 import signal
 
+import numpy as np
 import pytest
 
+from schemas import Article
 from services.analysis.config import AnalysisConfig
+from services.analysis.embedding import UniversalSentenceEncoder
+from services.analysis.prepare import prepare
 from services.processor import codec
-from services.processor.intake_process import IntakeProcess
+from services.processor.intake_process import IntakeProcess, _draft
 
 pytestmark = pytest.mark.integration
 
@@ -68,3 +72,23 @@ async def test_a_repost_is_drafted_but_not_embedded() -> None:
     assert places == ["intake", "skipped", "intake"]
     assert [codec.loads(m)["embedded"] for m in (original, copy, early)] == [True, False, True]
     assert codec.loads(copy)["prepared"]["article"]["article_id"] == "b"
+
+
+async def test_a_long_article_embedded_in_parts_gets_the_vectors_of_one_piece() -> None:
+    body = "\n".join(
+        f"Rescuers reached {n} more families in the flooded district {n} on Sunday, officials said."
+        for n in range(60)
+    )
+    article = {"article_id": "long", "source": "Test Wire", "body": body, "language": "en"}
+    intake = IntakeProcess(AnalysisConfig(), max_body_bytes=1_000_000, processes=2)
+    try:
+        _, parts = await intake._call(_draft, json.dumps(article).encode(), 2)
+        _, message = await intake.prepare(json.dumps(article).encode(), "run:0", None)
+    finally:
+        intake._pool.shutdown(wait=True, cancel_futures=True)
+    assert len(parts) == 2  # it was cut
+    embedder = UniversalSentenceEncoder(threads=1)
+    reference = prepare(Article.model_validate(article), embedder, AnalysisConfig())
+    prepared = codec.prepared_from_dict(codec.loads(message)["prepared"])
+    assert np.array_equal(prepared.vectors, reference.vectors)
+    assert prepared.title == reference.title and np.array_equal(prepared.centroid, reference.centroid)
