@@ -29,7 +29,6 @@ from services.article_files import describe_validation_error
 from services.processor import codec
 from services.processor.sequencer import Sequencer, parse_seq
 
-PREPARED_KEPT = 1024  # drafts of reposts: ~40 MB at most
 LONG_DRAFT = 24  # sentences: from about here a draft fills two of the model's micro-batches
 RECENT_OUTPUTS = 64  # per story: records of the last articles, re-sent as-is on re-delivery
 
@@ -76,7 +75,7 @@ class Intake:
     config: AnalysisConfig
     max_body_bytes: int
     # A word-for-word repost is drafted once (a dictionary lookup instead of ~3 ms).
-    recent: TextCache[Draft] = field(default_factory=lambda: TextCache(PREPARED_KEPT))
+    recent: TextCache[Draft] = field(default_factory=TextCache)
 
     def draft(self, raw: bytes | None) -> Draft:
         """Raises BadInput for the dead-letter topic."""
