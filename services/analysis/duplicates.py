@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
+from datasketch import MinHashLSH
 
 from schemas import DuplicateMethod
 from services.analysis.config import AnalysisConfig
 from services.analysis.figures import Figure
-from services.analysis.fingerprints import jaccard
+from services.analysis.fingerprints import NUM_PERM, jaccard
 from services.analysis.prepare import Draft, PreparedArticle
 
 
@@ -68,6 +69,12 @@ def alignment(a: PreparedArticle, b: PreparedArticle, cosine: float) -> float:
     forward = float(np.mean(sims.max(axis=1) >= cosine))
     backward = float(np.mean(sims.max(axis=0) >= cosine))
     return min(forward, backward)
+
+
+def near_copy_candidates(config: AnalysisConfig) -> MinHashLSH:
+    """The LSH index that nominates near-copy candidates: a threshold below the near-copy
+    Jaccard, so that a pair near it is still tried (the test itself is exact)."""
+    return MinHashLSH(threshold=config.near_duplicate_jaccard * 0.85, num_perm=NUM_PERM)
 
 
 def duplicate_method(

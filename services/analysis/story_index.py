@@ -13,11 +13,9 @@ from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from datasketch import MinHashLSH
-
 from services.analysis.config import AnalysisConfig
-from services.analysis.duplicates import DuplicateMatch, duplicate_method
-from services.analysis.fingerprints import NUM_PERM, lean
+from services.analysis.duplicates import DuplicateMatch, duplicate_method, near_copy_candidates
+from services.analysis.fingerprints import lean
 from services.analysis.prepare import Draft, PreparedArticle
 from services.analysis.vector_index import VectorIndex
 
@@ -79,7 +77,7 @@ class StoryIndex:
         self._similarity = similarity
         self._articles: OrderedDict[str, _Entry] = OrderedDict()
         self._by_hash: dict[str, str] = {}
-        self._lsh = MinHashLSH(threshold=config.near_duplicate_jaccard * 0.85, num_perm=NUM_PERM)
+        self._lsh = near_copy_candidates(config)
         self._vectors = VectorIndex()
         self._stories: OrderedDict[str, _Story] = OrderedDict()
         self._retired: OrderedDict[str, str] = OrderedDict()  # article id -> content hash

@@ -15,13 +15,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHashLSH
 from numpy.typing import NDArray
 
 from services.analysis.config import AnalysisConfig
-from services.analysis.duplicates import figures_conflict, numbers
+from services.analysis.duplicates import figures_conflict, near_copy_candidates, numbers
 from services.analysis.figures import Figure
-from services.analysis.fingerprints import NUM_PERM, jaccard, lean
+from services.analysis.fingerprints import jaccard, lean
 from services.analysis.prepare import Draft
 from services.processor.sequencer import parse_seq
 
@@ -44,8 +43,7 @@ class CopyHints:
         self._kept = kept
         self._seen: OrderedDict[str, _Seen] = OrderedDict()  # by article id, oldest first
         self._by_hash: dict[str, str] = {}
-        # the global index's LSH threshold, so the candidates are the ones it would try
-        self._lsh = MinHashLSH(threshold=config.near_duplicate_jaccard * 0.85, num_perm=NUM_PERM)
+        self._lsh = near_copy_candidates(config)  # the candidates the global index would try
 
     def __len__(self) -> int:
         return len(self._seen)
