@@ -2,6 +2,7 @@
 
     python -m bench.semeval train    # fit on train.csv → services/analysis/data/similarity.json
     python -m bench.semeval report   # evaluate on test.csv, last stdout line = one JSON object
+    python -m bench.semeval ceiling  # train CV of the same model on the raters' own sub-ratings
 
 Split policy: every fitted number (weights, the same-story threshold, the choice of
 features and regularisation) comes from train.csv, with 5-fold cross-validation inside
@@ -318,7 +319,12 @@ def folds(n: int, k: int = FOLDS, seed: int = SEED) -> list[NDArray[np.int64]]:
 
 
 def cross_validate(
-    x: Matrix, pairs: Sequence[Pair], evaluate: NDArray[np.bool_], l2: float, hidden: int = HIDDEN
+    x: Matrix,
+    pairs: Sequence[Pair],
+    evaluate: NDArray[np.bool_],
+    l2: float,
+    hidden: int = HIDDEN,
+    signs: Sequence[int] = SIGN_LIST,
 ) -> dict[str, float]:
     """k-fold within train: out-of-fold Pearson and F1, where each fold's threshold is chosen
     on its own training part (so the F1 is honest); scored on the `evaluate` rows only."""
@@ -327,7 +333,7 @@ def cross_validate(
     oof, hits = np.zeros(len(pairs)), np.zeros(len(pairs), dtype=bool)
     for held in folds(len(pairs)):
         train = np.setdiff1d(np.arange(len(pairs)), held)
-        fit = fit_model(x[train], y[train], l2, hidden)
+        fit = fit_model(x[train], y[train], l2, hidden, signs)
         cut = best_threshold(fit.predict(x[train]), gold[train])
         oof[held] = fit.predict(x[held])
         hits[held] = oof[held] >= cut
@@ -436,6 +442,37 @@ def report(data: Path, model_path: Path) -> dict[str, object]:
     }
 
 
+RATED = ("Narrative", "Entities", "Time", "Geography")  # what raters judged before `Overall`
+CEILING_SETS = (("Narrative",), ("Narrative", "Entities"), RATED)
+
+
+def read_ratings(path: Path) -> dict[str, dict[str, float]]:
+    """The raters' sub-ratings (1 = same … 4 = different) per pair_id, first row wins."""
+    csv.field_size_limit(sys.maxsize)
+    ratings: dict[str, dict[str, float]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            ratings.setdefault(row["pair_id"], {name: float(row[name]) for name in RATED})
+    return ratings
+
+
+def ceiling(data: Path) -> dict[str, object]:
+    """How well `Overall` can be predicted at best: the same cross-validation as `train`, but
+    the inputs are the raters' own sub-ratings of the pair (same narrative, entities, time,
+    place) instead of features of the texts.  No text model can know more than these
+    ratings, which the raters gave reading the full original articles, so the scores
+    bound what any similarity computed from SemEval's texts could reach here."""
+    pairs = read_pairs(data / "train.csv")
+    ratings = read_ratings(data / "train.csv")
+    subset = np.array([p.lang1 in LANGUAGES and p.lang2 in LANGUAGES for p in pairs])
+    result: dict[str, object] = {"pairs": int(subset.sum())}
+    for names in CEILING_SETS:
+        x = np.array([[-ratings[p.pair_id][name] for name in names] for p in pairs])
+        cv = cross_validate(x, pairs, subset, l2=1.0, hidden=0, signs=[1] * len(names))
+        result["+".join(names)] = {"pearson": round(cv["pearson"], 4), "f1": round(cv["f1"], 4)}
+    return result
+
+
 def timings(
     model: SimilarityModel, prepared: Sequence[tuple[PreparedArticle, PreparedArticle]]
 ) -> dict[str, float]:
@@ -471,13 +508,15 @@ def machine() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.semeval", description=__doc__.split("\n")[0])
-    parser.add_argument("command", choices=("train", "report"))
+    parser.add_argument("command", choices=("train", "report", "ceiling"))
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with train.csv and test.csv")
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL, help="similarity model JSON")
     parser.add_argument("--hidden", type=int, default=HIDDEN, help="train: tanh units (0 = logistic)")
     args = parser.parse_args(argv)
     if args.command == "train":
         result = train(args.data, args.model, args.hidden)
+    elif args.command == "ceiling":
+        result = ceiling(args.data)
     else:
         result = report(args.data, args.model)
     print(json.dumps(result, ensure_ascii=False))
