@@ -28,6 +28,7 @@ from schemas.alert import Observation
 from services.alerts.delivery import TRANSIENT_ERRORS, Backoff, redis_client, redis_url
 from services.analysis.alerts import QUALIFIER_WORDS
 from services.config import Settings, redact_url
+from services.login_check import LoginRefused, check_redis_login
 from services.observe import Metrics, default_metrics, serve_metrics
 
 log = logging.getLogger(__name__)
@@ -206,6 +207,7 @@ def run_subscribe(
     console = Console(highlight=False, soft_wrap=True)
 
     async def main() -> None:
+        await check_redis_login(settings)  # a wrong password is a setup error, not an outage
         async for alert in follow(settings, from_start, kinds, story):
             if json_output:
                 sys.stdout.write(alert.model_dump_json() + "\n")
@@ -215,6 +217,9 @@ def run_subscribe(
 
     try:
         asyncio.run(main())
+    except LoginRefused as exc:
+        print(f"newsmon subscribe: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 0
     except BrokenPipeError:  # `newsmon subscribe | head`: the reader is done, so are we

@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sys
+import time
 
 from faust import Worker
 
 from services.config import Settings
 from services.core import one_blas_thread
+from services.embedded.kafka_admin import answers, wait_until_answers
 from services.observe import serve_metrics
 from services.processor.app import create_app
+
+KAFKA_WAIT_SECONDS = 30.0  # a broker still starting (compose, a restart) gets this long
+
+
+def wait_for_kafka(settings: Settings, seconds: float = KAFKA_WAIT_SECONDS) -> None:
+    """Return once a broker answers; raise BrokerStartError (one line) after `seconds`.
+    Faust would otherwise exit at once with aiokafka's "Unable to bootstrap" traceback."""
+    bootstrap = settings.kafka_bootstrap_servers or ""
+
+    async def wait() -> None:
+        if not await answers(bootstrap, settings):
+            print(f"newsmon worker: waiting up to {seconds:.0f} s for Kafka at {bootstrap}", file=sys.stderr)
+            await wait_until_answers(bootstrap, settings, time.monotonic() + seconds)
+
+    asyncio.run(wait())
 
 
 def run_worker(settings: Settings) -> None:
@@ -19,5 +38,6 @@ def run_worker(settings: Settings) -> None:
     # Before the worker starts: /metrics answers (and `up` is 1) while Kafka is still being
     # reached, so "worker running but not consuming" is told apart from "worker down".
     serve_metrics(settings, "worker")
+    wait_for_kafka(settings)
     worker = Worker(app, loglevel=settings.log_level.lower(), quiet=True)
     worker.execute_from_commandline()

@@ -39,6 +39,7 @@ from services.config import Settings
 from services.embedded.errors import StackStartError
 from services.embedded.kafka_admin import ensure_topics
 from services.kafka_options import KafkaNotConfigured, kafka_client_options
+from services.login_check import check_logins
 from services.observe import Metrics, default_metrics, serve_metrics
 
 SEQ_HEADER = "newsmon-seq"
@@ -326,7 +327,8 @@ def run_replay(paths: Sequence[Path], settings: Settings, plan: ReplayPlan) -> i
             on_published=lambda: progress.advance(task),
             on_skipped=lambda reason: complain(f"skipped {reason}"),
         )
-    except (KafkaNotConfigured, ValueError) as exc:
+        check_logins(settings, redis=False)
+    except (KafkaNotConfigured, ValueError) as exc:  # LoginRefused is a ValueError
         complain(str(exc))
         return 2
     replayer.result.skipped = len(errors)

@@ -21,6 +21,7 @@ import asyncio
 import shutil
 import ssl
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,9 +34,12 @@ from aiokafka.admin import AIOKafkaAdminClient
 from faust.transport.drivers.aiokafka import credentials_to_aiokafka_auth
 
 from services.config import Settings
+from services.embedded.errors import BrokerStartError
 from services.kafka_options import KafkaNotConfigured, kafka_client_options
+from services.login_check import check_kafka_login
 from services.processor.app import broker_credentials, create_app
-from tests.security import KAFKA_SECRET, AuthBroker, authenticating_broker, leaked
+from services.processor.worker import wait_for_kafka
+from tests.security import KAFKA_SECRET, AuthBroker, authenticating_broker, clean_env, closed_port, leaked
 
 ROOT = Path(__file__).resolve().parents[2]
 SASL_KEYS = ("sasl_mechanism", "sasl_plain_username", "sasl_plain_password")
@@ -276,3 +280,55 @@ async def test_sasl_client_from_settings_speaks_sasl(auth_broker: AuthBroker, me
     if mechanism == "PLAIN":
         assert "NoSharedMechanism" in logged, logged
     assert not leaked(f"{error!s} {error!r} {logged}")
+
+
+def _newsmon(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "services.cli", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("command", [["replay", "seeds/"], ["worker"]])
+def test_a_refused_scram_login_is_one_line_naming_what_to_fix(
+    auth_broker: AuthBroker, command: list[str]
+) -> None:
+    """aiokafka reports tansu's SCRAM refusal as `KeyError: 'v'` deep in a traceback (and a
+    real Kafka's as "Unable to bootstrap"); the commands check the login before they start
+    and say which broker refused whom and which settings to fix, without the password."""
+    env = clean_env() | {
+        "NEWSMON_KAFKA_BOOTSTRAP_SERVERS": auth_broker.bootstrap,
+        "NEWSMON_KAFKA_SECURITY_PROTOCOL": "SASL_PLAINTEXT",
+        "NEWSMON_KAFKA_SASL_MECHANISM": "SCRAM-SHA-256",
+        "NEWSMON_KAFKA_SASL_USERNAME": "newsmon",
+        "NEWSMON_KAFKA_SASL_PASSWORD": KAFKA_SECRET,
+        "NEWSMON_METRICS_PORT": "0",
+    }
+    result = _newsmon(command, env)
+    assert result.returncode == 2, result.stderr
+    expected = (
+        f"newsmon {command[0]}: Kafka at {auth_broker.bootstrap} refused the SCRAM-SHA-256 login "
+        "as user 'newsmon': check NEWSMON_KAFKA_SASL_USERNAME and NEWSMON_KAFKA_SASL_PASSWORD"
+    )
+    assert result.stderr.strip().splitlines() == [expected], result.stderr
+    assert "Traceback" not in result.stderr
+    assert not leaked(result.stdout + result.stderr)
+
+
+async def test_login_check_leaves_an_unreachable_broker_to_the_commands() -> None:
+    """No broker answering is not a refused login: `check_kafka_login` returns and the
+    command reports the outage its own way (replay: "cannot reach Kafka", worker: waits)."""
+    where = f"127.0.0.1:{closed_port()}"
+    settings = kafka_settings("SASL_PLAINTEXT", "SCRAM-SHA-256", kafka_bootstrap_servers=where)
+    await asyncio.wait_for(check_kafka_login(settings, timeout=2.0), timeout=5.0)
+
+
+def test_worker_waits_for_kafka_then_says_so_in_one_line() -> None:
+    where = f"127.0.0.1:{closed_port()}"
+    with pytest.raises(BrokerStartError, match=rf"^Kafka at {where} did not answer a metadata request"):
+        wait_for_kafka(kafka_settings(kafka_bootstrap_servers=where), seconds=0.5)

@@ -17,6 +17,7 @@ import asyncio
 import logging
 import shutil
 import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -34,7 +35,8 @@ from services.alerts.delivery import AlertDelivery, Backoff, redis_client
 from services.alerts.subscriber import follow
 from services.config import Settings
 from services.embedded.process import ManagedProcess, free_port
-from tests.security import REDIS_SECRET, leaked
+from services.login_check import LoginRefused, check_redis_login
+from tests.security import REDIS_SECRET, clean_env, closed_port, leaked
 
 pytestmark = pytest.mark.integration
 
@@ -258,6 +260,45 @@ async def test_wrong_password_is_a_clear_error_without_the_password(
     assert all(f"redis://:***@127.0.0.1:{auth_port}/0" in m for m in messages), messages
     shown = "\n".join([*messages, *map(str, errors), *map(repr, errors), caplog.text])
     assert wrong not in shown and not leaked(shown), shown
+
+
+@pytest.mark.parametrize(
+    ("credentials", "reason"),
+    [("", "wants a password and the url gives none"), (":Wr0ngS3cr3tPW", "wrong user name or password"),
+     (f"nobody:{ACL_SECRET}", "wrong user name or password")],
+)  # fmt: skip
+async def test_login_check_names_the_refusal(auth_port: int, credentials: str, reason: str) -> None:
+    """What `worker` and `subscribe` check before they start: a refused login is a one-line
+    LoginRefused naming the server without its password, not an outage to retry forever."""
+    at = f"{credentials}@" if credentials else ""
+    with pytest.raises(LoginRefused) as refused:
+        await check_redis_login(settings_for(f"redis://{at}127.0.0.1:{auth_port}/0"))
+    message = str(refused.value)
+    assert message.startswith("Redis at redis://") and f"127.0.0.1:{auth_port}/0 refused" in message, message
+    assert reason in message.lower() and message.endswith("check NEWSMON_REDIS_URL"), message
+    assert "Wr0ngS3cr3tPW" not in message and not leaked(message)
+
+
+async def test_login_check_passes_good_credentials_and_leaves_outages_to_retries(auth_port: int) -> None:
+    await check_redis_login(settings_for(f"redis://:{REDIS_SECRET}@127.0.0.1:{auth_port}/0"))
+    await check_redis_login(settings_for(f"redis://:{REDIS_SECRET}@127.0.0.1:{closed_port()}/0"))
+
+
+def test_subscribe_with_a_wrong_password_exits_with_one_line(auth_port: int) -> None:
+    url = f"redis://:Wr0ngS3cr3tPW@127.0.0.1:{auth_port}/0"
+    result = subprocess.run(
+        [sys.executable, "-m", "services.cli", "subscribe"],
+        env=clean_env() | {"NEWSMON_REDIS_URL": url, "NEWSMON_METRICS_PORT": "0"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(
+        f"newsmon subscribe: Redis at redis://:***@127.0.0.1:{auth_port}/0"
+    )
+    assert "Wr0ngS3cr3tPW" not in result.stderr + result.stdout
 
 
 # TLS -------------------------------------------------------------------------------------
