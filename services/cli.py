@@ -90,7 +90,6 @@ def replay(
 def worker() -> None:
     """Run the Faust stream processor: articles in, decisions and alerts out (Kafka + Redis)."""
     from services.embedded.errors import BrokerStartError
-    from services.login_check import check_logins
     from services.processor.worker import run_worker
 
     config = settings()
@@ -98,7 +97,6 @@ def worker() -> None:
         typer.echo("newsmon worker: set NEWSMON_KAFKA_BOOTSTRAP_SERVERS (or use `newsmon demo`)", err=True)
         raise typer.Exit(code=2)
     try:
-        check_logins(config)
         run_worker(config)
     except ValueError as exc:  # configuration the app refuses (SASL without credentials, a refused login)
         typer.echo(f"newsmon worker: {exc}", err=True)

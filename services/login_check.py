@@ -61,8 +61,13 @@ async def check_kafka_login(settings: Settings, timeout: float = 10.0) -> None:
         return
 
 
-_CONNECTION_OPTIONS = ("security_protocol", "ssl_context", "sasl_mechanism")
-_CONNECTION_OPTIONS += ("sasl_plain_username", "sasl_plain_password")
+_CONNECTION_OPTIONS = (
+    "security_protocol",
+    "ssl_context",
+    "sasl_mechanism",
+    "sasl_plain_username",
+    "sasl_plain_password",
+)
 
 
 def _single(options: dict[str, object]) -> dict[str, object]:

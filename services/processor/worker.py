@@ -12,6 +12,7 @@ from faust import Worker
 from services.config import Settings
 from services.core import one_blas_thread
 from services.embedded.kafka_admin import answers, wait_until_answers
+from services.login_check import check_logins
 from services.observe import serve_metrics
 from services.processor.app import create_app
 
@@ -32,12 +33,14 @@ def wait_for_kafka(settings: Settings, seconds: float = KAFKA_WAIT_SECONDS) -> N
 
 
 def run_worker(settings: Settings) -> None:
+    """Raises LoginRefused (a ValueError) or BrokerStartError before Faust starts."""
     one_blas_thread()
     app = create_app(settings)
     logging.getLogger("newsmon").setLevel(settings.log_level)
     # Before the worker starts: /metrics answers (and `up` is 1) while Kafka is still being
     # reached, so "worker running but not consuming" is told apart from "worker down".
     serve_metrics(settings, "worker")
+    check_logins(settings)
     wait_for_kafka(settings)
     worker = Worker(app, loglevel=settings.log_level.lower(), quiet=True)
     worker.execute_from_commandline()
