@@ -15,7 +15,7 @@ from numpy.typing import NDArray
 from schemas import FigureChange, Observation
 from services.analysis.claims import is_new_claim, vocabulary_of
 from services.analysis.config import AnalysisConfig
-from services.analysis.figure_changes import FigureSlot, Reading, already_known, changed, matching_slot
+from services.analysis.figures.changes import FigureSlot, Reading, already_known, changed, matching_slot
 from services.analysis.prepare import PreparedArticle
 
 MAX_KNOWN_SENTENCES = 300  # float16 rows: 300 KB at most, in the table and its changelog

@@ -51,7 +51,7 @@ from prometheus_client import (
 )
 
 from schemas import AlertKind, DuplicateMethod
-from services.analysis.numbers import WORD_LANGUAGES
+from services.analysis.languages import SUPPORTED
 from services.config import Settings
 
 log = logging.getLogger(__name__)
@@ -233,7 +233,7 @@ class Metrics:
 
     def _precreate(self) -> None:
         """Series for every known label value, at 0: rates and ratios work from the start."""
-        for language in sorted(WORD_LANGUAGES):  # the languages newsmon reads figures in
+        for language in SUPPORTED:  # the languages newsmon reads figures in
             self.articles_consumed.labels(language=language)
         for stage in STAGES:
             self.stage_duration.labels(stage=stage)

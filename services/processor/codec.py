@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 
 from schemas import Article, Observation
 from services.analysis.duplicates import DuplicateMatch
-from services.analysis.figure_changes import FigureSlot
+from services.analysis.figures.changes import FigureSlot
 from services.analysis.figures import Figure
 from services.analysis.prepare import PreparedArticle, Sentence
 from services.analysis.similarity import Terms

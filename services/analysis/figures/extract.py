@@ -20,20 +20,16 @@ because each figure can raise an alert.
 from __future__ import annotations
 
 import bisect
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Final
 
-from services.analysis import measures as lx
-from services.analysis.numbers import NumberSpan, find_numbers, normalize_language
+from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE, GenericPassive, Lexicon
+from services.analysis.figures.numbers import NumberSpan, find_numbers, normalize_language
 
 MAX_SENTENCE_CHARS: Final = 20_000
 """Longer input is not a sentence; only its start is read, which bounds the time spent."""
 
-_TOKEN_RE: Final = re.compile(r"\w+|[^\w\s]")
-_APOSTROPHES: Final = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "‐": "-"})
 _HARD_STOPS: Final = frozenset(
     {";", ":", "!", "?", ")", "[", "]", "{", "}", "|", "—", "–", '"', "“", "”", "«", "»"}
 )
@@ -59,133 +55,8 @@ class Figure:
     end: int
 
 
-def _phrase_tokens(phrase: str) -> tuple[str, ...]:
-    """Tokenize a lexicon phrase exactly like sentence text so both compare token by token."""
-    return tuple(_TOKEN_RE.findall(phrase.lower().translate(_APOSTROPHES)))
-
-
-@dataclass(frozen=True, slots=True)
-class _PhraseTable:
-    """Multi-word phrases indexed by first and by last token; longest match wins."""
-
-    by_first: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
-    by_last: Mapping[str, tuple[tuple[tuple[str, ...], str], ...]]
-
-    @classmethod
-    def build(cls, rows: Mapping[str, str]) -> _PhraseTable:
-        """``rows`` maps a label to "phrase|phrase|..." as written in measures.py."""
-        entries = [
-            (toks, label)
-            for label, phrases in rows.items()
-            for p in phrases.split("|")
-            if (toks := _phrase_tokens(p))
-        ]
-        entries.sort(key=lambda e: -len(e[0]))
-        first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        last: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for toks, label in entries:
-            first.setdefault(toks[0], []).append((toks, label))
-            last.setdefault(toks[-1], []).append((toks, label))
-        return cls(
-            MappingProxyType({k: tuple(v) for k, v in first.items()}),
-            MappingProxyType({k: tuple(v) for k, v in last.items()}),
-        )
-
-    def match(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
-        """(token count, label) of the longest phrase starting at ``i``."""
-        for toks, label in self.by_first.get(words[i], ()) if i < len(words) else ():
-            if tuple(words[i : i + len(toks)]) == toks:
-                return len(toks), label
-        return None
-
-    def match_ending(self, words: Sequence[str], j: int) -> tuple[int, str] | None:
-        """(token count, label) of the longest phrase ending at ``j`` (inclusive)."""
-        for toks, label in self.by_last.get(words[j], ()) if j >= 0 else ():
-            start = j - len(toks) + 1
-            if start >= 0 and tuple(words[start : j + 1]) == toks:
-                return len(toks), label
-        return None
-
-
-def _phrase_regex(rows: Mapping[str, str], prefix: str, suffix: str) -> re.Pattern[str]:
-    """Alternation of all phrases (longest first), whitespace-tolerant, for raw-text matching."""
-    phrases = sorted({p for v in rows.values() for p in v.split("|") if p}, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
-    return re.compile(f"{prefix}(?P<q>{body}){suffix}")
-
-
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    """Everything the rules need for one language, compiled once at import."""
-
-    measures: _PhraseTable
-    active: _PhraseTable
-    subgroup_nouns: _PhraseTable
-    subgroup_adjectives: _PhraseTable
-    units: _PhraseTable
-    not_before: _PhraseTable
-    inclusion: _PhraseTable
-    people: frozenset[str]
-    months: frozenset[str]
-    year_prepositions: frozenset[str]
-    links: frozenset[str]
-    function_words: frozenset[str]
-    determiners: frozenset[str]
-    blockers: frozenset[str]
-    coordinators: frozenset[str]
-    range_openers: frozenset[str]
-    range_from: frozenset[str]
-    range_connectors: frozenset[str]
-    range_and: frozenset[str]
-    qualifier_re: re.Pattern[str]
-    post_qualifier_re: re.Pattern[str]
-    qualifier_labels: Mapping[str, str]
-    post_qualifier_labels: Mapping[str, str]
-    window: int
-    fallback: bool
-    postnominal: bool
-
-
-def _labels(rows: Mapping[str, str]) -> Mapping[str, str]:
-    """phrase (normalised whitespace) -> label."""
-    return MappingProxyType({p: label for label, v in rows.items() for p in v.split("|")})
-
-
-def _build_lexicon(lang: str) -> _Lexicon:
-    """Compile the measures.py tables of one language."""
-    return _Lexicon(
-        measures=_PhraseTable.build(lx.MEASURE_PHRASES[lang]),
-        active=_PhraseTable.build(lx.ACTIVE_PHRASES[lang]),
-        subgroup_nouns=_PhraseTable.build(lx.SUBGROUP_NOUNS[lang]),
-        subgroup_adjectives=_PhraseTable.build(lx.SUBGROUP_ADJECTIVES[lang]),
-        units=_PhraseTable.build(lx.UNIT_PHRASES[lang]),
-        not_before=_PhraseTable.build(lx.NOT_A_COUNT_BEFORE[lang]),
-        inclusion=_PhraseTable.build(lx.INCLUSION_PHRASES[lang]),
-        people=lx.PEOPLE_NOUNS[lang],
-        months=lx.MONTHS[lang],
-        year_prepositions=lx.YEAR_PREPOSITIONS[lang],
-        links=lx.LINK_WORDS[lang],
-        function_words=lx.FUNCTION_WORDS[lang],
-        determiners=lx.DETERMINERS[lang],
-        blockers=lx.BLOCKERS[lang],
-        coordinators=lx.COORDINATORS[lang],
-        range_openers=lx.RANGE_OPENERS[lang],
-        range_from=lx.RANGE_FROM[lang],
-        range_connectors=lx.RANGE_CONNECTORS[lang],
-        range_and=lx.RANGE_AND[lang],
-        qualifier_re=_phrase_regex(lx.QUALIFIER_PHRASES[lang], r"(?<!\w)", r"\s*$"),
-        post_qualifier_re=_phrase_regex(lx.POST_QUALIFIER_PHRASES[lang], r"\s*", r"(?!\w)"),
-        qualifier_labels=_labels(lx.QUALIFIER_PHRASES[lang]),
-        post_qualifier_labels=_labels(lx.POST_QUALIFIER_PHRASES[lang]),
-        window=14 if lang == "de" else 10,  # German predicates come at the end of the clause
-        fallback=lang == "en",
-        postnominal=lang in ("fr", "es"),  # adjectives follow their noun: "zonas afectadas"
-    )
-
-
-_LEXICONS: Final[Mapping[str, _Lexicon]] = MappingProxyType(
-    {lang: _build_lexicon(lang) for lang in ("en", "fr", "es", "de")}
-)
+FALLBACK_LANGUAGE: Final = "en"
+"""Whose rules read the digits of a language no data file describes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +72,7 @@ class _Sentence:
     @classmethod
     def of(cls, text: str) -> _Sentence:
         low = _lower_same_length(text)
-        matches = list(_TOKEN_RE.finditer(low))
+        matches = list(TOKEN_RE.finditer(low))
         return cls(
             text,
             low,
@@ -233,7 +104,7 @@ def _lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.translate(_APOSTROPHES)
+    return low.translate(APOSTROPHES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,17 +142,17 @@ def extract_figures(sentence: str, language: str) -> list[Figure]:
         return []
     text = sentence[:MAX_SENTENCE_CHARS]
     lang = normalize_language(language)
-    lex = _LEXICONS.get(lang)
+    lex = LEXICONS.get(lang)
     numbers = find_numbers(text, lang if lex else "")
     if not numbers:
         return []
-    rules = lex or _LEXICONS["en"]
+    rules = lex or LEXICONS[FALLBACK_LANGUAGE]
     sent = _Sentence.of(text)
     counts = _merge_ranges(sent, [c for n in numbers if (c := _count(sent, n, rules))], rules)
     return _attach(sent, counts, rules)
 
 
-def _count(sent: _Sentence, number: NumberSpan, lex: _Lexicon) -> _Count | None:
+def _count(sent: _Sentence, number: NumberSpan, lex: Lexicon) -> _Count | None:
     """Wrap a number with its qualifier, or None when its context says it is not a count."""
     first = bisect.bisect_left(sent.starts, number.start)
     last = bisect.bisect_left(sent.starts, number.end)
@@ -315,7 +186,7 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def _pre_qualifier(sent: _Sentence, start: int, lex: _Lexicon) -> tuple[str, int]:
+def _pre_qualifier(sent: _Sentence, start: int, lex: Lexicon) -> tuple[str, int]:
     """('more_than', char start) for "more than 300"; ('exact', start) when nothing qualifies it."""
     window_start = max(0, start - _QUALIFIER_LOOKBACK)
     match = lex.qualifier_re.search(sent.low[window_start:start])
@@ -324,25 +195,25 @@ def _pre_qualifier(sent: _Sentence, start: int, lex: _Lexicon) -> tuple[str, int
     return lex.qualifier_labels.get(_squash(match.group("q")), "exact"), window_start + match.start("q")
 
 
-def _not_a_count(sent: _Sentence, first: int, last: int, lex: _Lexicon) -> bool:
+def _not_a_count(sent: _Sentence, first: int, last: int, lex: Lexicon) -> bool:
     """Dates, ages, identifiers and money by the words around the number."""
     if lex.not_before.match_ending(sent.words, first - 1):
         return True
     before = first - 1 if sent.word(first - 1) != "." else first - 2
     if _is_month(sent, before, lex):
         return True
-    after = last + 1 if sent.word(last) in (".", "de", "of", "del") else last
+    after = last + 1 if sent.word(last) == "." or sent.word(last) in lex.month_links else last
     return _is_month(sent, after, lex)
 
 
-def _is_month(sent: _Sentence, j: int, lex: _Lexicon) -> bool:
+def _is_month(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     """Month names; English ones must be capitalised ("may" is a verb)."""
     if sent.word(j) not in lex.months:
         return False
-    return sent.capitalized(j) or sent.words[j] not in lx.MONTHS["en"]
+    return sent.capitalized(j) or not lex.months_capitalised
 
 
-def _year_used_as_count(sent: _Sentence, first: int, last: int, lex: _Lexicon) -> bool:
+def _year_used_as_count(sent: _Sentence, first: int, last: int, lex: Lexicon) -> bool:
     """A bare 1000-2100 is a year unless a counted noun follows and no time preposition precedes."""
     if sent.word(first - 1) in lex.year_prepositions:
         return False
@@ -352,7 +223,7 @@ def _year_used_as_count(sent: _Sentence, first: int, last: int, lex: _Lexicon) -
     )
 
 
-def _merge_ranges(sent: _Sentence, counts: list[_Count], lex: _Lexicon) -> list[_Count]:
+def _merge_ranges(sent: _Sentence, counts: list[_Count], lex: Lexicon) -> list[_Count]:
     """'between 20 and 30', '20 to 30', '20-30' -> one count (lower bound, at_least);
     'from 20 to 30' -> the second number (it is the current value)."""
     out: list[_Count] = []
@@ -366,7 +237,7 @@ def _merge_ranges(sent: _Sentence, counts: list[_Count], lex: _Lexicon) -> list[
     return out
 
 
-def _range(sent: _Sentence, low: _Count, high: _Count, lex: _Lexicon) -> _Count | None:
+def _range(sent: _Sentence, low: _Count, high: _Count, lex: Lexicon) -> _Count | None:
     """The merged count when ``low`` and ``high`` form a range, else None."""
     if high.first != low.last + 1 or low.plain_year or high.plain_year or low.qualifier != "exact":
         return None
@@ -382,7 +253,7 @@ def _range(sent: _Sentence, low: _Count, high: _Count, lex: _Lexicon) -> _Count 
     )
 
 
-def _attach(sent: _Sentence, counts: list[_Count], lex: _Lexicon) -> list[Figure]:
+def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon) -> list[Figure]:
     """Give each count its measure; counts without one are dropped."""
     at_token = {c.first: k for k, c in enumerate(counts)}
     heads = [_scan_head(sent, c.last, lex, at_token) for c in counts]
@@ -410,7 +281,7 @@ def _measure_for(
     counts: list[_Count],
     heads: list[_Head],
     at_token: Mapping[int, int],
-    lex: _Lexicon,
+    lex: Lexicon,
     bases: list[str],
 ) -> tuple[str | None, str | None]:
     """(base measure, subgroup) for count ``k`` by the rules listed in the module docstring."""
@@ -422,8 +293,8 @@ def _measure_for(
         measure = _forward(sent, head, count, counts, heads, at_token, lex)
     if measure is None and head.subgroup and bases and _after_inclusion(sent, count.first, lex):
         measure = bases[-1]
-    if measure is None and lex.fallback and not count.weak:
-        return _fallback(sent, head), None
+    if measure is None and lex.generic_passive is not None and not count.weak:
+        return _generic_passive(sent, head, lex.generic_passive, lex), None
     return measure, head.subgroup
 
 
@@ -436,7 +307,7 @@ def _apposition(sent: _Sentence, count: _Count) -> bool:
     )
 
 
-def _scan_head(sent: _Sentence, start: int, lex: _Lexicon, count_starts: Mapping[int, int]) -> _Head:
+def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[int, int]) -> _Head:
     """Classify the words right after a number (at most four, hyphens skipped).
 
     A measure word directly followed by another number is that number's ("3 bombs killed 20").
@@ -489,7 +360,7 @@ def _first_word(sent: _Sentence, start: int) -> int:
     return j
 
 
-def _backward(sent: _Sentence, first: int, lex: _Lexicon, strict: bool) -> str | None:
+def _backward(sent: _Sentence, first: int, lex: Lexicon, strict: bool) -> str | None:
     """An active phrase before the number: 'killing 20', 'the death toll rose to 311'.
 
     ``strict`` (for numbers heading an unknown noun) allows no words in between.
@@ -511,7 +382,7 @@ def _forward(
     counts: list[_Count],
     heads: list[_Head],
     at_token: Mapping[int, int],
-    lex: _Lexicon,
+    lex: Lexicon,
 ) -> str | None:
     """The predicate of the group the number heads, within the clause and a token budget."""
     words = sent.words
@@ -544,7 +415,7 @@ def _forward(
     return None
 
 
-def _skip_aside(sent: _Sentence, j: int, lex: _Lexicon) -> int:
+def _skip_aside(sent: _Sentence, j: int, lex: Lexicon) -> int:
     """Past a '(...)' or ', including ...,' aside; past a bare comma otherwise."""
     words = sent.words
     if words[j] == "(":
@@ -558,31 +429,31 @@ def _skip_aside(sent: _Sentence, j: int, lex: _Lexicon) -> int:
     return k + 1 if k < len(words) and words[k] == "," else k
 
 
-def _joined(sent: _Sentence, j: int, lex: _Lexicon) -> bool:
+def _joined(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     """A later number in the same subject: '20 soldiers and 30 civilians were killed'."""
     before = sent.word(j - 1)
     return before in lex.coordinators or bool(lex.inclusion.match_ending(sent.words, j - 1))
 
 
-def _after_inclusion(sent: _Sentence, first: int, lex: _Lexicon) -> bool:
+def _after_inclusion(sent: _Sentence, first: int, lex: Lexicon) -> bool:
     """'…, dont 20 civils' / '…, including 20 children'."""
     return first > 0 and bool(lex.inclusion.match_ending(sent.words, first - 1))
 
 
-def _introduces_group(sent: _Sentence, j: int, lex: _Lexicon) -> bool:
+def _introduces_group(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     """A new group of people: what follows is about them, not about our number."""
     return sent.words[j] in lex.people or bool(lex.subgroup_nouns.match(sent.words, j))
 
 
-def _is_object(sent: _Sentence, j: int, lex: _Lexicon) -> bool:
+def _is_object(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     """'treated the injured': a measure noun after a determiner is an object, not a predicate.
     German participles ('die verletzt wurden') are lower-case and stay predicates."""
     if sent.word(j - 1) not in lex.determiners:
         return False
-    return lex is not _LEXICONS["de"] or sent.capitalized(j)
+    return not lex.nouns_capitalised or sent.capitalized(j)
 
 
-def _attributive(sent: _Sentence, j: int, lex: _Lexicon) -> bool:
+def _attributive(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     """French/Spanish 'áreas afectadas', 'bâtiments touchés': a participle right after an
     ordinary noun describes that noun.  Auxiliaries, adverbs (-ment/-mente) and counted
     nouns before it leave it a predicate ('ont été tuées', 'personas murieron')."""
@@ -596,46 +467,47 @@ def _attributive(sent: _Sentence, j: int, lex: _Lexicon) -> bool:
     return not lex.measures.match_ending(sent.words, j - 1)
 
 
-def _fallback(sent: _Sentence, head: _Head) -> str | None:
-    """English counted things outside the lexicon: '<n> <nouns> (were|have been) <participle>'
-    or '<n> <nouns> on strike'.  Only lower-case plural nouns, so names and noise never fire."""
+def _generic_passive(sent: _Sentence, head: _Head, rules: GenericPassive, lex: Lexicon) -> str | None:
+    """Counted things outside the lexicon: '<n> <nouns> (were|have been) <participle>' or
+    '<n> <nouns> on strike'.  Only lower-case plural nouns, so names and noise never fire."""
     if head.kind not in ("other", "people", "subgroup") or head.noun < 0:
         return None
     noun = sent.words[head.noun]
-    if not _plural_noun(sent, head.noun):
+    if not _plural_noun(sent, head.noun, rules, lex):
         return None
     words, k = sent.words, head.noun + 1
     auxiliaries = 0
-    while k < len(words) and words[k] in lx.FALLBACK_AUXILIARIES and auxiliaries < 3:
+    while k < len(words) and words[k] in rules.auxiliaries and auxiliaries < 3:
         k, auxiliaries = k + 1, auxiliaries + 1
     rest = " ".join(words[k : k + 4])
-    for phrase in lx.FALLBACK_STATE_PHRASES:
+    for phrase in rules.states:
         if rest == phrase or rest.startswith(phrase + " "):
             return f"{noun} {phrase}"
-    if auxiliaries == 0 or k >= len(words) or not _participle(sent, k):
+    if auxiliaries == 0 or k >= len(words) or not _participle(sent, k, rules):
         return None
     particle = sent.word(k + 1)
-    return f"{noun} {words[k]} {particle}" if particle in lx.FALLBACK_PARTICLES else f"{noun} {words[k]}"
+    return f"{noun} {words[k]} {particle}" if particle in rules.particles else f"{noun} {words[k]}"
 
 
-def _plural_noun(sent: _Sentence, j: int) -> bool:
-    """Lower-case alphabetic word ending in -s that is not a function word or a time word."""
+def _plural_noun(sent: _Sentence, j: int, rules: GenericPassive, lex: Lexicon) -> bool:
+    """Lower-case alphabetic plural that is not a function word or a time word."""
     word = sent.words[j]
     return (
         word.isalpha()
         and word.isascii()
         and len(word) >= 4
-        and word.endswith("s")
-        and not word.endswith("ss")
+        and word.endswith(rules.plural_endings)
+        and not word.endswith(rules.not_plural_endings)
         and not sent.capitalized(j)
-        and word not in lx.FALLBACK_NOUN_STOPWORDS
-        and word not in lx.FUNCTION_WORDS["en"]
+        and word not in rules.not_nouns
+        and word not in lex.function_words
     )
 
 
-def _participle(sent: _Sentence, k: int) -> bool:
-    """A lower-case past participle: regular -ed or a known irregular one."""
+def _participle(sent: _Sentence, k: int, rules: GenericPassive) -> bool:
+    """A lower-case past participle: a regular ending or a known irregular one."""
     word = sent.words[k]
     if not word.isalpha() or sent.capitalized(k):
         return False
-    return (word.endswith("ed") and len(word) > 4) or word in lx.FALLBACK_IRREGULAR_PARTICIPLES
+    regular = word.endswith(rules.participle_endings) and len(word) > 4
+    return regular or word in rules.irregular_participles

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.analysis import measures
-from services.analysis.figures import MAX_SENTENCE_CHARS, Figure, extract_figures
+from services.analysis import languages
+from services.analysis.figures.extract import MAX_SENTENCE_CHARS, Figure, extract_figures
 
 Row = tuple[str, float, str]
 
@@ -266,13 +266,14 @@ def test_deterministic() -> None:
 
 def test_canonical_measures_are_english_and_known() -> None:
     """Every base measure of every language exists in English, so stories compare across languages."""
-    english = set(measures.MEASURE_PHRASES["en"])
-    for language, table in measures.MEASURE_PHRASES.items():
-        assert set(table) <= english, language
-    subgroups = set(measures.SUBGROUP_NOUNS["en"])
-    for language in ("fr", "es", "de"):
-        assert set(measures.SUBGROUP_NOUNS[language]) <= subgroups, language
-        assert set(measures.QUALIFIER_PHRASES[language]) <= set(measures.QUALIFIERS[1:]), language
+    english = languages.LANGUAGES["en"].figures
+    assert english is not None
+    for code in languages.SUPPORTED:
+        data = languages.LANGUAGES[code]
+        assert data.figures is not None
+        assert set(data.figures.measures) <= set(languages.MEASURES), code
+        assert set(data.figures.subgroup_nouns) <= set(english.subgroup_nouns), code
+        assert set(data.qualifiers.before) <= set(languages.QUALIFIERS[1:]), code
 
 
 # --- property tests -------------------------------------------------------------------------
@@ -363,7 +364,7 @@ def check_invariants(text: str, language: str) -> None:
     assert [f.start for f in figures] == sorted(f.start for f in figures)
     for figure in figures:
         assert math.isfinite(figure.value) and figure.value >= 0
-        assert figure.qualifier in measures.QUALIFIERS
+        assert figure.qualifier in languages.QUALIFIERS
         assert figure.measure and figure.unit is None
         assert 0 <= figure.start < figure.end <= len(text)
 

@@ -31,11 +31,7 @@ from typing import Final
 
 from text_to_num import find_numbers as _t2n_find_numbers
 
-
-def _wordset(words: str) -> frozenset[str]:
-    """A frozen set from a whitespace-separated word list (compact to write and to review)."""
-    return frozenset(words.split())
-
+from services.analysis.languages import LANGUAGES, LanguageData, NumberData
 
 MAX_VALUE: Final = 1e15
 """Largest value returned; beyond this a "number" in news text is noise, not a count."""
@@ -43,99 +39,39 @@ MAX_VALUE: Final = 1e15
 _MAX_INT_DIGITS: Final = 15
 _MAX_FRAC_DIGITS: Final = 9
 
-WORD_LANGUAGES: Final = frozenset({"en", "fr", "es", "de"})
-"""Languages whose spelled-out numbers are recognised (text2num supports them)."""
-
-DECIMAL_MARK: Final[Mapping[str, str]] = MappingProxyType({"en": ".", "fr": ",", "es": ",", "de": ","})
-
-# Thousands separators accepted per language.  A regular space groups digits only outside
-# English, where "in 3 000 cases" style is unusual and "3 100-metre" is not one number.
+# Thousands separators when the language is unknown: English conventions (a regular space
+# does not group digits there: "3 100-metre" is not one number).
+_DEFAULT_SEPARATORS: Final = ",.\u00a0\u202f\u2009"
 _THIN_SPACES: Final = "\u00a0\u202f\u2009"
-_GROUP_SEPARATORS: Final[Mapping[str, str]] = MappingProxyType(
-    {"en": ",." + _THIN_SPACES, "other": ",. '’" + _THIN_SPACES}
-)
-
-_SCALES: Final[Mapping[str, Mapping[str, float]]] = MappingProxyType(
-    {
-        "en": MappingProxyType(
-            {
-                "thousand": 1e3,
-                "million": 1e6,
-                "millions": 1e6,
-                "mn": 1e6,
-                "mln": 1e6,
-                "billion": 1e9,
-                "billions": 1e9,
-                "bn": 1e9,
-                "trillion": 1e12,
-            }
-        ),
-        "fr": MappingProxyType(
-            {
-                "mille": 1e3,
-                "million": 1e6,
-                "millions": 1e6,
-                "milliard": 1e9,
-                "milliards": 1e9,
-                "md": 1e9,
-                "mds": 1e9,
-            }
-        ),
-        "es": MappingProxyType(
-            {
-                "mil millones": 1e9,
-                "mil": 1e3,
-                "millón": 1e6,
-                "millon": 1e6,
-                "millones": 1e6,
-                "millardo": 1e9,
-                "millardos": 1e9,
-                "billón": 1e12,
-                "billones": 1e12,
-            }
-        ),
-        "de": MappingProxyType(
-            {
-                "tausend": 1e3,
-                "million": 1e6,
-                "millionen": 1e6,
-                "mio.": 1e6,
-                "mio": 1e6,
-                "milliarde": 1e9,
-                "milliarden": 1e9,
-                "mrd.": 1e9,
-                "mrd": 1e9,
-                "billion": 1e12,
-                "billionen": 1e12,
-            }
-        ),
-    }
-)
 
 # Letters glued to digits: ordinal endings drop the number, scale endings multiply it,
 # anything else ("km", "e999", "G") means the digits are not a free-standing number.
-_ORDINAL_SUFFIXES: Final = _wordset("st nd rd th er re e ème eme è ère o a º ª ° te ten ter tes ste sten")
+# Both are international abbreviations, not one language's words.
 _SCALE_SUFFIXES: Final[Mapping[str, float]] = MappingProxyType(
     {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "mrd": 1e9, "md": 1e9}
 )
 
-# Words text2num turns into numbers although in prose they are vague quantities.
-_VAGUE_WORDS: Final = _wordset(
-    "hundreds thousands millions billions tens dozens cientos miles millones centenares "
-    "decenas millares centaines milliers milliards dizaines hunderte tausende millionen "
-    "milliarden dutzende"
-)
-# English bare scale words are numbers only after "a"/"an" ("a hundred people").
-_EN_BARE_SCALES: Final = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
-_EN_ONE_BEFORE: Final = frozenset({"no", "any", "every", "some", "the", "this", "that", "which", "each"})
-_EN_ONE_AFTER: Final = frozenset({"of", "another", "-", "'", "’", "by"})
-# Spanish apocopated forms text2num does not know.
-_ES_REWRITES: Final[Mapping[str, str]] = MappingProxyType({"veintiún": "veintiuno"})
 
-_GERMAN_MONTHS: Final = _wordset(
-    "januar jänner februar märz april mai juni juli august september oktober november "
-    "dezember jan feb mär apr jun jul aug sep sept okt nov dez"
-)
+@dataclass(frozen=True, slots=True)
+class _NumberRules:
+    """One language's number conventions (languages/<code>.toml [numbers], [dates]), compiled."""
+
+    spelled: bool
+    decimal_mark: str
+    digits: re.Pattern[str]
+    scales: Mapping[str, float]
+    scale_re: re.Pattern[str]
+    vague: frozenset[str]
+    bare_scales: frozenset[str]
+    bare_scales_after: frozenset[str]
+    one_not_after: frozenset[str]
+    one_not_before: frozenset[str]
+    number_words_in_names: bool
+    rewrites: Mapping[str, str]
+    thousands_word: str | None
+    ordinal_dot: bool
+    months: frozenset[str]
+
 
 _TOKEN_RE: Final = re.compile(r"\w+|[^\w\s]")
 _PHONE_RE: Final = re.compile(
@@ -160,21 +96,61 @@ def _digit_pattern(separators: str) -> re.Pattern[str]:
     )
 
 
-_DIGIT_RES: Final[Mapping[str, re.Pattern[str]]] = MappingProxyType(
-    {key: _digit_pattern(seps) for key, seps in _GROUP_SEPARATORS.items()}
-)
-
-
 def _scale_pattern(scales: Mapping[str, float]) -> re.Pattern[str]:
     """A scale word after a digit number, e.g. ' million', ' Mio.'; longest alternative first."""
-    words = sorted(scales, key=len, reverse=True)
+    words = sorted(scales, key=len, reverse=True) or ["(?!)"]
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"[ \t{_THIN_SPACES}]*(?P<scale>{alternation})(?!\w)", re.IGNORECASE)
 
 
-_SCALE_RES: Final[Mapping[str, re.Pattern[str]]] = MappingProxyType(
-    {lang: _scale_pattern(scales) for lang, scales in _SCALES.items()}
+def _compile(data: LanguageData) -> _NumberRules:
+    """One language's number rules from its data file."""
+    numbers = data.numbers or NumberData()
+    scales = {k.lower(): v for k, v in numbers.scales.items()}
+    return _NumberRules(
+        spelled=numbers.spelled,
+        decimal_mark=numbers.decimal_mark,
+        digits=_digit_pattern(numbers.group_separators),
+        scales=MappingProxyType(scales),
+        scale_re=_scale_pattern(scales),
+        vague=frozenset(numbers.vague),
+        bare_scales=frozenset(numbers.bare_scales),
+        bare_scales_after=frozenset(numbers.bare_scales_after),
+        one_not_after=frozenset(numbers.one_not_after),
+        one_not_before=frozenset(numbers.one_not_before),
+        number_words_in_names=numbers.number_words_in_names,
+        rewrites=MappingProxyType(dict(numbers.rewrites)),
+        thousands_word=numbers.thousands_word,
+        ordinal_dot=numbers.ordinal_dot,
+        months=frozenset(m.lower() for m in data.dates.months),
+    )
+
+
+_RULES: Final[Mapping[str, _NumberRules]] = MappingProxyType(
+    {code: _compile(data) for code, data in LANGUAGES.items() if data.numbers is not None}
 )
+# Unknown languages: digits with English conventions and no number words, because guessing
+# another language's number words would produce false numbers.
+_DEFAULT: Final = _NumberRules(
+    spelled=False,
+    decimal_mark=".",
+    digits=_digit_pattern(_DEFAULT_SEPARATORS),
+    scales=_RULES["en"].scales if "en" in _RULES else MappingProxyType({}),
+    scale_re=_RULES["en"].scale_re if "en" in _RULES else _scale_pattern({}),
+    vague=frozenset(),
+    bare_scales=frozenset(),
+    bare_scales_after=frozenset(),
+    one_not_after=frozenset(),
+    one_not_before=frozenset(),
+    number_words_in_names=True,
+    rewrites=MappingProxyType({}),
+    thousands_word=None,
+    ordinal_dot=False,
+    months=frozenset(),
+)
+
+SPELLED_LANGUAGES: Final = frozenset(code for code, rules in _RULES.items() if rules.spelled)
+"""Languages whose spelled-out numbers are recognised (their data says so; text2num parses)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,12 +183,13 @@ def find_numbers(text: str, language: str | None) -> list[NumberSpan]:
     guessing another language's number words would produce false numbers.
     """
     lang = normalize_language(language)
+    rules = _RULES.get(lang, _DEFAULT)
     phones = _phone_spans(text)
-    found = list(_digit_numbers(text, lang, phones))
-    if lang == "es" and len(found) > 1:
-        found = _join_spanish_thousands(text, found)
-    if lang in WORD_LANGUAGES and _has_letters(text):
-        found.extend(_word_numbers(text, lang, found, phones))
+    found = list(_digit_numbers(text, rules, phones))
+    if rules.thousands_word and len(found) > 1:
+        found = _join_thousands(text, found, rules.thousands_word)
+    if rules.spelled and _has_letters(text):
+        found.extend(_word_numbers(text, lang, rules, found, phones))
         found.sort(key=lambda span: span.start)
     return found
 
@@ -243,29 +220,28 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _digit_numbers(text: str, lang: str, phones: list[tuple[int, int]]) -> Iterator[NumberSpan]:
+def _digit_numbers(text: str, rules: _NumberRules, phones: list[tuple[int, int]]) -> Iterator[NumberSpan]:
     """Digit numbers (with grouping, decimals, scales) whose context makes them free-standing."""
-    pattern = _DIGIT_RES["en" if lang in ("en", "") or lang not in WORD_LANGUAGES else "other"]
-    scales = _SCALE_RES.get(lang, _SCALE_RES["en"])
-    for match in pattern.finditer(text):
+    for match in rules.digits.finditer(text):
         start, end = match.span()
-        if not _free_standing(text, start, end, lang) or (phones and _overlaps(start, end, phones)):
+        if not _free_standing(text, start, end, rules) or (phones and _overlaps(start, end, phones)):
             continue
-        scale_match = None if match.group("suf") else scales.match(text, end)
-        span = _digit_value(match, lang, scale_match)
+        scale_match = None if match.group("suf") else rules.scale_re.match(text, end)
+        span = _digit_value(match, rules, scale_match)
         if span is not None:
             yield NumberSpan(span, start, scale_match.end() if scale_match else end)
 
 
-def _join_spanish_thousands(text: str, spans: list[NumberSpan]) -> list[NumberSpan]:
+def _join_thousands(text: str, spans: list[NumberSpan], word: str) -> list[NumberSpan]:
     """Spanish news writes 786,228 as "786 mil 228": join "<n> mil" with a following 1-3 digits."""
     out: list[NumberSpan] = []
+    suffix = " " + word
     for span in spans:
         prev = out[-1] if out else None
         raw = text[span.start : span.end]
         if (
             prev is not None
-            and text[prev.start : prev.end].lower().endswith(" mil")
+            and text[prev.start : prev.end].lower().endswith(suffix)
             and text[prev.end : span.start].isspace()
             and raw.isdigit()
             and len(raw) <= 3
@@ -276,7 +252,7 @@ def _join_spanish_thousands(text: str, spans: list[NumberSpan]) -> list[NumberSp
     return out
 
 
-def _free_standing(text: str, start: int, end: int, lang: str) -> bool:
+def _free_standing(text: str, start: int, end: int, rules: _NumberRules) -> bool:
     """Reject digits glued to other symbols: 10^400, 1e999, 27/11, 10:30, 1.2.3, COVID-19."""
     before = text[start - 1] if start > 0 else " "
     before2 = text[start - 2] if start > 1 else " "
@@ -290,19 +266,21 @@ def _free_standing(text: str, start: int, end: int, lang: str) -> bool:
         return False
     if before in "-‐" and before2.isalpha():
         return False
-    return not (lang == "de" and after == "." and _german_ordinal_follows(text, end + 1))
+    return not (rules.ordinal_dot and after == "." and _ordinal_follows(text, end + 1, rules))
 
 
-def _german_ordinal_follows(text: str, pos: int) -> bool:
-    """'am 3. März', 'der 3. große ...': in German a number + '.' inside a sentence is ordinal."""
+def _ordinal_follows(text: str, pos: int, rules: _NumberRules) -> bool:
+    """'am 3. März', 'der 3. große ...': a number + '.' inside a sentence is an ordinal."""
     match = _TOKEN_RE.search(text, pos, min(len(text), pos + 40))
     if match is None or match.start() == pos or not text[pos : match.start()].isspace():
         return False
     word = match.group()
-    return word[:1].islower() or word.lower() in _GERMAN_MONTHS
+    return word[:1].islower() or word.lower() in rules.months
 
 
-def _digit_value(match: re.Match[str], lang: str, scale_match: re.Match[str] | None) -> float | None:
+def _digit_value(
+    match: re.Match[str], rules: _NumberRules, scale_match: re.Match[str] | None
+) -> float | None:
     """Value of a digit match, interpreting separators by language; None when not a count."""
     int_part, sep, dec, frac, suffix = match.group("int", "sep", "dec", "frac", "suf")
     multiplier = 1.0
@@ -313,7 +291,7 @@ def _digit_value(match: re.Match[str], lang: str, scale_match: re.Match[str] | N
         multiplier = _SCALE_SUFFIXES[key]
     elif scale_match:
         scale_word = re.sub(r"\s+", " ", scale_match.group("scale").lower())
-        multiplier = _SCALES.get(lang, _SCALES["en"]).get(scale_word, 0.0)
+        multiplier = rules.scales.get(scale_word, 0.0)
         if not multiplier:
             return None
     if sep and dec == sep:
@@ -322,12 +300,11 @@ def _digit_value(match: re.Match[str], lang: str, scale_match: re.Match[str] | N
         digits = int_part.replace(sep, "")
         head, _, tail = int_part.partition(sep)
         single_group = tail.isdigit()
-        decimal_mark = DECIMAL_MARK.get(lang, ".")
         if (
             single_group
             and sep in ".,"
             and not dec
-            and (head == "0" or (sep == decimal_mark and multiplier != 1.0))
+            and (head == "0" or (sep == rules.decimal_mark and multiplier != 1.0))
         ):
             int_part, frac = head, tail  # "1,5 million" style written with three decimals
         else:
@@ -366,13 +343,13 @@ class _Token:
 
 
 def _word_numbers(
-    text: str, lang: str, digits: list[NumberSpan], phones: list[tuple[int, int]]
+    text: str, lang: str, rules: _NumberRules, digits: list[NumberSpan], phones: list[tuple[int, int]]
 ) -> list[NumberSpan]:
     """Spelled-out numbers via text2num, mapped back to character spans of ``text``."""
     matches = list(_TOKEN_RE.finditer(text))
     words = [m.group().lower() for m in matches]
-    if lang == "es":
-        words = [_ES_REWRITES.get(w, w) for w in words]
+    if rules.rewrites:
+        words = [rules.rewrites.get(w, w) for w in words]
     taken = sorted([(d.start, d.end) for d in digits] + phones)
     tokens = [_Token(w, w[:1].isdigit()) for w in words]
     try:
@@ -384,7 +361,7 @@ def _word_numbers(
     starts = [start for start, _ in taken]
     out: list[NumberSpan] = []
     for occ in occurrences:
-        span = _word_span(occ, matches, words, lang)
+        span = _word_span(occ, matches, words, rules)
         if span is None or _collides(span, taken, starts):
             continue
         out.append(span)
@@ -404,7 +381,9 @@ def _inside_name(matches: list[re.Match[str]], first: int) -> bool:
     return word[:1].isupper() and previous[:1].isupper() and previous.isalpha()
 
 
-def _word_span(occ: object, matches: list[re.Match[str]], words: list[str], lang: str) -> NumberSpan | None:
+def _word_span(
+    occ: object, matches: list[re.Match[str]], words: list[str], rules: _NumberRules
+) -> NumberSpan | None:
     """Validate one text2num occurrence (ordinals, vague plurals, pronoun 'one') and place it."""
     first, last = occ.start, occ.end  # type: ignore[attr-defined]
     value = float(occ.value)  # type: ignore[attr-defined]
@@ -414,16 +393,16 @@ def _word_span(occ: object, matches: list[re.Match[str]], words: list[str], lang
     word = words[first]
     before = words[first - 1] if first > 0 else ""
     after = words[last] if last < len(words) else ""
-    if single and word in _VAGUE_WORDS:
+    if single and word in rules.vague:
         return None
     start = matches[first].start()
-    if lang == "en" and single and word in _EN_BARE_SCALES:
-        if before not in ("a", "an"):
+    if single and word in rules.bare_scales:
+        if before not in rules.bare_scales_after:
             return None
         start = matches[first - 1].start()
-    if lang == "en" and value == 1 and single and (before in _EN_ONE_BEFORE or after in _EN_ONE_AFTER):
+    if value == 1 and single and (before in rules.one_not_after or after in rules.one_not_before):
         return None
-    if lang == "en" and _inside_name(matches, first):
+    if not rules.number_words_in_names and _inside_name(matches, first):
         return None
     weak = single and value == 1
     return NumberSpan(value, start, matches[last - 1].end(), spelled=True, weak=weak)

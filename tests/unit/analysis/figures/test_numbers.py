@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from services.analysis.numbers import MAX_VALUE, find_numbers, normalize_language, parse_number
+from services.analysis.figures.numbers import MAX_VALUE, find_numbers, normalize_language, parse_number
 
 
 def found(text: str, language: str) -> list[tuple[float, str]]:

@@ -1,0 +1,201 @@
+"""One language's figure vocabulary, compiled for the extraction rules.
+
+The words live in `services/analysis/languages/<code>.toml`; this module only turns them
+into what the rules in `extract.py` look up: phrase tables matched token by token (so
+"lost their lives" and "s'élève" work as written), word sets, and the qualifier regexes.
+Built once per language at import; nothing here knows a language by name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
+
+from services.analysis.languages import LANGUAGES, FigureData, GenericPassiveData, LanguageData
+
+TOKEN_RE: Final = re.compile(r"\w+|[^\w\s]")
+APOSTROPHES: Final = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "‐": "-"})
+
+Entry = tuple[tuple[str, ...], str]
+
+
+def phrase_tokens(phrase: str) -> tuple[str, ...]:
+    """Tokenize a lexicon phrase exactly like sentence text so both compare token by token."""
+    return tuple(TOKEN_RE.findall(phrase.lower().translate(APOSTROPHES)))
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseTable:
+    """Multi-word phrases indexed by first and by last token; longest match wins."""
+
+    by_first: Mapping[str, tuple[Entry, ...]]
+    by_last: Mapping[str, tuple[Entry, ...]]
+
+    @classmethod
+    def build(cls, rows: Mapping[str, Sequence[str]]) -> PhraseTable:
+        """``rows`` maps a label to its phrases, as written in a language file."""
+        entries = [
+            (toks, label) for label, phrases in rows.items() for p in phrases if (toks := phrase_tokens(p))
+        ]
+        entries.sort(key=lambda e: -len(e[0]))
+        first: dict[str, list[Entry]] = {}
+        last: dict[str, list[Entry]] = {}
+        for toks, label in entries:
+            first.setdefault(toks[0], []).append((toks, label))
+            last.setdefault(toks[-1], []).append((toks, label))
+        return cls(
+            MappingProxyType({k: tuple(v) for k, v in first.items()}),
+            MappingProxyType({k: tuple(v) for k, v in last.items()}),
+        )
+
+    @classmethod
+    def of(cls, phrases: Iterable[str], label: str = "") -> PhraseTable:
+        """A table of unlabelled phrases (only whether they match matters)."""
+        return cls.build({label: list(phrases)})
+
+    def match(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
+        """(token count, label) of the longest phrase starting at ``i``."""
+        for toks, label in self.by_first.get(words[i], ()) if 0 <= i < len(words) else ():
+            if tuple(words[i : i + len(toks)]) == toks:
+                return len(toks), label
+        return None
+
+    def match_ending(self, words: Sequence[str], j: int) -> tuple[int, str] | None:
+        """(token count, label) of the longest phrase ending at ``j`` (inclusive)."""
+        for toks, label in self.by_last.get(words[j], ()) if 0 <= j < len(words) else ():
+            start = j - len(toks) + 1
+            if start >= 0 and tuple(words[start : j + 1]) == toks:
+                return len(toks), label
+        return None
+
+
+def _phrase_regex(rows: Mapping[str, Sequence[str]], prefix: str, suffix: str) -> re.Pattern[str]:
+    """Alternation of all phrases (longest first), whitespace-tolerant, for raw-text matching."""
+    phrases = sorted({p for v in rows.values() for p in v if p}, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or "(?!)"
+    return re.compile(f"{prefix}(?P<q>{body}){suffix}")
+
+
+def _labels(rows: Mapping[str, Sequence[str]]) -> Mapping[str, str]:
+    """phrase (normalised whitespace) -> label."""
+    return MappingProxyType({" ".join(p.split()): label for label, v in rows.items() for p in v})
+
+
+@dataclass(frozen=True, slots=True)
+class GenericPassive:
+    """'<n> <plural noun> (were|have been) <participle>' for things outside the lexicon."""
+
+    auxiliaries: frozenset[str]
+    irregular_participles: frozenset[str]
+    particles: frozenset[str]
+    states: tuple[str, ...]
+    not_nouns: frozenset[str]
+    plural_endings: tuple[str, ...]
+    not_plural_endings: tuple[str, ...]
+    participle_endings: tuple[str, ...]
+
+    @classmethod
+    def of(cls, data: GenericPassiveData) -> GenericPassive:
+        return cls(
+            frozenset(data.auxiliaries),
+            frozenset(data.irregular_participles),
+            frozenset(data.particles),
+            tuple(data.states),
+            frozenset(data.not_nouns),
+            tuple(data.plural_endings),
+            tuple(data.not_plural_endings),
+            tuple(data.participle_endings),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Everything the rules need for one language, compiled once at import."""
+
+    code: str
+    measures: PhraseTable
+    active: PhraseTable
+    totals: PhraseTable
+    increments: PhraseTable
+    earlier: PhraseTable
+    subgroup_nouns: PhraseTable
+    subgroup_adjectives: PhraseTable
+    units: PhraseTable
+    not_before: PhraseTable
+    inclusion: PhraseTable
+    people: frozenset[str]
+    months: frozenset[str]
+    months_capitalised: bool
+    month_links: frozenset[str]
+    year_prepositions: frozenset[str]
+    links: frozenset[str]
+    function_words: frozenset[str]
+    determiners: frozenset[str]
+    blockers: frozenset[str]
+    coordinators: frozenset[str]
+    range_openers: frozenset[str]
+    range_from: frozenset[str]
+    range_connectors: frozenset[str]
+    range_and: frozenset[str]
+    qualifier_re: re.Pattern[str]
+    post_qualifier_re: re.Pattern[str]
+    qualifier_labels: Mapping[str, str]
+    post_qualifier_labels: Mapping[str, str]
+    window: int
+    postnominal: bool
+    nouns_capitalised: bool
+    generic_passive: GenericPassive | None
+
+
+def _words(items: Iterable[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in items)
+
+
+def build(data: LanguageData) -> Lexicon:
+    """Compile the [figures], [dates] and [qualifiers] tables of one language file."""
+    fig = data.figures or FigureData()
+    before, after = data.qualifiers.before, data.qualifiers.after
+    return Lexicon(
+        code=data.code,
+        measures=PhraseTable.build(fig.measures),
+        active=PhraseTable.build(fig.active),
+        totals=PhraseTable.of(fig.totals),
+        increments=PhraseTable.of(fig.increments),
+        earlier=PhraseTable.of(fig.earlier),
+        subgroup_nouns=PhraseTable.build(fig.subgroup_nouns),
+        subgroup_adjectives=PhraseTable.build(fig.subgroup_adjectives),
+        units=PhraseTable.build(fig.units),
+        not_before=PhraseTable.build(fig.not_before),
+        inclusion=PhraseTable.of(fig.inclusion),
+        people=_words(fig.people),
+        months=_words(data.dates.months),
+        months_capitalised=data.dates.months_capitalised,
+        month_links=_words(data.dates.month_links),
+        year_prepositions=_words(data.dates.year_prepositions),
+        links=_words(fig.links),
+        function_words=_words(fig.function_words),
+        determiners=_words(fig.determiners),
+        blockers=_words(fig.blockers),
+        coordinators=_words(fig.coordinators),
+        range_openers=_words(fig.range_openers),
+        range_from=_words(fig.range_from),
+        range_connectors=_words(fig.range_connectors),
+        range_and=_words(fig.range_and),
+        qualifier_re=_phrase_regex(before, r"(?<!\w)", r"\s*$"),
+        post_qualifier_re=_phrase_regex(after, r"\s*", r"(?!\w)"),
+        qualifier_labels=_labels(before),
+        post_qualifier_labels=_labels(after),
+        window=fig.clause_window,
+        postnominal=fig.adjectives_follow_noun,
+        nouns_capitalised=fig.nouns_capitalised,
+        generic_passive=GenericPassive.of(fig.generic_passive) if fig.generic_passive else None,
+    )
+
+
+LEXICONS: Final[Mapping[str, Lexicon]] = MappingProxyType(
+    {code: build(data) for code, data in LANGUAGES.items() if data.figures is not None}
+)
+"""The compiled lexicon of every language whose figures are read."""

@@ -1,0 +1,184 @@
+"""What newsmon knows of each language, read from one data file per language.
+
+Every `<code>.toml` file in this package is a language: adding one adds the language to
+every stage that reads it (numbers, figures, boilerplate, titles), with no change in code,
+as dateparser and Recognizers-Text keep theirs.  A file says only what it knows: a
+language with a `[figures]` table has its figures read; one with only `[boilerplate]`
+has its page furniture dropped and nothing else.
+
+The files are validated on load (unknown keys and wrong types fail at import with the
+file's name), then frozen: the analysis reads them, never changes them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import Final
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+QUALIFIERS: Final = ("exact", "about", "at_least", "more_than", "at_most", "less_than")
+"""How a figure is hedged; `exact` is the plain number."""
+
+MEASURES: Final = (
+    "killed",
+    "injured",
+    "missing",
+    "evacuated",
+    "displaced",
+    "arrested",
+    "rescued",
+    "affected",
+    "hospitalized",
+    "kidnapped",
+    "homeless",
+    "casualties",
+)
+"""Canonical English names of what a count measures; every language maps onto these."""
+
+Phrases = dict[str, list[str]]
+"""label -> phrases (lower case; several words are matched word by word)."""
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NumberData(_Data):
+    """How numbers are written."""
+
+    spelled: bool = False  # number words are parsed (by text2num, which must know the language)
+    decimal_mark: str = "."
+    group_separators: str = ",.\u00a0\u202f\u2009"  # thousands separators accepted between digit groups
+    scales: dict[str, float] = Field(default_factory=dict)  # "million" -> 1e6 after digits
+    vague: list[str] = Field(default_factory=list)  # plural scale words that are no number ("hundreds")
+    approximate: dict[str, float] = Field(default_factory=dict)  # "vingtaine" -> 20: about that many
+    bare_scales: list[str] = Field(default_factory=list)  # scale words that need an article before them
+    bare_scales_after: list[str] = Field(default_factory=list)  # ... namely these ("a hundred")
+    one_not_after: list[str] = Field(default_factory=list)  # "no one": a pronoun, not a count
+    one_not_before: list[str] = Field(default_factory=list)  # "one of"
+    number_words_in_names: bool = True  # False: a capitalised number word after a name is part of it
+    rewrites: dict[str, str] = Field(default_factory=dict)  # spellings text2num does not know
+    thousands_word: str | None = None  # "786 mil 228" is one number
+    ordinal_dot: bool = False  # "am 3. März": digits and a full stop inside a sentence are an ordinal
+
+
+class DateData(_Data):
+    """What makes a number part of a date."""
+
+    months: list[str] = Field(default_factory=list)
+    months_capitalised: bool = False  # a month name counts only capitalised ("may" is a verb)
+    month_links: list[str] = Field(default_factory=list)  # "3 of March", "3 de marzo"
+    year_prepositions: list[str] = Field(default_factory=list)  # "in 2015": a year, not a count
+
+
+class GenericPassiveData(_Data):
+    """Counted things outside the lexicon: '<n> <plural noun> (were|have been) <participle>'."""
+
+    auxiliaries: list[str]
+    irregular_participles: list[str]
+    particles: list[str]
+    states: list[str]
+    not_nouns: list[str]
+    plural_endings: list[str]  # "workers"
+    not_plural_endings: list[str]  # "business"
+    participle_endings: list[str]  # "evacuated"
+
+
+class FigureData(_Data):
+    """What a count measures, and the clause shapes that say so."""
+
+    clause_window: int = 10  # tokens from a counted noun to its predicate (verb-final languages: more)
+    adjectives_follow_noun: bool = False  # "zonas afectadas": a participle after a noun describes it
+    nouns_capitalised: bool = False  # "die Verletzten" (a noun, an object) vs "verletzt" (a predicate)
+    measures: Phrases = Field(default_factory=dict)  # after the number, or the group's predicate
+    active: Phrases = Field(default_factory=dict)  # before the number: "killing", "the death toll"
+    totals: list[str] = Field(
+        default_factory=list
+    )  # "the total": its measure is the sentence's
+    increments: list[str] = Field(default_factory=list)  # "three more", "another 12": a change, not a state
+    earlier: list[str] = Field(default_factory=list)  # "up from 37", "contre 37": the previous value
+    subgroup_nouns: Phrases = Field(default_factory=dict)
+    subgroup_adjectives: Phrases = Field(default_factory=dict)
+    people: list[str] = Field(default_factory=list)  # heads of a counted group ("people", "residents")
+    units: Phrases = Field(default_factory=dict)  # after a number: time, distance, money, ...
+    not_before: Phrases = Field(default_factory=dict)  # before a number: age, identifier, money
+    inclusion: list[str] = Field(default_factory=list)  # ", including 20 children,"
+    links: list[str] = Field(default_factory=list)  # allowed between a toll and its value
+    function_words: list[str] = Field(default_factory=list)
+    determiners: list[str] = Field(default_factory=list)
+    blockers: list[str] = Field(default_factory=list)  # a new group or a negation ends a clause
+    coordinators: list[str] = Field(default_factory=list)
+    range_openers: list[str] = Field(default_factory=list)  # "between" 20 and 30
+    range_from: list[str] = Field(default_factory=list)  # "from" 20 to 30
+    range_connectors: list[str] = Field(default_factory=list)  # 20 "to" 30
+    range_and: list[str] = Field(default_factory=list)  # between 20 "and" 30
+    generic_passive: GenericPassiveData | None = None
+
+
+class QualifierData(_Data):
+    before: Phrases = Field(default_factory=dict)  # "more than" 300
+    after: Phrases = Field(default_factory=dict)  # 300 "or more"
+
+
+class BoilerplateData(_Data):
+    """Page furniture, as regular expressions over lower-cased text (see boilerplate.py)."""
+
+    lines: list[str] = Field(default_factory=list)  # a short line of this shape is furniture
+    notices: list[str] = Field(default_factory=list)  # two-cue notices (cookies, captchas), up to 40 words
+    you: list[str] = Field(default_factory=list)  # words addressing the reader
+    site: list[str] = Field(default_factory=list)  # words naming the page or the browser
+    privacy: list[str] = Field(default_factory=list)
+    read: list[str] = Field(default_factory=list)
+    cookie_cues: list[str] = Field(default_factory=list)
+    openers: list[str] = Field(default_factory=list)  # words that open a notice glued to a title
+    furniture: list[str] = Field(default_factory=list)  # widget words scraped into sentences
+
+
+class LanguageData(_Data):
+    code: str = Field(pattern=r"^[a-z]{2}$")
+    name: str
+    numbers: NumberData | None = None
+    dates: DateData = DateData()
+    figures: FigureData | None = None
+    qualifiers: QualifierData = QualifierData()
+    attribution: list[str] = Field(default_factory=list)  # "according to": opens an attribution
+    boilerplate: BoilerplateData = BoilerplateData()
+
+
+class LanguageFileError(ValueError):
+    """A language file that does not parse or does not fit LanguageData."""
+
+
+def _load(name: str, raw: bytes) -> LanguageData:
+    try:
+        data = LanguageData.model_validate(tomllib.loads(raw.decode("utf-8")))
+    except (tomllib.TOMLDecodeError, ValidationError, UnicodeDecodeError) as exc:
+        raise LanguageFileError(f"services/analysis/languages/{name}: {exc}") from exc
+    if f"{data.code}.toml" != name:
+        raise LanguageFileError(f"services/analysis/languages/{name}: code is {data.code!r}")
+    unknown = set(data.figures.measures) - set(MEASURES) if data.figures else set()
+    if unknown:
+        raise LanguageFileError(f"services/analysis/languages/{name}: unknown measures {sorted(unknown)}")
+    return data
+
+
+def _load_all() -> Mapping[str, LanguageData]:
+    files = sorted(f for f in resources.files(__package__).iterdir() if f.name.endswith(".toml"))
+    languages = {f.name[:-5]: _load(f.name, f.read_bytes()) for f in files}
+    return MappingProxyType(languages)
+
+
+LANGUAGES: Final[Mapping[str, LanguageData]] = _load_all()
+"""Every language newsmon knows anything of, by ISO 639-1 code."""
+
+SUPPORTED: Final = tuple(code for code, data in LANGUAGES.items() if data.figures is not None)
+"""The languages whose figures are read: the list every stage and the metrics use."""
+
+
+def language(code: str) -> LanguageData | None:
+    """The data of one language, or None when newsmon knows nothing of it."""
+    return LANGUAGES.get(code)
