@@ -159,6 +159,8 @@ def _count(sent: _Sentence, number: NumberSpan, lex: Lexicon) -> _Count | None:
     if first >= len(sent.words) or _not_a_count(sent, first, last, lex):
         return None
     qualifier, start = _pre_qualifier(sent, number.start, lex)
+    if number.approximate and qualifier == "exact":
+        qualifier = "about"  # "une vingtaine", "a dozen"
     end = number.end
     if qualifier == "exact" and (post := lex.post_qualifier_re.match(sent.low, number.end)):
         qualifier = lex.post_qualifier_labels.get(_squash(post.group("q")), "exact")
@@ -239,26 +241,45 @@ def _merge_ranges(sent: _Sentence, counts: list[_Count], lex: Lexicon) -> list[_
 
 def _range(sent: _Sentence, low: _Count, high: _Count, lex: Lexicon) -> _Count | None:
     """The merged count when ``low`` and ``high`` form a range, else None."""
-    if high.first != low.last + 1 or low.plain_year or high.plain_year or low.qualifier != "exact":
+    if low.plain_year or high.plain_year or low.qualifier != "exact":
+        return None
+    gap = high.first - low.last  # the connector, and a determiner after it ("tra i 20 e i 30")
+    if not (gap == 1 or (gap == 2 and sent.word(low.last + 1) in lex.determiners)):
         return None
     link = sent.words[low.last]
-    opener = sent.word(low.first - 1)
+    before = low.first - 1
+    if sent.word(before) in lex.determiners and sent.word(before - 1) in lex.range_openers:
+        before -= 1
+    opener = sent.word(before)
     if not (link in lex.range_connectors or (link in lex.range_and and opener in lex.range_openers)):
         return None
-    if opener in lex.range_from:
-        return high
-    start_token = low.first - 1 if opener in lex.range_openers else low.first
+    if opener in lex.range_from:  # "rose from 18 to 26": the new value, read from the opener on
+        return _Count(high.value, high.qualifier, high.start, high.end, before, high.last, False, False)
+    start_token = before if opener in lex.range_openers else low.first
     return _Count(
         low.value, "at_least", sent.starts[start_token], high.end, start_token, high.last, False, False
     )
 
 
+_TOTAL: Final = "\x00total"
+"""A total ("bringing the total to 61"): its measure is the one the sentence counts."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A count with its measure, before the roles (state, increment, earlier) are settled."""
+
+    k: int
+    base: str
+    subgroup: str | None
+
+
 def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon) -> list[Figure]:
-    """Give each count its measure; counts without one are dropped."""
+    """Give each count its measure; counts without one are dropped, and so are increments
+    ("three more arrests") and earlier values ("up from 37"): a figure is a current state."""
     at_token = {c.first: k for k, c in enumerate(counts)}
     heads = [_scan_head(sent, c.last, lex, at_token) for c in counts]
-    figures: list[Figure] = []
-    bases: list[str] = []
+    found: list[_Found] = []
     for k, (count, head) in enumerate(zip(counts, heads, strict=True)):
         if head.kind == "unit" or (count.weak and not head.immediate):
             continue
@@ -266,12 +287,19 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon) -> list[Figure]
             continue
         if head.kind == "none" and _apposition(sent, count):
             continue
-        base, subgroup = _measure_for(sent, k, counts, heads, at_token, lex, bases)
-        if base is None:
+        base, subgroup = _measure_for(sent, k, counts, heads, at_token, lex, [f.base for f in found])
+        if base is not None:
+            found.append(_Found(k, base, subgroup))
+    found = [_Found(f.k, _sentence_measure(sent, f, found, counts, lex), f.subgroup) for f in found]
+    figures: list[Figure] = []
+    for index, item in enumerate(found):
+        count, head = counts[item.k], heads[item.k]
+        if not item.base or _role(sent, count, head, lex, item, found[:index]) != "state":
             continue
+        subgroup = item.subgroup or _elided_subgroup(sent, count, head, item, found[:index], heads, lex)
+        base = item.base
         measure = base if subgroup is None or base.startswith(subgroup) else f"{subgroup} {base}"
         figures.append(Figure(measure, None, count.value, count.qualifier, count.start, count.end))
-        bases.append(base)
     return figures
 
 
@@ -288,14 +316,116 @@ def _measure_for(
     count, head = counts[k], heads[k]
     if head.kind == "measure":
         return head.measure, head.subgroup
+    if head.subgroup and bases and _after_inclusion(sent, count.first, lex):
+        return bases[-1], head.subgroup  # "14 dead, including six children"
     measure = _backward(sent, count.first, lex, strict=head.kind == "other")
-    if measure is None:
-        measure = _forward(sent, head, count, counts, heads, at_token, lex)
-    if measure is None and head.subgroup and bases and _after_inclusion(sent, count.first, lex):
-        measure = bases[-1]
+    if measure is None and head.kind in ("people", "subgroup"):
+        measure = _verb_before(sent, count, lex)  # "Murieron 14 personas", "Es starben 9 Menschen"
+    if measure is None and head.kind in ("none", "people"):
+        measure = _toll_subject(sent, count, lex) or _subject_after(sent, count, lex)
+    if measure is None or measure == _TOTAL:
+        measure = _forward(sent, head, count, counts, heads, at_token, lex) or measure
+    if measure is None and head.kind in ("people", "subgroup"):
+        measure = _among(sent, count, lex) or _object_of(sent, count, lex)
     if measure is None and lex.generic_passive is not None and not count.weak:
         return _generic_passive(sent, head, lex.generic_passive, lex), None
     return measure, head.subgroup
+
+
+def _named_before(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> str | None:
+    """The measure a phrase ending at token ``j`` names for a number after it: an active verb
+    ("killing"), a toll ("the death toll"), a count noun with a measure word ("number of
+    arrests", "Zahl der Festnahmen"), or a total (returned as _TOTAL)."""
+    words = sent.words
+    if verbs and (found := lex.active.match_ending(words, j)):
+        return found[1]
+    if found := lex.tolls.match_ending(words, j):
+        return found[1]
+    if (found := lex.measures.match_ending(words, j)) and lex.count_nouns.match_ending(words, j - found[0]):
+        return found[1]
+    if lex.totals.match_ending(words, j):
+        return _TOTAL
+    return None
+
+
+def _sentence_measure(
+    sent: _Sentence, item: _Found, found: list[_Found], counts: list[_Count], lex: Lexicon
+) -> str:
+    """A total's measure: that of the nearest other count of the sentence ("three more
+    arrests, bringing the total to 61"), else of the nearest measure word; "" when none."""
+    if item.base != _TOTAL:
+        return item.base
+    position = counts[item.k].first
+    others = [f for f in found if f.base != _TOTAL]
+    if others:
+        nearest = min(others, key=lambda f: (abs(counts[f.k].first - position), counts[f.k].first > position))
+        return nearest.base
+    words = sent.words
+    best: tuple[int, str] | None = None
+    for j in range(len(words)):
+        if found_measure := lex.measures.match(words, j):
+            distance = abs(j - position)
+            if best is None or distance < best[0]:
+                best = (distance, found_measure[1])
+    return best[1] if best else ""
+
+
+def _role(
+    sent: _Sentence, count: _Count, head: _Head, lex: Lexicon, item: _Found, before: list[_Found]
+) -> str:
+    """'state' (a figure), 'increment' ("another 12 deaths") or 'earlier' ("up from 37").
+
+    "Others" right after another measure is a new group, not an increment: in "five
+    civilians were killed, 17 others injured" the 17 is a figure of its own."""
+    if _earlier(sent, count, head, lex):
+        return "earlier"
+    if not _increment(sent, count, head, lex):
+        return "state"
+    other_measure = any(f.base != item.base and f.base for f in before)
+    return "state" if other_measure else "increment"
+
+
+def _earlier(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
+    """An earlier value: "up from 37", "contre 24 lors du précédent bilan", "nach zuvor 45"."""
+    words = sent.words
+    j = count.first - 1
+    while j >= 0 and count.first - j <= 5 and not sent.hard_stop(j) and words[j] != ",":
+        if lex.earlier.match_ending(words, j):
+            return True
+        j -= 1
+    after = head.end if head.kind != "none" else count.last
+    return bool(lex.earlier_after.match(words, count.last) or lex.earlier_after.match(words, after))
+
+
+def _increment(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
+    """A change rather than a state: "another 12", "three more arrests", "17 nuevas muertes"."""
+    words = sent.words
+    if lex.increments.match_ending(words, count.first - 1):
+        return True
+    if lex.increments_after.match(words, _first_word(sent, count.last)):
+        return True
+    return head.kind in ("measure", "people", "subgroup") and bool(
+        lex.increments_after.match(words, head.end)
+    )
+
+
+def _elided_subgroup(
+    sent: _Sentence,
+    count: _Count,
+    head: _Head,
+    item: _Found,
+    before: list[_Found],
+    heads: list[_Head],
+    lex: Lexicon,
+) -> str | None:
+    """ "17 passengers were killed and 22 injured": the group is written once for both."""
+    if head.kind not in ("none", "measure") or not before or item.base == before[-1].base:
+        return None
+    previous = before[-1]
+    if heads[previous.k].kind != "subgroup" or previous.subgroup is None:
+        return None
+    joint = sent.word(count.first - 1)
+    return previous.subgroup if joint in lex.coordinators or joint == "," else None
 
 
 def _apposition(sent: _Sentence, count: _Count) -> bool:
@@ -361,17 +491,90 @@ def _first_word(sent: _Sentence, start: int) -> int:
 
 
 def _backward(sent: _Sentence, first: int, lex: Lexicon, strict: bool) -> str | None:
-    """An active phrase before the number: 'killing 20', 'the death toll rose to 311'.
-
-    ``strict`` (for numbers heading an unknown noun) allows no words in between.
-    """
+    """A phrase naming the measure just before the number: 'killing 20', 'the death toll rose
+    to 311', 'the total to 61'.  ``strict`` (numbers heading an unknown noun) allows no words
+    in between."""
     j, links = first - 1, 0
     while j >= 0 and links <= 4:
-        if found := lex.active.match_ending(sent.words, j):
-            return found[1]
-        if strict or sent.words[j] not in lex.links:
+        if found := _named_before(sent, j, lex):
+            return found
+        if strict or (sent.words[j] not in lex.links and sent.words[j] not in lex.toll_verbs):
             return None
         j, links = j - 1, links + 1
+    return None
+
+
+_TOLL_REACH: Final = 25
+_VERB_REACH: Final = 6
+
+
+def _toll_subject(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
+    """A toll named further back, with a verb of change between: "The death toll from
+    Sunday's floods in X province rose to 63", "Die Zahl der Toten nach den Überschwemmungen
+    in der Provinz X stieg auf 104", "los muertos son ya 58"."""
+    words = sent.words
+    verb = any(sent.word(j) in lex.toll_verbs for j in range(count.last, count.last + 2))
+    j = count.first - 1
+    while j >= 0 and count.first - j <= _TOLL_REACH and not sent.hard_stop(j):
+        verb = verb or words[j] in lex.toll_verbs
+        if verb and (found := _named_before(sent, j, lex, verbs=False)):
+            return found
+        if verb and (found := lex.measures.match_ending(words, j)):
+            if sent.word(j - found[0]) in lex.determiners and not _is_object(sent, j, lex):
+                return found[1]
+        j -= 1
+    return None
+
+
+def _subject_after(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
+    """The subject after its value: "Ascienden ya a 53 los fallecidos", "Sono 43 i morti"."""
+    j = count.last
+    if sent.word(j) not in lex.determiners:
+        return None
+    found = lex.measures.match(sent.words, j + 1)
+    verb = any(sent.word(i) in lex.toll_verbs for i in range(count.first - 3, count.first))
+    return found[1] if found and verb else None
+
+
+def _verb_before(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
+    """A verb before its subject: "Murieron 14 personas", "Sono morte 12 persone"."""
+    j = count.first - 1
+    if sent.word(j) in lex.links and not lex.measures.match_ending(sent.words, j):
+        j -= 1
+    found = lex.measures.match_ending(sent.words, j) if j >= 0 else None
+    if found is None or sent.word(j - found[0]) in lex.determiners:
+        return None
+    return found[1]
+
+
+def _object_of(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
+    """An active verb a few words before its object: "rettete am Donnerstag 112 Migranten",
+    "verschleppten in der Nacht 19 Schülerinnen"."""
+    j = count.first - 1
+    while j >= 0 and count.first - j <= _VERB_REACH:
+        if sent.hard_stop(j) or sent.words[j] == "," or not sent.is_word(j):
+            return None
+        if found := lex.active.match_ending(sent.words, j):
+            return found[1]
+        j -= 1
+    return None
+
+
+def _among(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
+    """A group counted among a measured whole in the same clause: "Two health workers were
+    among the five people killed", "Entre los muertos hay tres bomberos"."""
+    words = sent.words
+    start = count.first
+    while start > 0 and not sent.hard_stop(start - 1):
+        start -= 1
+    end = count.last
+    while end < len(words) and not sent.hard_stop(end):
+        end += 1
+    for j in range(start, end):
+        if words[j] in lex.among:
+            for i in range(j + 1, min(end, j + 6)):
+                if found := lex.measures.match(words, i):
+                    return found[1]
     return None
 
 
@@ -386,6 +589,8 @@ def _forward(
 ) -> str | None:
     """The predicate of the group the number heads, within the clause and a token budget."""
     words = sent.words
+    if head.kind == "other" and sent.word(count.first - 1) in lex.complement_prepositions:
+        return None  # "of eight villages": a complement, the predicate is its group's
     loose = head.kind in ("none", "other")  # no counted noun: only a short, comma-free reach
     j, budget = (head.end if head.kind != "none" else count.last), _LOOSE_WINDOW if loose else lex.window
     while j < len(words) and budget > 0:
@@ -396,8 +601,11 @@ def _forward(
             j = _skip_aside(sent, j, lex)
             continue
         if (other := at_token.get(j)) is not None:
-            if not _joined(sent, j, lex):
-                return None
+            if sent.word(j - 1) in lex.complement_prepositions:  # "residents of eight villages"
+                j, budget = max(heads[other].end, counts[other].last), budget - 1
+                continue
+            if not _joined(sent, j, lex) or heads[other].kind == "measure":
+                return None  # "130,000 infections and 4,000 deaths": the measure is the other's
             # skip the joined number and its noun, not its predicate (which is ours too)
             j, budget = max(heads[other].noun + 1, counts[other].last), budget - 1
             continue

@@ -118,9 +118,16 @@ class Lexicon:
     code: str
     measures: PhraseTable
     active: PhraseTable
+    tolls: PhraseTable
+    count_nouns: PhraseTable
     totals: PhraseTable
+    toll_verbs: frozenset[str]
     increments: PhraseTable
+    increments_after: PhraseTable
     earlier: PhraseTable
+    earlier_after: PhraseTable
+    complement_prepositions: frozenset[str]
+    among: frozenset[str]
     subgroup_nouns: PhraseTable
     subgroup_adjectives: PhraseTable
     units: PhraseTable
@@ -162,9 +169,16 @@ def build(data: LanguageData) -> Lexicon:
         code=data.code,
         measures=PhraseTable.build(fig.measures),
         active=PhraseTable.build(fig.active),
+        tolls=PhraseTable.build(fig.tolls),
+        count_nouns=PhraseTable.of(fig.count_nouns),
         totals=PhraseTable.of(fig.totals),
+        toll_verbs=_words(fig.toll_verbs),
         increments=PhraseTable.of(fig.increments),
+        increments_after=PhraseTable.of(fig.increments_after),
         earlier=PhraseTable.of(fig.earlier),
+        earlier_after=PhraseTable.of(fig.earlier_after),
+        complement_prepositions=_words(fig.complement_prepositions),
+        among=_words(fig.among),
         subgroup_nouns=PhraseTable.build(fig.subgroup_nouns),
         subgroup_adjectives=PhraseTable.build(fig.subgroup_adjectives),
         units=PhraseTable.build(fig.units),

@@ -60,6 +60,9 @@ class _NumberRules:
     decimal_mark: str
     digits: re.Pattern[str]
     scales: Mapping[str, float]
+    suffixes: Mapping[str, float]
+    approximate: Mapping[str, float]
+    approximate_links: frozenset[str]
     scale_re: re.Pattern[str]
     vague: frozenset[str]
     bare_scales: frozenset[str]
@@ -112,6 +115,9 @@ def _compile(data: LanguageData) -> _NumberRules:
         decimal_mark=numbers.decimal_mark,
         digits=_digit_pattern(numbers.group_separators),
         scales=MappingProxyType(scales),
+        suffixes=MappingProxyType({**_SCALE_SUFFIXES, **numbers.glued_scales}),
+        approximate=MappingProxyType({k.lower(): v for k, v in numbers.approximate.items()}),
+        approximate_links=frozenset(numbers.approximate_links),
         scale_re=_scale_pattern(scales),
         vague=frozenset(numbers.vague),
         bare_scales=frozenset(numbers.bare_scales),
@@ -136,6 +142,9 @@ _DEFAULT: Final = _NumberRules(
     decimal_mark=".",
     digits=_digit_pattern(_DEFAULT_SEPARATORS),
     scales=_RULES["en"].scales if "en" in _RULES else MappingProxyType({}),
+    suffixes=_SCALE_SUFFIXES,
+    approximate=MappingProxyType({}),
+    approximate_links=frozenset(),
     scale_re=_RULES["en"].scale_re if "en" in _RULES else _scale_pattern({}),
     vague=frozenset(),
     bare_scales=frozenset(),
@@ -167,6 +176,7 @@ class NumberSpan:
     end: int
     spelled: bool = False
     weak: bool = False
+    approximate: bool = False  # "une vingtaine", "a dozen": about that many
 
 
 def normalize_language(language: str | None) -> str:
@@ -191,6 +201,8 @@ def find_numbers(text: str, language: str | None) -> list[NumberSpan]:
     if rules.spelled and _has_letters(text):
         found.extend(_word_numbers(text, lang, rules, found, phones))
         found.sort(key=lambda span: span.start)
+    if rules.approximate and _has_letters(text):
+        found = _with_approximate(text, rules, found)
     return found
 
 
@@ -285,10 +297,9 @@ def _digit_value(
     int_part, sep, dec, frac, suffix = match.group("int", "sep", "dec", "frac", "suf")
     multiplier = 1.0
     if suffix:
-        key = suffix.lower()
-        if key not in _SCALE_SUFFIXES:
+        multiplier = rules.suffixes.get(suffix.lower(), 0.0)
+        if not multiplier:
             return None  # ordinal ending or glued unit/letters
-        multiplier = _SCALE_SUFFIXES[key]
     elif scale_match:
         scale_word = re.sub(r"\s+", " ", scale_match.group("scale").lower())
         multiplier = rules.scales.get(scale_word, 0.0)
@@ -366,6 +377,31 @@ def _word_numbers(
             continue
         out.append(span)
     return out
+
+
+def _with_approximate(text: str, rules: _NumberRules, found: list[NumberSpan]) -> list[NumberSpan]:
+    """Approximate number nouns ("une vingtaine de", "a dozen", "una decina di") as numbers
+    with ``approximate`` set; the article before them ("une", read as a weak one) joins the
+    span, and so does the linking preposition after them."""
+    matches = list(_TOKEN_RE.finditer(text))
+    spans = list(found)
+    for k, match in enumerate(matches):
+        value = rules.approximate.get(match.group().lower())
+        if value is None:
+            continue
+        start, end = match.start(), match.end()
+        article = next(
+            (s for s in spans if s.weak and s.end <= start and text[s.end : start].isspace()), None
+        )
+        if article is not None and not text[article.end : start].strip():
+            spans.remove(article)
+            start = article.start
+        if k + 1 < len(matches) and matches[k + 1].group().lower() in rules.approximate_links:
+            end = matches[k + 1].end()
+        if not any(s.start < end and start < s.end for s in spans):
+            spans.append(NumberSpan(value, start, end, spelled=True, approximate=True))
+    spans.sort(key=lambda span: span.start)
+    return spans
 
 
 def _collides(span: NumberSpan, taken: list[tuple[int, int]], starts: list[int]) -> bool:

@@ -55,7 +55,9 @@ class NumberData(_Data):
     group_separators: str = ",.\u00a0\u202f\u2009"  # thousands separators accepted between digit groups
     scales: dict[str, float] = Field(default_factory=dict)  # "million" -> 1e6 after digits
     vague: list[str] = Field(default_factory=list)  # plural scale words that are no number ("hundreds")
+    glued_scales: dict[str, float] = Field(default_factory=dict)  # "5mila": a scale written onto digits
     approximate: dict[str, float] = Field(default_factory=dict)  # "vingtaine" -> 20: about that many
+    approximate_links: list[str] = Field(default_factory=list)  # "une vingtaine de morts"
     bare_scales: list[str] = Field(default_factory=list)  # scale words that need an article before them
     bare_scales_after: list[str] = Field(default_factory=list)  # ... namely these ("a hundred")
     one_not_after: list[str] = Field(default_factory=list)  # "no one": a pronoun, not a count
@@ -95,12 +97,17 @@ class FigureData(_Data):
     adjectives_follow_noun: bool = False  # "zonas afectadas": a participle after a noun describes it
     nouns_capitalised: bool = False  # "die Verletzten" (a noun, an object) vs "verletzt" (a predicate)
     measures: Phrases = Field(default_factory=dict)  # after the number, or the group's predicate
-    active: Phrases = Field(default_factory=dict)  # before the number: "killing", "the death toll"
-    totals: list[str] = Field(
-        default_factory=list
-    )  # "the total": its measure is the sentence's
-    increments: list[str] = Field(default_factory=list)  # "three more", "another 12": a change, not a state
-    earlier: list[str] = Field(default_factory=list)  # "up from 37", "contre 37": the previous value
+    active: Phrases = Field(default_factory=dict)  # verbs before the number: "killing", "a tué"
+    tolls: Phrases = Field(default_factory=dict)  # nouns of a running count: "the death toll"
+    count_nouns: list[str] = Field(default_factory=list)  # + a measure word is a toll: "number of" arrests
+    totals: list[str] = Field(default_factory=list)  # "the total": its measure is the sentence's
+    toll_verbs: list[str] = Field(default_factory=list)  # between a toll and its value: "rose to"
+    increments: list[str] = Field(default_factory=list)  # before a number: "another 12" is a change
+    increments_after: list[str] = Field(default_factory=list)  # after it or its noun: "three more"
+    earlier: list[str] = Field(default_factory=list)  # before a number: "up from 37" is the old value
+    earlier_after: list[str] = Field(default_factory=list)  # after it or its noun: "37 the day before"
+    complement_prepositions: list[str] = Field(default_factory=list)  # "residents of eight villages"
+    among: list[str] = Field(default_factory=list)  # "two nurses were among the dead"
     subgroup_nouns: Phrases = Field(default_factory=dict)
     subgroup_adjectives: Phrases = Field(default_factory=dict)
     people: list[str] = Field(default_factory=list)  # heads of a counted group ("people", "residents")

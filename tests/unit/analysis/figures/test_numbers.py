@@ -110,7 +110,7 @@ def test_compound_with_one_is_not_weak() -> None:
 
 
 def test_unknown_language_reads_digits_only() -> None:
-    assert found("quattro morti e 1.200 feriti", "it") == [(1200, "1.200")]
+    assert found("vier doden en 1.200 gewonden", "nl") == [(1200, "1.200")]
     assert found("four and 5", "") == [(5, "5")]
     assert found("four and 5", None) == [(5, "5")]  # type: ignore[arg-type]
 
