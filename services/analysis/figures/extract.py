@@ -296,7 +296,9 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon) -> list[Figure]
         count, head = counts[item.k], heads[item.k]
         if not item.base or _role(sent, count, head, lex, item, found[:index]) != "state":
             continue
-        subgroup = item.subgroup or _elided_subgroup(sent, count, head, item, found[:index], heads, lex)
+        subgroup = item.subgroup or _elided_subgroup(
+            sent, count, head, item, found[:index], counts, heads, lex
+        )
         base = item.base
         measure = base if subgroup is None or base.startswith(subgroup) else f"{subgroup} {base}"
         figures.append(Figure(measure, None, count.value, count.qualifier, count.start, count.end))
@@ -322,7 +324,9 @@ def _measure_for(
     if measure is None and head.kind in ("people", "subgroup"):
         measure = _verb_before(sent, count, lex)  # "Murieron 14 personas", "Es starben 9 Menschen"
     if measure is None and head.kind in ("none", "people"):
-        measure = _toll_subject(sent, count, lex) or _subject_after(sent, count, lex)
+        measure = _toll_subject(sent, count, lex)
+        if measure is None and (subject := _subject_after(sent, count, lex)) is not None:
+            return subject
     if measure is None or measure == _TOTAL:
         measure = _forward(sent, head, count, counts, heads, at_token, lex) or measure
     if measure is None and head.kind in ("people", "subgroup"):
@@ -398,9 +402,10 @@ def _earlier(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
 
 
 def _increment(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
-    """A change rather than a state: "another 12", "three more arrests", "17 nuevas muertes"."""
+    """A change rather than a state: "another 12", "three more arrests", "17 nuevas muertes",
+    "82 people died in the past 24 hours"."""
     words = sent.words
-    if lex.increments.match_ending(words, count.first - 1):
+    if lex.increments.match_ending(words, count.first - 1) or _in_period(sent, count, lex):
         return True
     if lex.increments_after.match(words, _first_word(sent, count.last)):
         return True
@@ -409,12 +414,31 @@ def _increment(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> boo
     )
 
 
+def _clause(sent: _Sentence, count: _Count) -> tuple[int, int]:
+    """Token range of the comma-delimited clause around a count."""
+    words = sent.words
+    start = count.first
+    while start > 0 and not sent.hard_stop(start - 1) and words[start - 1] != ",":
+        start -= 1
+    end = count.last
+    while end < len(words) and not sent.hard_stop(end) and words[end] != ",":
+        end += 1
+    return start, end
+
+
+def _in_period(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """A count over a period ("in the past 24 hours", "en 24 heures") is a daily increment."""
+    start, end = _clause(sent, count)
+    return any(lex.periods.match(sent.words, j) for j in range(start, end))
+
+
 def _elided_subgroup(
     sent: _Sentence,
     count: _Count,
     head: _Head,
     item: _Found,
     before: list[_Found],
+    counts: list[_Count],
     heads: list[_Head],
     lex: Lexicon,
 ) -> str | None:
@@ -424,6 +448,8 @@ def _elided_subgroup(
     previous = before[-1]
     if heads[previous.k].kind != "subgroup" or previous.subgroup is None:
         return None
+    if _after_inclusion(sent, counts[previous.k].first, lex):
+        return None  # "14 dead, including six children, and 50 injured": the aside is not the subject
     joint = sent.word(count.first - 1)
     return previous.subgroup if joint in lex.coordinators or joint == "," else None
 
@@ -451,8 +477,8 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
             continue
         if kind in ("none", "other") and subgroup is None and lex.units.match(words, j):
             return _Head("unit")
-        if not sent.is_word(j):
-            break
+        if not sent.is_word(j) or (kind == "none" and words[j] in lex.toll_verbs):
+            break  # "auf 48 gestiegen": a verb, not the counted noun
         if measure := lex.measures.match(words, j):
             if j + measure[0] in count_starts:
                 break
@@ -519,21 +545,24 @@ def _toll_subject(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
         verb = verb or words[j] in lex.toll_verbs
         if verb and (found := _named_before(sent, j, lex, verbs=False)):
             return found
-        if verb and (found := lex.measures.match_ending(words, j)):
-            if sent.word(j - found[0]) in lex.determiners and not _is_object(sent, j, lex):
-                return found[1]
+        found = lex.measures.match_ending(words, j) if verb else None
+        if found and sent.word(j - found[0]) in lex.determiners:
+            return found[1]
         j -= 1
     return None
 
 
-def _subject_after(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
-    """The subject after its value: "Ascienden ya a 53 los fallecidos", "Sono 43 i morti"."""
+def _subject_after(sent: _Sentence, count: _Count, lex: Lexicon) -> tuple[str, str | None] | None:
+    """The subject after its value: "Ascienden ya a 53 los fallecidos", "Sono almeno 41 i
+    migranti morti" (measure and subgroup)."""
     j = count.last
     if sent.word(j) not in lex.determiners:
         return None
-    found = lex.measures.match(sent.words, j + 1)
-    verb = any(sent.word(i) in lex.toll_verbs for i in range(count.first - 3, count.first))
-    return found[1] if found and verb else None
+    if not any(sent.word(i) in lex.toll_verbs for i in range(count.first - 3, count.first)):
+        return None
+    group = lex.subgroup_nouns.match(sent.words, j + 1)
+    found = lex.measures.match(sent.words, j + 1 + (group[0] if group else 0))
+    return (found[1], group[1] if group else None) if found else None
 
 
 def _verb_before(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
@@ -614,7 +643,8 @@ def _forward(
         if found := lex.measures.match(words, j):
             if j + found[0] in at_token or sent.word(j - 1) in lex.coordinators:
                 return None  # "killing 20" measures the next number; "X and displaced" is a noun
-            if not _is_object(sent, j, lex) and not (lex.postnominal and _attributive(sent, j, lex)):
+            attributive = lex.postnominal and _attributive(sent, j, found[0], lex)
+            if not _is_object(sent, j, lex) and not attributive:
                 return found[1]
             j += found[0]
         else:
@@ -661,14 +691,17 @@ def _is_object(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     return not lex.nouns_capitalised or sent.capitalized(j)
 
 
-def _attributive(sent: _Sentence, j: int, lex: Lexicon) -> bool:
-    """French/Spanish 'áreas afectadas', 'bâtiments touchés': a participle right after an
-    ordinary noun describes that noun.  Auxiliaries, adverbs (-ment/-mente) and counted
-    nouns before it leave it a predicate ('ont été tuées', 'personas murieron')."""
-    prev = sent.word(j - 1)
+def _attributive(sent: _Sentence, j: int, length: int, lex: Lexicon) -> bool:
+    """'áreas afectadas', 'bâtiments touchés': a one-word participle right after an ordinary
+    noun describes that noun.  A finite verb ('turistas murieron'), a phrase ('siguen en
+    paradero desconocido'), and auxiliaries, adverbs, participles or counted nouns before
+    it ('ont été tuées', 'trovate uccise', 'personas murieron') leave it a predicate."""
+    word, prev = sent.words[j], sent.word(j - 1)
+    if length != 1 or not word.endswith(lex.participle_endings):
+        return False
     if not sent.is_word(j - 1) or prev in lex.function_words or prev in lex.people:
         return False
-    if prev.endswith(("ment", "mente")) or prev[0].isdigit():
+    if prev.endswith(lex.adverb_endings) or prev.endswith(lex.participle_endings) or prev[0].isdigit():
         return False
     if lex.subgroup_nouns.match_ending(sent.words, j - 1):
         return False

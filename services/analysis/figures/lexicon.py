@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Final
 
@@ -33,10 +33,12 @@ class PhraseTable:
 
     by_first: Mapping[str, tuple[Entry, ...]]
     by_last: Mapping[str, tuple[Entry, ...]]
+    endings: Mapping[str, str] = field(default_factory=dict)  # one-word phrases that may end a compound
 
     @classmethod
-    def build(cls, rows: Mapping[str, Sequence[str]]) -> PhraseTable:
-        """``rows`` maps a label to its phrases, as written in a language file."""
+    def build(cls, rows: Mapping[str, Sequence[str]], compounds: bool = False) -> PhraseTable:
+        """``rows`` maps a label to its phrases, as written in a language file; with
+        ``compounds``, a word that ends in a one-word phrase matches it ("Hitzetoten")."""
         entries = [
             (toks, label) for label, phrases in rows.items() for p in phrases if (toks := phrase_tokens(p))
         ]
@@ -46,10 +48,19 @@ class PhraseTable:
         for toks, label in entries:
             first.setdefault(toks[0], []).append((toks, label))
             last.setdefault(toks[-1], []).append((toks, label))
+        endings = {toks[0]: label for toks, label in entries if len(toks) == 1 and len(toks[0]) >= 4}
         return cls(
             MappingProxyType({k: tuple(v) for k, v in first.items()}),
             MappingProxyType({k: tuple(v) for k, v in last.items()}),
+            MappingProxyType(endings if compounds else {}),
         )
+
+    def _compound(self, word: str) -> str | None:
+        """The label of a one-word phrase ending ``word`` after a stem of 3+ letters."""
+        for cut in range(3, len(word) - 3):
+            if (label := self.endings.get(word[cut:])) is not None:
+                return label
+        return None
 
     @classmethod
     def of(cls, phrases: Iterable[str], label: str = "") -> PhraseTable:
@@ -61,6 +72,8 @@ class PhraseTable:
         for toks, label in self.by_first.get(words[i], ()) if 0 <= i < len(words) else ():
             if tuple(words[i : i + len(toks)]) == toks:
                 return len(toks), label
+        if self.endings and 0 <= i < len(words) and (label := self._compound(words[i])) is not None:
+            return 1, label
         return None
 
     def match_ending(self, words: Sequence[str], j: int) -> tuple[int, str] | None:
@@ -69,6 +82,8 @@ class PhraseTable:
             start = j - len(toks) + 1
             if start >= 0 and tuple(words[start : j + 1]) == toks:
                 return len(toks), label
+        if self.endings and 0 <= j < len(words) and (label := self._compound(words[j])) is not None:
+            return 1, label
         return None
 
 
@@ -128,6 +143,9 @@ class Lexicon:
     earlier_after: PhraseTable
     complement_prepositions: frozenset[str]
     among: frozenset[str]
+    participle_endings: tuple[str, ...]
+    adverb_endings: tuple[str, ...]
+    periods: PhraseTable
     subgroup_nouns: PhraseTable
     subgroup_adjectives: PhraseTable
     units: PhraseTable
@@ -167,7 +185,7 @@ def build(data: LanguageData) -> Lexicon:
     before, after = data.qualifiers.before, data.qualifiers.after
     return Lexicon(
         code=data.code,
-        measures=PhraseTable.build(fig.measures),
+        measures=PhraseTable.build(fig.measures, compounds=fig.compound_nouns),
         active=PhraseTable.build(fig.active),
         tolls=PhraseTable.build(fig.tolls),
         count_nouns=PhraseTable.of(fig.count_nouns),
@@ -179,6 +197,9 @@ def build(data: LanguageData) -> Lexicon:
         earlier_after=PhraseTable.of(fig.earlier_after),
         complement_prepositions=_words(fig.complement_prepositions),
         among=_words(fig.among),
+        participle_endings=tuple(fig.participle_endings),
+        adverb_endings=tuple(fig.adverb_endings),
+        periods=PhraseTable.of(fig.periods),
         subgroup_nouns=PhraseTable.build(fig.subgroup_nouns),
         subgroup_adjectives=PhraseTable.build(fig.subgroup_adjectives),
         units=PhraseTable.build(fig.units),

@@ -63,6 +63,7 @@ class _NumberRules:
     suffixes: Mapping[str, float]
     approximate: Mapping[str, float]
     approximate_links: frozenset[str]
+    one_words: frozenset[str]
     scale_re: re.Pattern[str]
     vague: frozenset[str]
     bare_scales: frozenset[str]
@@ -118,6 +119,7 @@ def _compile(data: LanguageData) -> _NumberRules:
         suffixes=MappingProxyType({**_SCALE_SUFFIXES, **numbers.glued_scales}),
         approximate=MappingProxyType({k.lower(): v for k, v in numbers.approximate.items()}),
         approximate_links=frozenset(numbers.approximate_links),
+        one_words=frozenset(numbers.one_words),
         scale_re=_scale_pattern(scales),
         vague=frozenset(numbers.vague),
         bare_scales=frozenset(numbers.bare_scales),
@@ -145,6 +147,7 @@ _DEFAULT: Final = _NumberRules(
     suffixes=_SCALE_SUFFIXES,
     approximate=MappingProxyType({}),
     approximate_links=frozenset(),
+    one_words=frozenset(),
     scale_re=_RULES["en"].scale_re if "en" in _RULES else _scale_pattern({}),
     vague=frozenset(),
     bare_scales=frozenset(),
@@ -201,6 +204,8 @@ def find_numbers(text: str, language: str | None) -> list[NumberSpan]:
     if rules.spelled and _has_letters(text):
         found.extend(_word_numbers(text, lang, rules, found, phones))
         found.sort(key=lambda span: span.start)
+    if rules.one_words and _has_letters(text):
+        found = _with_articles(text, rules, found)
     if rules.approximate and _has_letters(text):
         found = _with_approximate(text, rules, found)
     return found
@@ -241,7 +246,10 @@ def _digit_numbers(text: str, rules: _NumberRules, phones: list[tuple[int, int]]
         scale_match = None if match.group("suf") else rules.scale_re.match(text, end)
         span = _digit_value(match, rules, scale_match)
         if span is not None:
-            yield NumberSpan(span, start, scale_match.end() if scale_match else end)
+            end = scale_match.end() if scale_match else end
+            if scale_match and (link := _TOKEN_RE.match(text, end + 1)) and text[end : end + 1] == " ":
+                end = _past_link(text, [link], 0, rules) or end  # "1,2 million de personnes"
+            yield NumberSpan(span, start, end)
 
 
 def _join_thousands(text: str, spans: list[NumberSpan], word: str) -> list[NumberSpan]:
@@ -379,6 +387,20 @@ def _word_numbers(
     return out
 
 
+def _with_articles(text: str, rules: _NumberRules, found: list[NumberSpan]) -> list[NumberSpan]:
+    """Indefinite articles as a weak one ("eine Person starb"): callers count them only right
+    before a counted noun.  text2num reads some of them already; the rest are added."""
+    spans = list(found)
+    for match in _TOKEN_RE.finditer(text):
+        if match.group().lower() in rules.one_words:
+            start, end = match.span()
+            if not any(s.start < end and start < s.end for s in spans):
+                spans.append(NumberSpan(1.0, start, end, spelled=True, weak=True))
+    if len(spans) != len(found):
+        spans.sort(key=lambda span: span.start)
+    return spans
+
+
 def _with_approximate(text: str, rules: _NumberRules, found: list[NumberSpan]) -> list[NumberSpan]:
     """Approximate number nouns ("une vingtaine de", "a dozen", "una decina di") as numbers
     with ``approximate`` set; the article before them ("une", read as a weak one) joins the
@@ -396,12 +418,20 @@ def _with_approximate(text: str, rules: _NumberRules, found: list[NumberSpan]) -
         if article is not None and not text[article.end : start].strip():
             spans.remove(article)
             start = article.start
-        if k + 1 < len(matches) and matches[k + 1].group().lower() in rules.approximate_links:
-            end = matches[k + 1].end()
+        end = _past_link(text, matches, k + 1, rules) or end
         if not any(s.start < end and start < s.end for s in spans):
             spans.append(NumberSpan(value, start, end, spelled=True, approximate=True))
     spans.sort(key=lambda span: span.start)
     return spans
+
+
+def _past_link(text: str, matches: list[re.Match[str]], k: int, rules: _NumberRules) -> int | None:
+    """End of the word linking a quantity to its noun ("vingtaine de", "million d'", "milioni
+    di"), apostrophe included; None when token ``k`` is no such word."""
+    if k >= len(matches) or matches[k].group().lower() not in rules.approximate_links:
+        return None
+    end = matches[k].end()
+    return end + 1 if text[end : end + 1] in ("'", "’") else end
 
 
 def _collides(span: NumberSpan, taken: list[tuple[int, int]], starts: list[int]) -> bool:

@@ -58,6 +58,7 @@ class NumberData(_Data):
     glued_scales: dict[str, float] = Field(default_factory=dict)  # "5mila": a scale written onto digits
     approximate: dict[str, float] = Field(default_factory=dict)  # "vingtaine" -> 20: about that many
     approximate_links: list[str] = Field(default_factory=list)  # "une vingtaine de morts"
+    one_words: list[str] = Field(default_factory=list)  # articles that count one: "eine Person starb"
     bare_scales: list[str] = Field(default_factory=list)  # scale words that need an article before them
     bare_scales_after: list[str] = Field(default_factory=list)  # ... namely these ("a hundred")
     one_not_after: list[str] = Field(default_factory=list)  # "no one": a pronoun, not a count
@@ -96,6 +97,7 @@ class FigureData(_Data):
     clause_window: int = 10  # tokens from a counted noun to its predicate (verb-final languages: more)
     adjectives_follow_noun: bool = False  # "zonas afectadas": a participle after a noun describes it
     nouns_capitalised: bool = False  # "die Verletzten" (a noun, an object) vs "verletzt" (a predicate)
+    compound_nouns: bool = False  # "Hitzetoten", "Verkehrstote": a measure word ends a compound
     measures: Phrases = Field(default_factory=dict)  # after the number, or the group's predicate
     active: Phrases = Field(default_factory=dict)  # verbs before the number: "killing", "a tué"
     tolls: Phrases = Field(default_factory=dict)  # nouns of a running count: "the death toll"
@@ -108,6 +110,9 @@ class FigureData(_Data):
     earlier_after: list[str] = Field(default_factory=list)  # after it or its noun: "37 the day before"
     complement_prepositions: list[str] = Field(default_factory=list)  # "residents of eight villages"
     among: list[str] = Field(default_factory=list)  # "two nurses were among the dead"
+    periods: list[str] = Field(default_factory=list)  # "in the past 24 hours": a daily count, not a total
+    participle_endings: list[str] = Field(default_factory=list)  # "afectadas": may describe a noun
+    adverb_endings: list[str] = Field(default_factory=list)  # "gravemente": an adverb, not a noun
     subgroup_nouns: Phrases = Field(default_factory=dict)
     subgroup_adjectives: Phrases = Field(default_factory=dict)
     people: list[str] = Field(default_factory=list)  # heads of a counted group ("people", "residents")
