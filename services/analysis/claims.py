@@ -10,6 +10,7 @@ that is the usual shape of a genuinely new claim, and it keeps rewrites quiet.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 import numpy as np
 from numpy.typing import NDArray
@@ -35,7 +36,7 @@ def is_new_claim(
     vector: NDArray[np.float32],
     sentence: str,
     known: NDArray[np.floating],
-    vocabulary: set[str],
+    vocabulary: Collection[str],
     certain_cosine: float,
     grey_cosine: float,
 ) -> bool:
@@ -43,7 +44,7 @@ def is_new_claim(
     score = best_match(vector, known)
     if score < certain_cosine:
         return True
-    return score < grey_cosine and bool(names(sentence) - vocabulary)
+    return score < grey_cosine and any(name not in vocabulary for name in names(sentence))
 
 
 def vocabulary_of(sentence: str) -> set[str]:

@@ -23,6 +23,7 @@ from services.analysis.embedding import Embedder, Vectors
 from services.analysis.figures import Figure, extract_figures
 from services.analysis.fingerprints import content_hash, minhash
 from services.analysis.language import UNKNOWN, detect_language
+from services.analysis.languages import LANGUAGES
 from services.analysis.normalize import clean_text, words
 from services.analysis.sentences import split_sentences
 from services.analysis.similarity import Terms, lead_terms
@@ -86,7 +87,8 @@ def draft(article: Article, config: AnalysisConfig) -> Draft:
     sentences = _sentences(lines, language, config.max_sentences)
     title = _separate_title(article, body)
     if title:
-        sentences = [Sentence(title, (), claimable=False), *sentences][: config.max_sentences]
+        title_sentence = Sentence(title, tuple(extract_figures(title, _lang(language))), claimable=False)
+        sentences = [title_sentence, *sentences][: config.max_sentences]
     tokens = words(" ".join(s.text for s in sentences))
     given = _given_title(article, [line for line in lines if not is_boilerplate(line)])
     return Draft(
@@ -173,14 +175,19 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _lang(language: str) -> str:
+    return language if language != UNKNOWN else "en"
+
+
 def _sentences(lines: list[str], language: str, limit: int) -> list[Sentence]:
+    """Statements and headings (a heading states figures too: "Toll rises to 63"), in order."""
     found: list[Sentence] = []
-    lang = language if language != UNKNOWN else "en"
+    lang = _lang(language)
     for number, line in enumerate(lines):
         if is_heading(line):
             heading = strip_furniture(line)
             if not is_boilerplate(heading):
-                found.append(Sentence(heading, (), claimable=False))
+                found.append(Sentence(heading, tuple(extract_figures(heading, lang)), claimable=False))
             continue
         for index, text in enumerate(map(strip_furniture, split_sentences(line, lang))):
             if number == index == 0:  # a title glued to a paywall or a cookie notice: keep the title
@@ -206,10 +213,15 @@ def _given_title(article: Article, lines: list[str]) -> str:
     return headline(first) if first and is_heading(first) else ""
 
 
-_ATTRIBUTION = re.compile(
-    r"^(according to|selon|d'après|según|de acuerdo con|laut|nach angaben|secondo)\b[^,]{0,80},\s*",
-    re.IGNORECASE,
-)
+def _attribution_pattern() -> re.Pattern[str]:
+    """A leading attribution ("According to the police, …") in any language file's
+    `attribution` list, longest phrase first; an apostrophe matches either form."""
+    phrases = sorted({p for data in LANGUAGES.values() for p in data.attribution}, key=lambda p: (-len(p), p))
+    openers = "|".join(re.escape(p).replace("'", "['’]") for p in phrases) or "(?!)"
+    return re.compile(rf"^(?:{openers})\b[^,]{{0,80}},\s*", re.IGNORECASE)
+
+
+_ATTRIBUTION = _attribution_pattern()
 
 
 def headline(text: str) -> str:

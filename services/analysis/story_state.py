@@ -1,8 +1,14 @@
 """Per-story memory and the comparison of a new article with it.
 
-What a story has said: its sentence vectors (for claim novelty), its vocabulary (for
-new names) and its figure slots (for changed figures).  In the stream this lives in a
-table keyed by story id; in batch, in a dict.  `absorb` is the only way it changes.
+What a story has said: its sentence vectors (for claim novelty), its vocabulary (for new
+names), its setting (the places its first article names) and one running value per
+measure (for changed figures).  In the stream this lives in a table keyed by story id;
+in batch, in a dict.  `absorb` is the only way it changes.
+
+Memory learns for the story's whole life and stays bounded: a sentence nearly identical
+to one already known is folded into it (the known one is marked as just matched), and
+beyond MAX_KNOWN_SENTENCES the sentences least recently matched are dropped.  A story
+that keeps restating its facts keeps them; what nobody repeats fades first.
 """
 
 from __future__ import annotations
@@ -15,21 +21,30 @@ from numpy.typing import NDArray
 from schemas import FigureChange, Observation
 from services.analysis.claims import is_new_claim, vocabulary_of
 from services.analysis.config import AnalysisConfig
-from services.analysis.figures.changes import FigureSlot, Reading, already_known, changed, matching_slot
-from services.analysis.prepare import PreparedArticle
+from services.analysis.figures.changes import FigureSlot, Reading, slot_for, update
+from services.analysis.places import places
+from services.analysis.prepare import PreparedArticle, Sentence
 
-MAX_KNOWN_SENTENCES = 300  # float16 rows: 300 KB at most, in the table and its changelog
-MAX_VOCABULARY = 5_000
+MAX_KNOWN_SENTENCES = 600  # float16 rows of 512: 600 KB at most, in the table and its changelog
+FOLD_COSINE = 0.92  # a sentence this close to a known one says the same thing: it is folded into it
+MAX_VOCABULARY = 20_000  # least recently used words go first
 MAX_SLOTS = 100
+
+
+def _no_rows() -> NDArray[np.float16]:
+    return np.zeros((0, 512), dtype=np.float16)
 
 
 @dataclass(slots=True)
 class StoryMemory:
     story_id: str
     title: str
-    known: NDArray[np.float16] = field(default_factory=lambda: np.zeros((0, 512), dtype=np.float16))
-    vocabulary: set[str] = field(default_factory=set)
+    known: NDArray[np.float16] = field(default_factory=_no_rows)
+    recency: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # per row
+    vocabulary: dict[str, None] = field(default_factory=dict)  # ordered: least recently used first
+    home: frozenset[str] = frozenset()  # places of the first article: the story's setting
     slots: list[FigureSlot] = field(default_factory=list)
+    articles: int = 0  # articles absorbed: the clock of `recency`
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,23 +53,20 @@ class Novelty:
     figure_changes: tuple[FigureChange, ...]
 
 
-def contexts(prepared: PreparedArticle) -> NDArray[np.float32]:
-    """Each sentence's vector blended with the one before: a figure is often explained by
-    the sentence that precedes it ("Among the casualties were…")."""
-    vectors = prepared.vectors
-    if len(vectors) == 0:
-        return vectors
-    blended = vectors.copy()
-    blended[1:] += 0.5 * vectors[:-1]
-    return blended / np.maximum(np.linalg.norm(blended, axis=1, keepdims=True), 1e-12)
+def _segment(sentence: Sentence, index: int) -> str:
+    """The part of a sentence that belongs to its figure ``index``: from the figure before it
+    to the one after ("63 dead in Varna and 12 in Lomo" gives each its own place)."""
+    figures = sentence.figures
+    start = figures[index - 1].end if index else 0
+    end = figures[index + 1].start if index + 1 < len(figures) else len(sentence.text)
+    return sentence.text[start:end]
 
 
-def readings(prepared: PreparedArticle) -> list[tuple[int, Reading]]:
-    """Every figure of the article with its sentence index, context and observation."""
-    found: list[tuple[int, Reading]] = []
-    ctx = contexts(prepared)
-    for index, sentence in enumerate(prepared.sentences):
-        for fig in sentence.figures:
+def readings(prepared: PreparedArticle) -> list[Reading]:
+    """Every figure of the article with the places it is counted in and its observation."""
+    found: list[Reading] = []
+    for sentence in prepared.sentences:
+        for index, fig in enumerate(sentence.figures):
             obs = Observation(
                 value=fig.value,
                 qualifier=fig.qualifier,  # type: ignore[arg-type]
@@ -62,62 +74,78 @@ def readings(prepared: PreparedArticle) -> list[tuple[int, Reading]]:
                 article_id=prepared.article_id,
                 source=prepared.article.source,
             )
-            found.append((index, Reading(fig, ctx[index], obs)))
+            found.append(Reading(fig, places(_segment(sentence, index), prepared.language), obs))
     return found
 
 
 def absorb(memory: StoryMemory, prepared: PreparedArticle, config: AnalysisConfig, first: bool) -> Novelty:
     """Compare `prepared` with the story, then remember it.  The first article of a story
     only seeds the memory: it is the story, not news to it."""
-    changes: list[FigureChange] = []
-    for _, reading in readings(prepared):
-        change = _update_figure(memory, reading, config.figure_context_cosine)
-        if change is not None and not first:
-            changes.append(change)
+    memory.articles += 1
+    if first:
+        memory.home = frozenset().union(*(places(s.text, prepared.language) for s in prepared.sentences))
+    changes = _figure_changes(memory, prepared)
     # A sentence whose only news is a new number reads like the sentence it updates (the
     # embedding barely moves with a number), so it is not novel here: its change is
     # reported by the figure alert.  A sentence that also says something new still is.
     claims: list[str] = []
     if not first:
         for index, sentence in enumerate(prepared.sentences):
-            if not sentence.claimable:
-                continue
-            if is_new_claim(
+            if sentence.claimable and is_new_claim(
                 prepared.vectors[index],
                 sentence.text,
                 memory.known,
-                memory.vocabulary,
+                memory.vocabulary.keys(),
                 config.claim_cosine,
                 config.claim_grey_cosine,
             ):
                 claims.append(sentence.text)
     _remember(memory, prepared)
-    return Novelty(tuple(claims), tuple(changes))
+    return Novelty(tuple(claims), () if first else tuple(changes))
 
 
-def _update_figure(memory: StoryMemory, reading: Reading, min_cosine: float) -> FigureChange | None:
-    if already_known(memory.slots, reading, min_cosine):
-        return None
-    slot = matching_slot(memory.slots, reading, min_cosine)
-    if slot is None:
-        if len(memory.slots) < MAX_SLOTS:
-            fig = reading.figure
-            context = reading.context.astype(np.float16)
-            memory.slots.append(FigureSlot(fig.measure, fig.unit, context, reading.observation))
-        return None
-    if not changed(slot, reading):
-        return None
-    change = FigureChange(
-        measure=slot.measure, unit=slot.unit, previous=slot.latest, current=reading.observation
-    )
-    slot.latest, slot.context = reading.observation, reading.context.astype(np.float16)
-    return change
+def _figure_changes(memory: StoryMemory, prepared: PreparedArticle) -> list[FigureChange]:
+    """Each reading against the story's running values.  An article moves a value once: a
+    second, different count of the same slot in one article is a detail (a part, an
+    aside), not a second update."""
+    changes: list[FigureChange] = []
+    moved: set[int] = set()
+    for reading in readings(prepared):
+        slot = slot_for(memory.slots, reading, memory.home)
+        if slot is not None and id(slot) in moved:
+            continue
+        change = update(memory.slots, slot, reading, MAX_SLOTS)
+        if change is not None and slot is not None:
+            moved.add(id(slot))
+            changes.append(change)
+    return changes
 
 
 def _remember(memory: StoryMemory, prepared: PreparedArticle) -> None:
-    room = MAX_KNOWN_SENTENCES - len(memory.known)
-    if room > 0 and len(prepared.vectors):
-        memory.known = np.vstack([memory.known, prepared.vectors[:room].astype(np.float16)])
-    if len(memory.vocabulary) < MAX_VOCABULARY:
-        for sentence in prepared.sentences:
-            memory.vocabulary |= vocabulary_of(sentence.text)
+    """Fold the article's sentences into what the story knows (see the module docstring)."""
+    now = memory.articles
+    vectors = prepared.vectors.astype(np.float16)
+    if len(vectors):
+        known, recency = memory.known, memory.recency
+        fresh: list[int] = []
+        if len(known):
+            sims = vectors.astype(np.float32) @ known.astype(np.float32).T
+            best = sims.argmax(axis=1)
+            folded = sims[np.arange(len(vectors)), best] >= FOLD_COSINE
+            recency[best[folded]] = now
+            fresh = [i for i in range(len(vectors)) if not folded[i]]
+        else:
+            fresh = list(range(len(vectors)))
+        known = np.vstack([known, vectors[fresh]])
+        recency = np.concatenate([recency, np.full(len(fresh), now, dtype=np.int64)])
+        if len(known) > MAX_KNOWN_SENTENCES:
+            keep = np.sort(np.argsort(-recency, kind="stable")[:MAX_KNOWN_SENTENCES])
+            known, recency = known[keep], recency[keep]
+        memory.known, memory.recency = known, recency
+    vocabulary = memory.vocabulary
+    for sentence in prepared.sentences:
+        for word in vocabulary_of(sentence.text):
+            vocabulary.pop(word, None)
+            vocabulary[word] = None
+    while len(vocabulary) > MAX_VOCABULARY:
+        del vocabulary[next(iter(vocabulary))]

@@ -122,13 +122,17 @@ def memory_to_dict(m: StoryMemory) -> dict[str, Any]:
         "story_id": m.story_id,
         "title": m.title,
         "known": encode_array(m.known),
-        "vocabulary": sorted(m.vocabulary),
+        "recency": encode_array(m.recency),
+        "vocabulary": list(m.vocabulary),  # least recently used first
+        "home": sorted(m.home),
+        "articles": m.articles,
         "slots": [
             {
                 "measure": s.measure,
                 "unit": s.unit,
-                "context": encode_array(s.context),
+                "places": sorted(s.places),
                 "latest": s.latest.model_dump(mode="json"),
+                "values": s.values,
             }
             for s in m.slots
         ],
@@ -138,7 +142,11 @@ def memory_to_dict(m: StoryMemory) -> dict[str, Any]:
 def memory_from_dict(doc: dict[str, Any]) -> StoryMemory:
     slots = [
         FigureSlot(
-            s["measure"], s["unit"], decode_array(s["context"]), Observation.model_validate(s["latest"])
+            s["measure"],
+            s["unit"],
+            frozenset(s["places"]),
+            Observation.model_validate(s["latest"]),
+            [float(v) for v in s["values"]],
         )
         for s in doc["slots"]
     ]
@@ -146,8 +154,11 @@ def memory_from_dict(doc: dict[str, Any]) -> StoryMemory:
         story_id=doc["story_id"],
         title=doc["title"],
         known=decode_array(doc["known"]),
-        vocabulary=set(doc["vocabulary"]),
+        recency=decode_array(doc["recency"]),
+        vocabulary=dict.fromkeys(doc["vocabulary"]),
+        home=frozenset(doc["home"]),
         slots=slots,
+        articles=int(doc["articles"]),
     )
 
 

@@ -1,76 +1,77 @@
-"""Did a figure change?  Each story keeps *figure slots*: one per fact it has counted
-("killed since the offensive began", "killed in the airstrike"), holding the latest
-reading.  A new reading updates the slot it talks about, found by its measure and by
-the context it is said in; different events in one story keep different slots.
+"""Did a figure change?  Within a story each measure is one running value.
+
+A story keeps one *slot* per measure ("killed", "civilians killed", "missing"), holding
+the latest reading, whatever the language, outlet or phrasing that stated it: "more than
+two hundred people injured" and a later "Plus de 240 personnes ont été blessées" are one
+value that moved.  A measure is split into further slots only on evidence in the text:
+a reading whose clause names a place the story's setting does not (a neighbouring
+province, another country) counts that place, and keeps its own running value.  Daily
+counts and increments never reach this stage (the extraction drops them), and a
+different group is a different measure ("civilians killed").
+
+A reading that restates a value the slot already had (an outlet repeating an older
+toll) is not news, and neither is a hedge alone ("about 300" -> "300").
 """
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import numpy as np
-from numpy.typing import NDArray
-
-from schemas import Observation
-from services.analysis.figures import Figure
-
-# Closeness in value breaks ties between slots whose contexts are alike: tolls move
-# by tens of percent between versions, not by orders of magnitude.
-VALUE_DISTANCE_WEIGHT = 0.1
+from schemas import FigureChange, Observation
+from services.analysis.figures.extract import Figure
 
 
 @dataclass(slots=True)
 class FigureSlot:
+    """One running value of a story: a measure, where it was counted, and its history."""
+
     measure: str
     unit: str | None
-    context: NDArray[np.floating]  # float16 in a story's memory: half the table size
+    places: frozenset[str]  # folded place names of the readings it holds
     latest: Observation
+    values: list[float] = field(default_factory=list)  # every value it held, oldest first
 
 
 @dataclass(frozen=True, slots=True)
 class Reading:
     figure: Figure
-    context: NDArray[np.float32]
+    places: frozenset[str]  # folded place names in the figure's part of its sentence
     observation: Observation
 
 
-def family(measure: str) -> str:
-    """ "civilians killed" and "killed" count the same kind of event."""
-    return measure.rsplit(" ", 1)[-1]
+def slot_for(slots: list[FigureSlot], reading: Reading, home: frozenset[str]) -> FigureSlot | None:
+    """The slot a reading updates, or None when it opens a new one.
 
-
-def _score(slot: FigureSlot, reading: Reading) -> float:
-    cosine = float(slot.context @ reading.context)
-    ratio = abs(math.log(max(reading.figure.value, 1e-9) / max(slot.latest.value, 1e-9)))
-    return cosine - VALUE_DISTANCE_WEIGHT * min(ratio, 5.0)
-
-
-def already_known(slots: list[FigureSlot], reading: Reading, min_cosine: float) -> bool:
-    """The same number for the same kind of event in a like context is a restatement,
-    even when the phrasing shifts the measure ("four killed" / "four civilian deaths")."""
-    fam = family(reading.figure.measure)
-    return any(
-        family(s.measure) == fam
-        and s.latest.value == reading.figure.value
-        and float(s.context @ reading.context) >= min_cosine
-        for s in slots
-    )
-
-
-def matching_slot(slots: list[FigureSlot], reading: Reading, min_cosine: float) -> FigureSlot | None:
-    """The slot this reading updates: same measure and unit, like context, closest value."""
+    A reading that names no place, or only places of the story's setting, updates the
+    measure's first slot; one naming a place is matched to the slot counted there."""
     fig = reading.figure
-    candidates = [
-        s
-        for s in slots
-        if s.measure == fig.measure
-        and s.unit == fig.unit
-        and float(s.context @ reading.context) >= min_cosine
-    ]
-    return max(candidates, key=lambda s: _score(s, reading), default=None)
+    same = [s for s in slots if s.measure == fig.measure and s.unit == fig.unit]
+    if not same:
+        return None
+    if not reading.places:
+        return same[0]
+    located = next((s for s in same if s.places & reading.places), None)
+    if located is not None:
+        return located
+    return same[0] if reading.places <= home else None
 
 
-def changed(slot: FigureSlot, reading: Reading) -> bool:
-    """A new value; a hedge alone ("about 300" → "300") is not news."""
-    return slot.latest.value != reading.figure.value
+def update(
+    slots: list[FigureSlot], slot: FigureSlot | None, reading: Reading, limit: int
+) -> FigureChange | None:
+    """Fold one reading into its slot (from `slot_for`; None opens one); the change, if news."""
+    value = reading.figure.value
+    if slot is None:
+        if len(slots) < limit:
+            fig = reading.figure
+            slots.append(FigureSlot(fig.measure, fig.unit, reading.places, reading.observation, [value]))
+        return None
+    slot.places |= reading.places  # where this value is counted, as outlets name it
+    if value in slot.values:
+        return None  # the current value again, or an older one an outlet repeats
+    change = FigureChange(
+        measure=slot.measure, unit=slot.unit, previous=slot.latest, current=reading.observation
+    )
+    slot.latest = reading.observation
+    slot.values.append(value)
+    return change

@@ -279,6 +279,7 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon) -> list[Figure]
     ("three more arrests") and earlier values ("up from 37"): a figure is a current state."""
     at_token = {c.first: k for k, c in enumerate(counts)}
     heads = [_scan_head(sent, c.last, lex, at_token) for c in counts]
+    rivals = {c.first for c, h in zip(counts, heads, strict=True) if h.kind in ("none", "measure", "people")}
     found: list[_Found] = []
     for k, (count, head) in enumerate(zip(counts, heads, strict=True)):
         if head.kind == "unit" or (count.weak and not head.immediate):
@@ -287,7 +288,7 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon) -> list[Figure]
             continue
         if head.kind == "none" and _apposition(sent, count):
             continue
-        base, subgroup = _measure_for(sent, k, counts, heads, at_token, lex, [f.base for f in found])
+        base, subgroup = _measure_for(sent, k, counts, heads, at_token, rivals, lex, [f.base for f in found])
         if base is not None:
             found.append(_Found(k, base, subgroup))
     found = [_Found(f.k, _sentence_measure(sent, f, found, counts, lex), f.subgroup) for f in found]
@@ -311,6 +312,7 @@ def _measure_for(
     counts: list[_Count],
     heads: list[_Head],
     at_token: Mapping[int, int],
+    rivals: set[int],
     lex: Lexicon,
     bases: list[str],
 ) -> tuple[str | None, str | None]:
@@ -323,12 +325,14 @@ def _measure_for(
     measure = _backward(sent, count.first, lex, strict=head.kind == "other")
     if measure is None and head.kind in ("people", "subgroup"):
         measure = _verb_before(sent, count, lex)  # "Murieron 14 personas", "Es starben 9 Menschen"
-    if measure is None and head.kind in ("none", "people"):
-        measure = _toll_subject(sent, count, lex)
-        if measure is None and (subject := _subject_after(sent, count, lex)) is not None:
-            return subject
+    if measure is None and head.kind == "none":  # a bare value: its toll is before it
+        measure = _toll_subject(sent, count, rivals, lex)
     if measure is None or measure == _TOTAL:
         measure = _forward(sent, head, count, counts, heads, at_token, lex) or measure
+    if measure is None and head.kind in ("none", "people"):
+        measure = _toll_subject(sent, count, rivals, lex)
+        if measure is None and (subject := _subject_after(sent, count, lex)) is not None:
+            return subject
     if measure is None and head.kind in ("people", "subgroup"):
         measure = _among(sent, count, lex) or _object_of(sent, count, lex)
     if measure is None and lex.generic_passive is not None and not count.weak:
@@ -534,20 +538,23 @@ _TOLL_REACH: Final = 25
 _VERB_REACH: Final = 6
 
 
-def _toll_subject(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
-    """A toll named further back, with a verb of change between: "The death toll from
-    Sunday's floods in X province rose to 63", "Die Zahl der Toten nach den Überschwemmungen
-    in der Provinz X stieg auf 104", "los muertos son ya 58"."""
+def _toll_subject(sent: _Sentence, count: _Count, rivals: set[int], lex: Lexicon) -> str | None:
+    """A toll named further back in the clause, with a verb of change around it: "The death
+    toll from Sunday's floods in X province rose to 63", "bringing the death toll from this
+    week's floods to 11", "Die Zahl der Toten nach den Überschwemmungen stieg auf 104",
+    "los muertos son ya 58".  A rival count in between (a value, or people counted) has the
+    toll to itself."""
     words = sent.words
-    verb = any(sent.word(j) in lex.toll_verbs for j in range(count.last, count.last + 2))
     j = count.first - 1
-    while j >= 0 and count.first - j <= _TOLL_REACH and not sent.hard_stop(j):
-        verb = verb or words[j] in lex.toll_verbs
-        if verb and (found := _named_before(sent, j, lex, verbs=False)):
-            return found
-        found = lex.measures.match_ending(words, j) if verb else None
-        if found and sent.word(j - found[0]) in lex.determiners:
-            return found[1]
+    while j >= 0 and count.first - j <= _TOLL_REACH and not sent.hard_stop(j) and j not in rivals:
+        found = _named_before(sent, j, lex, verbs=False)
+        subject = lex.measures.match_ending(words, j)
+        if found is None and subject and sent.word(j - subject[0]) in lex.determiners:
+            found = subject[1]
+        if found is not None:
+            start = j - (subject[0] if subject else 1)
+            span = range(max(0, start - 3), min(len(words), count.last + 2))
+            return found if any(words[i] in lex.toll_verbs for i in span) else None
         j -= 1
     return None
 

@@ -12,13 +12,14 @@ file's name), then frozen: the analysis reads them, never changes them.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from types import MappingProxyType
 from typing import Final
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 QUALIFIERS: Final = ("exact", "about", "at_least", "more_than", "at_most", "less_than")
 """How a figure is hedged; `exact` is the plain number."""
@@ -136,18 +137,57 @@ class QualifierData(_Data):
     after: Phrases = Field(default_factory=dict)  # 300 "or more"
 
 
-class BoilerplateData(_Data):
-    """Page furniture, as regular expressions over lower-cased text (see boilerplate.py)."""
+BOILERPLATE_CLASSES: Final = ("you", "site", "privacy", "read", "cookies", "cookie_cues", "share", "networks")
+"""The word classes of [boilerplate]: a pattern names one as {you}, and it stands for that class
+joined over every language file (a German page can carry an English cookie notice)."""
 
-    lines: list[str] = Field(default_factory=list)  # a short line of this shape is furniture
-    notices: list[str] = Field(default_factory=list)  # two-cue notices (cookies, captchas), up to 40 words
+_CLASS_NAME = re.compile(r"\{([a-z_]+)\}")
+_ESCAPE = re.compile(r"\\.")
+
+
+class BoilerplateData(_Data):
+    """Page furniture (see boilerplate.py): regular expressions over lower-cased text, read with
+    ’ as ', so a pattern never holds an upper-case letter (it could never match)."""
+
+    lines: list[str] = Field(default_factory=list)  # a short line (up to 25 words) of this shape is furniture
+    notices: list[str] = Field(default_factory=list)  # two cues ("we use" + cookies), up to 40 words
     you: list[str] = Field(default_factory=list)  # words addressing the reader
     site: list[str] = Field(default_factory=list)  # words naming the page or the browser
-    privacy: list[str] = Field(default_factory=list)
-    read: list[str] = Field(default_factory=list)
-    cookie_cues: list[str] = Field(default_factory=list)
-    openers: list[str] = Field(default_factory=list)  # words that open a notice glued to a title
-    furniture: list[str] = Field(default_factory=list)  # widget words scraped into sentences
+    privacy: list[str] = Field(default_factory=list)  # names of a privacy policy
+    read: list[str] = Field(default_factory=list)  # verbs that send the reader to a policy ("see")
+    cookies: list[str] = Field(default_factory=list)  # the word for a cookie
+    cookie_cues: list[str] = Field(default_factory=list)  # with cookies, a consent notice ("settings")
+    share: list[str] = Field(default_factory=list)  # share buttons ("print"): a row of them is furniture
+    networks: list[str] = Field(default_factory=list)  # social networks (follow-us lines, share rows)
+    openers: list[str] = Field(default_factory=list)  # words that open a notice glued to a title ("we")
+    furniture: list[str] = Field(default_factory=list)  # ad labels as written ("Anzeige"), cut when doubled
+    glued: list[str] = Field(default_factory=list)  # case-sensitive widget text cut from sentences
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> BoilerplateData:
+        """A bad pattern fails at load with the pattern, not on the first matching article."""
+        for name in ("lines", "notices", *BOILERPLATE_CLASSES):
+            for pattern in getattr(self, name):
+                _check_pattern(pattern, lower=True, classes=name in ("lines", "notices"))
+        for pattern in self.glued:
+            _check_pattern(pattern, lower=False, classes=False)
+        for word in self.openers:
+            if not word.isalpha() or word != word.lower():
+                raise ValueError(f"boilerplate opener {word!r}: one lower-case word")
+        return self
+
+
+def _check_pattern(pattern: str, *, lower: bool, classes: bool) -> None:
+    names = _CLASS_NAME.findall(pattern) if classes else []
+    unknown = sorted(set(names) - set(BOILERPLATE_CLASSES))
+    if unknown:
+        raise ValueError(f"boilerplate pattern {pattern!r}: unknown word classes {unknown}")
+    if lower and any(c.isupper() for c in _ESCAPE.sub("", pattern)):
+        raise ValueError(f"boilerplate pattern {pattern!r}: upper case never matches lower-cased text")
+    try:
+        re.compile(_CLASS_NAME.sub("(?:x)", pattern) if classes else pattern)
+    except re.error as exc:
+        raise ValueError(f"boilerplate pattern {pattern!r}: {exc}") from exc
 
 
 class LanguageData(_Data):
@@ -158,6 +198,7 @@ class LanguageData(_Data):
     figures: FigureData | None = None
     qualifiers: QualifierData = QualifierData()
     attribution: list[str] = Field(default_factory=list)  # "according to": opens an attribution
+    place_prepositions: list[str] = Field(default_factory=list)  # "in", "près de": a place name follows
     boilerplate: BoilerplateData = BoilerplateData()
 
 

@@ -1,0 +1,77 @@
+"""Named places in a piece of text: capitalised words after a locative preposition.
+
+"in the neighbouring province of Lomo", "à Saint-Étienne", "nella provincia di Ancona":
+a cheap, language-neutral stand-in for place recognition, whose prepositions come from
+each language's data file.  Names are folded to a short accent-free prefix, so that
+"Zürich"/"Zurich" and "Bulgaria"/"Bulgarie" compare equal (countries whose names differ
+between languages, like "Germany"/"Allemagne", do not: callers treat a difference in
+places as weak evidence).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+from services.analysis.figures.lexicon import APOSTROPHES, TOKEN_RE, PhraseTable
+from services.analysis.languages import LANGUAGES
+
+PREFIX: Final = 5
+_REACH: Final = 5  # words from the preposition to the name ("in the neighbouring province of Lomo")
+_COMBINING: Final = re.compile(r"[\u0300-\u036f]")
+
+_PREPOSITIONS: Final[Mapping[str, PhraseTable]] = MappingProxyType(
+    {
+        code: PhraseTable.of(data.place_prepositions)
+        for code, data in LANGUAGES.items()
+        if data.place_prepositions
+    }
+)
+_MONTHS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
+    {code: frozenset(m.lower() for m in data.dates.months) for code, data in LANGUAGES.items()}
+)
+# Where every noun is capitalised (German), a capital after an article or an adjective is a
+# noun ("in der Provinz"); a name follows the preposition or another capital ("Provinz Lomo").
+_NOUNS_CAPITALISED: Final = frozenset(
+    code for code, data in LANGUAGES.items() if data.figures is not None and data.figures.nouns_capitalised
+)
+
+
+def fold(name: str) -> str:
+    """A name's comparable form: accent-free, case-folded, cut to PREFIX letters."""
+    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", name))
+    return plain.casefold()[:PREFIX]
+
+
+def places(text: str, language: str) -> frozenset[str]:
+    """The folded names that follow a locative preposition in ``text``."""
+    prepositions = _PREPOSITIONS.get(language)
+    if prepositions is None or not text:
+        return frozenset()
+    matches = list(TOKEN_RE.finditer(text))
+    words = [m.group().lower().translate(APOSTROPHES) for m in matches]
+    months = _MONTHS.get(language, frozenset())
+    nouns = language in _NOUNS_CAPITALISED
+    found: set[str] = set()
+    j = 0
+    while j < len(words):
+        hit = prepositions.match(words, j)
+        if hit is None:
+            j += 1
+            continue
+        j += hit[0]
+        for k in range(j, min(len(words), j + _REACH)):
+            token = matches[k].group()
+            if not token[:1].isalpha():
+                break
+            if token[:1].isupper() and words[k] not in months:
+                if nouns and k > j and not matches[k - 1].group()[:1].isupper():
+                    k += 1  # a common noun after an article: a name may follow it
+                while k < len(words) and matches[k].group()[:1].isupper():
+                    found.add(fold(matches[k].group()))
+                    k += 1
+                break
+    return frozenset(found)
