@@ -30,11 +30,19 @@ _PREPOSITIONS: Final[Mapping[str, PhraseTable]] = MappingProxyType(
         if data.place_prepositions
     }
 )
+# Words that may stand between a preposition and a name: articles, "the province of".
+_BETWEEN: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
+    {
+        code: frozenset(w.lower() for w in data.place_nouns)
+        | (frozenset(data.figures.determiners) if data.figures else frozenset())
+        for code, data in LANGUAGES.items()
+    }
+)
 _MONTHS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {code: frozenset(m.lower() for m in data.dates.months) for code, data in LANGUAGES.items()}
 )
-# Where every noun is capitalised (German), a capital after an article or an adjective is a
-# noun ("in der Provinz"); a name follows the preposition or another capital ("Provinz Lomo").
+# Where every noun is capitalised (German), lower-case words before a name are articles and
+# adjectives, and a place noun ("in der italienischen Provinz Lomo") is passed over.
 _NOUNS_CAPITALISED: Final = frozenset(
     code for code, data in LANGUAGES.items() if data.figures is not None and data.figures.nouns_capitalised
 )
@@ -55,6 +63,7 @@ def places(text: str, language: str) -> frozenset[str]:
     words = [m.group().lower().translate(APOSTROPHES) for m in matches]
     months = _MONTHS.get(language, frozenset())
     nouns = language in _NOUNS_CAPITALISED
+    between = _BETWEEN.get(language, frozenset())
     found: set[str] = set()
     j = 0
     while j < len(words):
@@ -68,10 +77,12 @@ def places(text: str, language: str) -> frozenset[str]:
             if not token[:1].isalpha():
                 break
             if token[:1].isupper() and words[k] not in months:
-                if nouns and k > j and not matches[k - 1].group()[:1].isupper():
-                    k += 1  # a common noun after an article: a name may follow it
+                if nouns and words[k] in between:
+                    continue  # "in der Provinz Lomo": a place noun, the name follows
                 while k < len(words) and matches[k].group()[:1].isupper():
                     found.add(fold(matches[k].group()))
                     k += 1
                 break
+            if words[k] not in between and not nouns:
+                break  # "at officers guarding the Kessler plant": not a place phrase
     return frozenset(found)

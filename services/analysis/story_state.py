@@ -1,8 +1,8 @@
 """Per-story memory and the comparison of a new article with it.
 
 What a story has said: its sentence vectors (for claim novelty), its vocabulary (for new
-names), its setting (the places its first article names) and one running value per
-measure (for changed figures).  In the stream this lives in a table keyed by story id;
+names), the places it has named and one running value per measure and place (for
+changed figures).  In the stream this lives in a table keyed by story id;
 in batch, in a dict.  `absorb` is the only way it changes.
 
 Memory learns for the story's whole life and stays bounded: a sentence nearly identical
@@ -42,7 +42,7 @@ class StoryMemory:
     known: NDArray[np.float16] = field(default_factory=_no_rows)
     recency: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # per row
     vocabulary: dict[str, None] = field(default_factory=dict)  # ordered: least recently used first
-    home: frozenset[str] = frozenset()  # places of the first article: the story's setting
+    places: frozenset[str] = frozenset()  # every place the story has named (folded)
     slots: list[FigureSlot] = field(default_factory=list)
     articles: int = 0  # articles absorbed: the clock of `recency`
 
@@ -63,9 +63,11 @@ def _segment(sentence: Sentence, index: int) -> str:
 
 
 def readings(prepared: PreparedArticle) -> list[Reading]:
-    """Every figure of the article with the places it is counted in and its observation."""
+    """Every figure of the article with the places it is counted in and its observation;
+    statements first, then headings (a headline shortens what the text states)."""
     found: list[Reading] = []
-    for sentence in prepared.sentences:
+    ordered = sorted(prepared.sentences, key=lambda s: not s.claimable)
+    for sentence in ordered:
         for index, fig in enumerate(sentence.figures):
             obs = Observation(
                 value=fig.value,
@@ -82,8 +84,6 @@ def absorb(memory: StoryMemory, prepared: PreparedArticle, config: AnalysisConfi
     """Compare `prepared` with the story, then remember it.  The first article of a story
     only seeds the memory: it is the story, not news to it."""
     memory.articles += 1
-    if first:
-        memory.home = frozenset().union(*(places(s.text, prepared.language) for s in prepared.sentences))
     changes = _figure_changes(memory, prepared)
     # A sentence whose only news is a new number reads like the sentence it updates (the
     # embedding barely moves with a number), so it is not novel here: its change is
@@ -111,7 +111,7 @@ def _figure_changes(memory: StoryMemory, prepared: PreparedArticle) -> list[Figu
     changes: list[FigureChange] = []
     moved: set[int] = set()
     for reading in readings(prepared):
-        slot = slot_for(memory.slots, reading, memory.home)
+        slot = slot_for(memory.slots, reading, memory.places)
         if slot is not None and id(slot) in moved:
             continue
         change = update(memory.slots, slot, reading, MAX_SLOTS)
@@ -124,6 +124,7 @@ def _figure_changes(memory: StoryMemory, prepared: PreparedArticle) -> list[Figu
 def _remember(memory: StoryMemory, prepared: PreparedArticle) -> None:
     """Fold the article's sentences into what the story knows (see the module docstring)."""
     now = memory.articles
+    memory.places = memory.places.union(*(places(s.text, prepared.language) for s in prepared.sentences))
     vectors = prepared.vectors.astype(np.float16)
     if len(vectors):
         known, recency = memory.known, memory.recency

@@ -16,8 +16,8 @@ from numpy.typing import NDArray
 
 from schemas import Article, Observation
 from services.analysis.duplicates import DuplicateMatch
-from services.analysis.figures.changes import FigureSlot
 from services.analysis.figures import Figure
+from services.analysis.figures.changes import FigureSlot
 from services.analysis.prepare import PreparedArticle, Sentence
 from services.analysis.similarity import Terms
 from services.analysis.story_index import Assignment
@@ -124,7 +124,7 @@ def memory_to_dict(m: StoryMemory) -> dict[str, Any]:
         "known": encode_array(m.known),
         "recency": encode_array(m.recency),
         "vocabulary": list(m.vocabulary),  # least recently used first
-        "home": sorted(m.home),
+        "places": sorted(m.places),
         "articles": m.articles,
         "slots": [
             {
@@ -156,7 +156,7 @@ def memory_from_dict(doc: dict[str, Any]) -> StoryMemory:
         known=decode_array(doc["known"]),
         recency=decode_array(doc["recency"]),
         vocabulary=dict.fromkeys(doc["vocabulary"]),
-        home=frozenset(doc["home"]),
+        places=frozenset(doc["places"]),
         slots=slots,
         articles=int(doc["articles"]),
     )

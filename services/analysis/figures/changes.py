@@ -4,8 +4,9 @@ A story keeps one *slot* per measure ("killed", "civilians killed", "missing"), 
 the latest reading, whatever the language, outlet or phrasing that stated it: "more than
 two hundred people injured" and a later "Plus de 240 personnes ont été blessées" are one
 value that moved.  A measure is split into further slots only on evidence in the text:
-a reading whose clause names a place the story's setting does not (a neighbouring
-province, another country) counts that place, and keeps its own running value.  Daily
+a reading whose part of its sentence names a place the story never named before (a
+neighbouring province, another country) counts that place, and keeps its own running
+value, which later readings naming that place update.  Daily
 counts and increments never reach this stage (the extraction drops them), and a
 different group is a different measure ("civilians killed").
 
@@ -39,11 +40,14 @@ class Reading:
     observation: Observation
 
 
-def slot_for(slots: list[FigureSlot], reading: Reading, home: frozenset[str]) -> FigureSlot | None:
+def slot_for(slots: list[FigureSlot], reading: Reading, known: frozenset[str]) -> FigureSlot | None:
     """The slot a reading updates, or None when it opens a new one.
 
-    A reading that names no place, or only places of the story's setting, updates the
-    measure's first slot; one naming a place is matched to the slot counted there."""
+    A reading is matched to the slot counted in a place it names; otherwise it updates the
+    measure's first slot, unless it names a place the story never named before (``known``)
+    with a count below that slot's: a part counted elsewhere (a neighbouring province),
+    not a new total.  (A higher count naming a new place is read as an update: the names
+    of regions and countries differ between languages, "Bayern"/"Baviera".)"""
     fig = reading.figure
     same = [s for s in slots if s.measure == fig.measure and s.unit == fig.unit]
     if not same:
@@ -53,7 +57,9 @@ def slot_for(slots: list[FigureSlot], reading: Reading, home: frozenset[str]) ->
     located = next((s for s in same if s.places & reading.places), None)
     if located is not None:
         return located
-    return same[0] if reading.places <= home else None
+    if reading.places <= known or fig.value >= same[0].latest.value:
+        return same[0]
+    return None
 
 
 def update(

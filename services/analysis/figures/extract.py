@@ -325,14 +325,14 @@ def _measure_for(
     measure = _backward(sent, count.first, lex, strict=head.kind == "other")
     if measure is None and head.kind in ("people", "subgroup"):
         measure = _verb_before(sent, count, lex)  # "Murieron 14 personas", "Es starben 9 Menschen"
-    if measure is None and head.kind == "none":  # a bare value: its toll is before it
-        measure = _toll_subject(sent, count, rivals, lex)
+    if measure is None and head.kind == "none" and (toll := _toll_subject(sent, count, rivals, lex)):
+        return toll  # a bare value: its toll is before it
     if measure is None or measure == _TOTAL:
         measure = _forward(sent, head, count, counts, heads, at_token, lex) or measure
     if measure is None and head.kind in ("none", "people"):
-        measure = _toll_subject(sent, count, rivals, lex)
-        if measure is None and (subject := _subject_after(sent, count, lex)) is not None:
-            return subject
+        toll = _toll_subject(sent, count, rivals, lex) or _subject_after(sent, count, lex)
+        if toll is not None:
+            return toll
     if measure is None and head.kind in ("people", "subgroup"):
         measure = _among(sent, count, lex) or _object_of(sent, count, lex)
     if measure is None and lex.generic_passive is not None and not count.weak:
@@ -344,15 +344,23 @@ def _named_before(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> 
     """The measure a phrase ending at token ``j`` names for a number after it: an active verb
     ("killing"), a toll ("the death toll"), a count noun with a measure word ("number of
     arrests", "Zahl der Festnahmen"), or a total (returned as _TOTAL)."""
+    named = _toll_phrase(sent, j, lex, verbs)
+    return named[0] if named else None
+
+
+def _toll_phrase(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> tuple[str, int] | None:
+    """(measure, first token) of the phrase `_named_before` reads, ending at token ``j``."""
     words = sent.words
     if verbs and (found := lex.active.match_ending(words, j)):
-        return found[1]
+        return found[1], j - found[0] + 1
     if found := lex.tolls.match_ending(words, j):
-        return found[1]
-    if (found := lex.measures.match_ending(words, j)) and lex.count_nouns.match_ending(words, j - found[0]):
-        return found[1]
-    if lex.totals.match_ending(words, j):
-        return _TOTAL
+        return found[1], j - found[0] + 1
+    if (found := lex.measures.match_ending(words, j)) and (
+        noun := lex.count_nouns.match_ending(words, j - found[0])
+    ):
+        return found[1], j - found[0] - noun[0] + 1
+    if found := lex.totals.match_ending(words, j):
+        return _TOTAL, j - found[0] + 1
     return None
 
 
@@ -538,23 +546,27 @@ _TOLL_REACH: Final = 25
 _VERB_REACH: Final = 6
 
 
-def _toll_subject(sent: _Sentence, count: _Count, rivals: set[int], lex: Lexicon) -> str | None:
+def _toll_subject(
+    sent: _Sentence, count: _Count, rivals: set[int], lex: Lexicon
+) -> tuple[str, str | None] | None:
     """A toll named further back in the clause, with a verb of change around it: "The death
     toll from Sunday's floods in X province rose to 63", "bringing the death toll from this
     week's floods to 11", "Die Zahl der Toten nach den Überschwemmungen stieg auf 104",
-    "los muertos son ya 58".  A rival count in between (a value, or people counted) has the
-    toll to itself."""
+    "los muertos son ya 58"; with the group it names ("Zahl der verletzten Polizisten").  A
+    rival count in between (a value, or people counted) has the toll to itself."""
     words = sent.words
     j = count.first - 1
     while j >= 0 and count.first - j <= _TOLL_REACH and not sent.hard_stop(j) and j not in rivals:
-        found = _named_before(sent, j, lex, verbs=False)
-        subject = lex.measures.match_ending(words, j)
-        if found is None and subject and sent.word(j - subject[0]) in lex.determiners:
-            found = subject[1]
-        if found is not None:
-            start = j - (subject[0] if subject else 1)
-            span = range(max(0, start - 3), min(len(words), count.last + 2))
-            return found if any(words[i] in lex.toll_verbs for i in span) else None
+        named = _toll_phrase(sent, j, lex, verbs=False)
+        subject = lex.measures.match_ending(words, j) if named is None else None
+        if subject and sent.word(j - subject[0]) in lex.determiners:  # "los muertos son ya 58"
+            named = (subject[1], j - subject[0])
+        if named is not None:
+            span = range(max(0, named[1] - 3), min(len(words), count.last + 2))
+            if not any(words[i] in lex.toll_verbs for i in span):
+                return None
+            group = lex.subgroup_nouns.match(words, j + 1)
+            return named[0], group[1] if group else None
         j -= 1
     return None
 

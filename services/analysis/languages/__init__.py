@@ -150,7 +150,8 @@ class BoilerplateData(_Data):
     ’ as ', so a pattern never holds an upper-case letter (it could never match)."""
 
     lines: list[str] = Field(default_factory=list)  # a short line (up to 25 words) of this shape is furniture
-    notices: list[str] = Field(default_factory=list)  # two cues ("we use" + cookies), up to 40 words
+    notices: list[str] = Field(default_factory=list)  # a notice ("we use cookies"), up to 40 words
+    pairs: list[tuple[str, str]] = Field(default_factory=list)  # a notice: both cues, in either order
     you: list[str] = Field(default_factory=list)  # words addressing the reader
     site: list[str] = Field(default_factory=list)  # words naming the page or the browser
     privacy: list[str] = Field(default_factory=list)  # names of a privacy policy
@@ -169,6 +170,8 @@ class BoilerplateData(_Data):
         for name in ("lines", "notices", *BOILERPLATE_CLASSES):
             for pattern in getattr(self, name):
                 _check_pattern(pattern, lower=True, classes=name in ("lines", "notices"))
+        for pattern in (p for pair in self.pairs for p in pair):
+            _check_pattern(pattern, lower=True, classes=True)
         for pattern in self.glued:
             _check_pattern(pattern, lower=False, classes=False)
         for word in self.openers:
@@ -199,6 +202,7 @@ class LanguageData(_Data):
     qualifiers: QualifierData = QualifierData()
     attribution: list[str] = Field(default_factory=list)  # "according to": opens an attribution
     place_prepositions: list[str] = Field(default_factory=list)  # "in", "près de": a place name follows
+    place_nouns: list[str] = Field(default_factory=list)  # "in the province of" Lomo: words before a name
     boilerplate: BoilerplateData = BoilerplateData()
 
 

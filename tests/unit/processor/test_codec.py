@@ -41,7 +41,7 @@ def test_story_memory_round_trips(make_prepared) -> None:
     back = codec.memory_from_dict(codec.loads(codec.dumps(codec.memory_to_dict(memory))))
     assert np.array_equal(back.known, memory.known) and np.array_equal(back.recency, memory.recency)
     assert list(back.vocabulary) == list(memory.vocabulary)  # the order is the recency of use
-    assert (back.home, back.articles) == (memory.home, memory.articles)
+    assert (back.places, back.articles) == (memory.places, memory.articles)
     assert back.slots == memory.slots
 
 
