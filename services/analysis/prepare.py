@@ -38,7 +38,8 @@ LEAD_FOR_TITLE = 5
 class Sentence:
     text: str
     figures: tuple[Figure, ...]
-    claimable: bool  # a statement (not a heading or a fragment) that could be a claim
+    claimable: bool  # long enough to state something (not a fragment): it could be a claim
+    heading: bool = False  # a title or a heading line: telegraphic, says again what the text states
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,7 +88,7 @@ def draft(article: Article, config: AnalysisConfig) -> Draft:
     sentences = _sentences(lines, language, config.max_sentences)
     title = _separate_title(article, body)
     if title:
-        title_sentence = Sentence(title, tuple(extract_figures(title, _lang(language))), claimable=False)
+        title_sentence = _heading(title, _lang(language))
         sentences = [title_sentence, *sentences][: config.max_sentences]
     tokens = words(" ".join(s.text for s in sentences))
     given = _given_title(article, [line for line in lines if not is_boilerplate(line)])
@@ -175,6 +176,13 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _heading(text: str, lang: str) -> Sentence:
+    """A title or heading line: it states figures and claims too ("Toll rises to 63")."""
+    return Sentence(
+        text, tuple(extract_figures(text, lang)), len(text.split()) >= MIN_CLAIM_WORDS, heading=True
+    )
+
+
 def _lang(language: str) -> str:
     return language if language != UNKNOWN else "en"
 
@@ -187,7 +195,7 @@ def _sentences(lines: list[str], language: str, limit: int) -> list[Sentence]:
         if is_heading(line):
             heading = strip_furniture(line)
             if not is_boilerplate(heading):
-                found.append(Sentence(heading, tuple(extract_figures(heading, lang)), claimable=False))
+                found.append(_heading(heading, lang))
             continue
         for index, text in enumerate(map(strip_furniture, split_sentences(line, lang))):
             if number == index == 0:  # a title glued to a paywall or a cookie notice: keep the title
@@ -237,7 +245,7 @@ def headline(text: str) -> str:
 def _central_headline(sentences: tuple[Sentence, ...], vectors: Vectors) -> str:
     """An untitled article is named after its most central statement among the first
     few (the one closest to its gist), which is rarely the scene-setting first one."""
-    lead = [i for i, s in enumerate(sentences[:LEAD_FOR_TITLE]) if s.claimable]
+    lead = [i for i, s in enumerate(sentences[:LEAD_FOR_TITLE]) if s.claimable and not s.heading]
     if not lead or len(vectors) == 0:
         return ""
     gist = _centroid(vectors, vectors.shape[1])

@@ -19,7 +19,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from schemas import FigureChange, Observation
-from services.analysis.claims import is_new_claim, vocabulary_of
+from services.analysis.claims import is_new_claim, names, vocabulary_of
 from services.analysis.config import AnalysisConfig
 from services.analysis.figures.changes import FigureSlot, Reading, slot_for, update
 from services.analysis.places import places
@@ -66,7 +66,7 @@ def readings(prepared: PreparedArticle) -> list[Reading]:
     """Every figure of the article with the places it is counted in and its observation;
     statements first, then headings (a headline shortens what the text states)."""
     found: list[Reading] = []
-    ordered = sorted(prepared.sentences, key=lambda s: not s.claimable)
+    ordered = sorted(prepared.sentences, key=lambda s: s.heading)
     for sentence in ordered:
         for index, fig in enumerate(sentence.figures):
             obs = Observation(
@@ -80,6 +80,9 @@ def readings(prepared: PreparedArticle) -> list[Reading]:
     return found
 
 
+FIGURE_NOTE_WORDS = 12  # a sentence this short that only restates counts is a figure note
+
+
 def absorb(memory: StoryMemory, prepared: PreparedArticle, config: AnalysisConfig, first: bool) -> Novelty:
     """Compare `prepared` with the story, then remember it.  The first article of a story
     only seeds the memory: it is the story, not news to it."""
@@ -91,7 +94,9 @@ def absorb(memory: StoryMemory, prepared: PreparedArticle, config: AnalysisConfi
     claims: list[str] = []
     if not first:
         for index, sentence in enumerate(prepared.sentences):
-            if sentence.claimable and is_new_claim(
+            if not sentence.claimable or _figure_note(memory, sentence, prepared.language):
+                continue
+            if is_new_claim(
                 prepared.vectors[index],
                 sentence.text,
                 memory.known,
@@ -102,6 +107,26 @@ def absorb(memory: StoryMemory, prepared: PreparedArticle, config: AnalysisConfi
                 claims.append(sentence.text)
     _remember(memory, prepared)
     return Novelty(tuple(claims), () if first else tuple(changes))
+
+
+def _figure_note(memory: StoryMemory, sentence: Sentence, language: str) -> bool:
+    """A short sentence that only states the story's counts ("Huit personnes sont toujours
+    recherchées", "Zudem wurden 16 Polizisten verletzt"): every count is a value the story
+    holds (known, or just changed and alerted as such) and it names nothing new.  Across
+    languages such restatements embed far apart; they are not claims."""
+    if not sentence.figures or len(sentence.text.split()) > FIGURE_NOTE_WORDS:
+        return False
+    if any(name not in memory.vocabulary for name in names(sentence.text)):
+        return False
+    for index, fig in enumerate(sentence.figures):
+        reading = Reading(fig, places(_segment(sentence, index), language), _NO_OBSERVATION)
+        slot = slot_for(memory.slots, reading, memory.places)
+        if slot is None or fig.value not in slot.values:
+            return False
+    return True
+
+
+_NO_OBSERVATION = Observation(value=0, qualifier="exact", text="-", article_id="-", source="-")
 
 
 def _figure_changes(memory: StoryMemory, prepared: PreparedArticle) -> list[FigureChange]:

@@ -49,7 +49,12 @@ def prepared_to_dict(p: PreparedArticle) -> dict[str, Any]:
         "title": p.title,
         "title_given": p.title_given,
         "sentences": [
-            {"text": s.text, "claimable": s.claimable, "figures": [_figure(f) for f in s.figures]}
+            {
+                "text": s.text,
+                "claimable": s.claimable,
+                "heading": s.heading,
+                "figures": [_figure(f) for f in s.figures],
+            }
             for s in p.sentences
         ],
         "vectors": encode_array(p.vectors),
@@ -76,7 +81,8 @@ def _terms_from_dict(doc: dict[str, Any] | None) -> Terms | None:
 
 def prepared_from_dict(doc: dict[str, Any]) -> PreparedArticle:
     sentences = tuple(
-        Sentence(s["text"], tuple(Figure(*f) for f in s["figures"]), s["claimable"]) for s in doc["sentences"]
+        Sentence(s["text"], tuple(Figure(*f) for f in s["figures"]), s["claimable"], s.get("heading", False))
+        for s in doc["sentences"]
     )
     return PreparedArticle(
         article=Article.model_validate(doc["article"]),

@@ -255,7 +255,7 @@ def test_cached_terms_give_the_same_features(articles: dict[str, PreparedArticle
 def test_a_separate_title_is_compared_as_the_first_sentence(
     embedder: UniversalSentenceEncoder, model: SimilarityModel, articles: dict[str, PreparedArticle]
 ) -> None:
-    """A title given apart from the body is embedded as a first, non-claimable sentence; a
+    """A title given apart from the body is embedded as a first sentence, marked a heading; a
     body that already starts with its title does not get it twice."""
     title, _, body = FLOOD_EN.partition("\n")
 
@@ -266,7 +266,7 @@ def test_a_separate_title_is_compared_as_the_first_sentence(
         return prepare(article, embedder, AnalysisConfig())
 
     titled = make("titled", title, body)
-    assert titled.sentences[0].text == title and not titled.sentences[0].claimable
+    assert titled.sentences[0].text == title and titled.sentences[0].heading
     assert titled.title == title
     assert [s.text for s in titled.sentences] == [s.text for s in articles["en"].sentences]
     again = make("again", title, FLOOD_EN)
