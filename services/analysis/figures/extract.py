@@ -131,6 +131,7 @@ class _Head:
     end: int = 0  # token after the head
     noun: int = -1  # token index of the head noun, -1 if none
     immediate: bool = False  # a noun or measure word is the very next word
+    partitive: bool = False  # "six of them children": a part of the group counted before
 
 
 def extract_figures(sentence: str, language: str) -> list[Figure]:
@@ -221,7 +222,7 @@ def _year_used_as_count(sent: _Sentence, first: int, last: int, lex: Lexicon) ->
         return False
     words = sent.words
     return last < len(words) and bool(
-        words[last] in lex.people or lex.measures.match(words, last) or lex.subgroup_nouns.match(words, last)
+        lex.is_people(words[last]) or lex.measures.match(words, last) or lex.subgroup_nouns.match(words, last)
     )
 
 
@@ -320,8 +321,8 @@ def _measure_for(
     count, head = counts[k], heads[k]
     if head.kind == "measure":
         return head.measure, head.subgroup
-    if head.subgroup and bases and _after_inclusion(sent, count.first, lex):
-        return bases[-1], head.subgroup  # "14 dead, including six children"
+    if head.subgroup and bases and (head.partitive or _in_inclusion(sent, k, counts, lex)):
+        return bases[-1], head.subgroup  # "14 dead, including six children", "six of them children"
     measure = _backward(sent, count.first, lex, strict=head.kind == "other")
     if measure is None and head.kind in ("people", "subgroup"):
         measure = _verb_before(sent, count, lex)  # "Murieron 14 personas", "Es starben 9 Menschen"
@@ -355,10 +356,15 @@ def _toll_phrase(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> t
         return found[1], j - found[0] + 1
     if found := lex.tolls.match_ending(words, j):
         return found[1], j - found[0] + 1
-    if (found := lex.measures.match_ending(words, j)) and (
-        noun := lex.count_nouns.match_ending(words, j - found[0])
-    ):
-        return found[1], j - found[0] - noun[0] + 1
+    if found := lex.measures.match_ending(words, j):
+        for gap in range(_COUNT_NOUN_GAP + 1):  # "the number of confirmed heat-related deaths"
+            end = j - found[0] - gap
+            between = words[end + 1] if gap else ""
+            plain = between in _HYPHENS or (between not in lex.function_words and sent.is_word(end + 1))
+            if gap and not plain:
+                break
+            if noun := lex.count_nouns.match_ending(words, end):
+                return found[1], end - noun[0] + 1
     if found := lex.totals.match_ending(words, j):
         return _TOTAL, j - found[0] + 1
     return None
@@ -454,16 +460,24 @@ def _elided_subgroup(
     heads: list[_Head],
     lex: Lexicon,
 ) -> str | None:
-    """ "17 passengers were killed and 22 injured": the group is written once for both."""
-    if head.kind not in ("none", "measure") or not before or item.base == before[-1].base:
+    """ "17 passengers were killed and 22 injured", "Huit militaires tués, huit blessés et trois
+    disparus": the group is written once, on the first count of a list; a count with a noun
+    of its own ("12 detenuti morti e otto guardie ferite") keeps its own."""
+    own_noun = head.noun >= 0 and sent.words[head.noun] not in lex.others  # "17 others injured"
+    if head.kind not in ("none", "measure", "people") or head.subgroup or own_noun or not before:
         return None
-    previous = before[-1]
-    if heads[previous.k].kind != "subgroup" or previous.subgroup is None:
-        return None
-    if _after_inclusion(sent, counts[previous.k].first, lex):
-        return None  # "14 dead, including six children, and 50 injured": the aside is not the subject
-    joint = sent.word(count.first - 1)
-    return previous.subgroup if joint in lex.coordinators or joint == "," else None
+    for previous in reversed(before):
+        if sent.word(counts[previous.k + 1].first - 1) not in lex.coordinators | {","}:
+            return None  # the list is broken: the next count does not continue it
+        own = heads[previous.k]
+        if own.noun < 0:
+            continue  # an elided count itself: its group is further back
+        if previous.subgroup is None or own.subgroup is None or own.partitive or previous.base == item.base:
+            return None  # "civilian deaths" names no group noun; a repeated measure is another count
+        if _in_inclusion(sent, previous.k, counts, lex):
+            return None  # "14 dead, including six children, and 50 injured": the aside is not the subject
+        return previous.subgroup
+    return None
 
 
 def _apposition(sent: _Sentence, count: _Count) -> bool:
@@ -481,7 +495,7 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
     A measure word directly followed by another number is that number's ("3 bombs killed 20").
     """
     words = sent.words
-    kind, subgroup, noun, seen = "none", None, -1, 0
+    kind, subgroup, noun, seen, partitive = "none", None, -1, 0, False
     j = start
     while j < len(words) and seen < 4:
         if words[j] in _HYPHENS:
@@ -489,21 +503,27 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
             continue
         if kind in ("none", "other") and subgroup is None and lex.units.match(words, j):
             return _Head("unit")
+        if kind == "none" and lex.not_people.match(words, j):
+            return _Head("unit")  # "30 animals died": counted, but not people
+        if kind == "none" and (part := lex.partitives.match(words, j)):
+            j, partitive = j + part[0], True
+            continue
         if not sent.is_word(j) or (kind == "none" and words[j] in lex.toll_verbs):
             break  # "auf 48 gestiegen": a verb, not the counted noun
         if measure := lex.measures.match(words, j):
-            if j + measure[0] in count_starts:
+            if j + measure[0] in count_starts or _describes(sent, j, measure[0], kind, lex):
                 break
             after = lex.subgroup_adjectives.match(words, j + measure[0])
             group = subgroup or (after[1] if after else None)
-            return _Head("measure", measure[1], group, j + measure[0], noun, seen == 0)
+            immediate = seen == 0 or (noun == _first_word(sent, start) and kind in ("people", "subgroup"))
+            return _Head("measure", measure[1], group, j + measure[0], noun, immediate, partitive)
         if group := lex.subgroup_nouns.match(words, j):
-            if kind in ("people", "subgroup"):
-                break
+            if kind == "subgroup" or (kind == "people" and words[noun] not in lex.others):
+                break  # "25 autres passagers": after "others" comes the group
             kind, subgroup, noun = "subgroup", group[1], j + group[0] - 1
             j, seen = j + group[0], seen + 1
             continue
-        if words[j] in lex.people:
+        if lex.is_people(words[j]):
             if kind in ("people", "subgroup"):
                 break
             kind, noun, j, seen = "people", j, j + 1, seen + 1
@@ -513,11 +533,20 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
             continue
         if words[j] in lex.function_words or kind in ("people", "subgroup"):
             break
+        if lex.nouns_capitalised and not sent.capitalized(j):
+            j, seen = j + 1, seen + 1  # "neun ihrer Helfer": where nouns are capitalised, no noun
+            continue
         kind, noun, j, seen = "other", j, j + 1, seen + 1
     immediate = noun >= 0 and kind in ("people", "subgroup") and _first_word(sent, start) == noun
     if kind == "other" and subgroup is not None:
         subgroup = None  # "two military sources": the adjective did not qualify a measure
-    return _Head(kind, None, subgroup, j, noun, immediate)
+    return _Head(kind, None, subgroup, j, noun, immediate, partitive)
+
+
+def _describes(sent: _Sentence, j: int, length: int, kind: str, lex: Lexicon) -> bool:
+    """ "30 animales muertos": after an unknown noun, a one-word participle describes that
+    noun (in languages whose adjectives follow it); the count is of those things."""
+    return kind == "other" and lex.postnominal and _attributive(sent, j, length, lex)
 
 
 def _first_word(sent: _Sentence, start: int) -> int:
@@ -542,7 +571,8 @@ def _backward(sent: _Sentence, first: int, lex: Lexicon, strict: bool) -> str | 
     return None
 
 
-_TOLL_REACH: Final = 25
+_TOLL_REACH: Final = 30
+_COUNT_NOUN_GAP: Final = 3
 _VERB_REACH: Final = 6
 
 
@@ -637,8 +667,8 @@ def _forward(
 ) -> str | None:
     """The predicate of the group the number heads, within the clause and a token budget."""
     words = sent.words
-    if head.kind == "other" and sent.word(count.first - 1) in lex.complement_prepositions:
-        return None  # "of eight villages": a complement, the predicate is its group's
+    if _complement(sent, count, head, lex):
+        return None  # "of eight villages", "a town of 9,000 inhabitants": the predicate is another's
     loose = head.kind in ("none", "other")  # no counted noun: only a short, comma-free reach
     j, budget = (head.end if head.kind != "none" else count.last), _LOOSE_WINDOW if loose else lex.window
     while j < len(words) and budget > 0:
@@ -672,14 +702,34 @@ def _forward(
     return None
 
 
+def _complement(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
+    """A count inside a noun's complement: "residents of eight villages", "un barrio de 9.000
+    habitantes", "con un aforo de 54.000 espectadores" (a size, not people affected)."""
+    if sent.word(count.first - 1) not in lex.complement_prepositions:
+        return False
+    if head.kind == "other":
+        return True
+    owner = count.first - 2
+    word = sent.word(owner)
+    return (
+        sent.is_word(owner)
+        and word not in lex.function_words
+        and not lex.is_people(word)
+        and not (
+            lex.measures.match_ending(sent.words, owner) or lex.subgroup_nouns.match_ending(sent.words, owner)
+        )
+        and not _named_before(sent, owner, lex)
+    )
+
+
 def _skip_aside(sent: _Sentence, j: int, lex: Lexicon) -> int:
     """Past a '(...)' or ', including ...,' aside; past a bare comma otherwise."""
     words = sent.words
     if words[j] == "(":
         close = next((k for k in range(j + 1, min(len(words), j + _PAREN_LIMIT)) if words[k] == ")"), None)
         return close + 1 if close is not None else len(words)
-    if not lex.inclusion.match(words, j + 1):
-        return j + 1
+    if not (lex.inclusion.match(words, j + 1) or lex.partitives.match(words, j + 2)):
+        return j + 1  # ", including 20 children," and ", 203 of them children," are skipped
     k = j + 1
     while k < len(words) and words[k] != "," and not sent.hard_stop(k):
         k += 1
@@ -692,6 +742,16 @@ def _joined(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     return before in lex.coordinators or bool(lex.inclusion.match_ending(sent.words, j - 1))
 
 
+def _in_inclusion(sent: _Sentence, k: int, counts: list[_Count], lex: Lexicon) -> bool:
+    """Count ``k`` names a part of the group before: "…, including 20 children and 5 women",
+    "20 people died (15 women and five children)"."""
+    first = counts[k].first
+    if _after_inclusion(sent, first, lex) or sent.word(first - 1) == "(":
+        return True
+    joint = sent.word(first - 1)
+    return k > 0 and (joint in lex.coordinators or joint == ",") and _in_inclusion(sent, k - 1, counts, lex)
+
+
 def _after_inclusion(sent: _Sentence, first: int, lex: Lexicon) -> bool:
     """'…, dont 20 civils' / '…, including 20 children'."""
     return first > 0 and bool(lex.inclusion.match_ending(sent.words, first - 1))
@@ -699,7 +759,7 @@ def _after_inclusion(sent: _Sentence, first: int, lex: Lexicon) -> bool:
 
 def _introduces_group(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     """A new group of people: what follows is about them, not about our number."""
-    return sent.words[j] in lex.people or bool(lex.subgroup_nouns.match(sent.words, j))
+    return lex.is_people(sent.words[j]) or bool(lex.subgroup_nouns.match(sent.words, j))
 
 
 def _is_object(sent: _Sentence, j: int, lex: Lexicon) -> bool:
@@ -718,7 +778,7 @@ def _attributive(sent: _Sentence, j: int, length: int, lex: Lexicon) -> bool:
     word, prev = sent.words[j], sent.word(j - 1)
     if length != 1 or not word.endswith(lex.participle_endings):
         return False
-    if not sent.is_word(j - 1) or prev in lex.function_words or prev in lex.people:
+    if not sent.is_word(j - 1) or prev in lex.function_words or lex.is_people(prev):
         return False
     if prev.endswith(lex.adverb_endings) or prev.endswith(lex.participle_endings) or prev[0].isdigit():
         return False

@@ -152,6 +152,9 @@ class Lexicon:
     not_before: PhraseTable
     inclusion: PhraseTable
     people: frozenset[str]
+    others: frozenset[str]
+    partitives: PhraseTable
+    not_people: PhraseTable
     months: frozenset[str]
     months_capitalised: bool
     month_links: frozenset[str]
@@ -173,6 +176,13 @@ class Lexicon:
     postnominal: bool
     nouns_capitalised: bool
     generic_passive: GenericPassive | None
+    people_endings: tuple[str, ...] = ()  # compounds: "Hochzeitsgäste" ends in "gäste"
+
+    def is_people(self, word: str) -> bool:
+        """A head of a counted group, compounds included where the language makes them."""
+        if word in self.people:
+            return True
+        return any(word.endswith(end) and len(word) - len(end) >= 3 for end in self.people_endings)
 
 
 def _words(items: Iterable[str]) -> frozenset[str]:
@@ -206,6 +216,9 @@ def build(data: LanguageData) -> Lexicon:
         not_before=PhraseTable.build(fig.not_before),
         inclusion=PhraseTable.of(fig.inclusion),
         people=_words(fig.people),
+        others=_words(fig.others),
+        partitives=PhraseTable.of(fig.partitives),
+        not_people=PhraseTable.of(fig.not_people),
         months=_words(data.dates.months),
         months_capitalised=data.dates.months_capitalised,
         month_links=_words(data.dates.month_links),
@@ -227,6 +240,7 @@ def build(data: LanguageData) -> Lexicon:
         postnominal=fig.adjectives_follow_noun,
         nouns_capitalised=fig.nouns_capitalised,
         generic_passive=GenericPassive.of(fig.generic_passive) if fig.generic_passive else None,
+        people_endings=tuple(w for w in _words(fig.people) if len(w) >= 4) if fig.compound_nouns else (),
     )
 
 

@@ -199,11 +199,11 @@ def find_numbers(text: str, language: str | None) -> list[NumberSpan]:
     rules = _RULES.get(lang, _DEFAULT)
     phones = _phone_spans(text)
     found = list(_digit_numbers(text, rules, phones))
-    if rules.thousands_word and len(found) > 1:
-        found = _join_thousands(text, found, rules.thousands_word)
     if rules.spelled and _has_letters(text):
         found.extend(_word_numbers(text, lang, rules, found, phones))
         found.sort(key=lambda span: span.start)
+    if rules.thousands_word and len(found) > 1:
+        found = _join_thousands(text, found, rules.thousands_word)
     if rules.one_words and _has_letters(text):
         found = _with_articles(text, rules, found)
     if rules.approximate and _has_letters(text):

@@ -117,6 +117,9 @@ class FigureData(_Data):
     subgroup_nouns: Phrases = Field(default_factory=dict)
     subgroup_adjectives: Phrases = Field(default_factory=dict)
     people: list[str] = Field(default_factory=list)  # heads of a counted group ("people", "residents")
+    others: list[str] = Field(default_factory=list)  # "25 other passengers": a group follows
+    partitives: list[str] = Field(default_factory=list)  # "six of them children": a part of the group before
+    not_people: list[str] = Field(default_factory=list)  # counted beings that are not people (animals)
     units: Phrases = Field(default_factory=dict)  # after a number: time, distance, money, ...
     not_before: Phrases = Field(default_factory=dict)  # before a number: age, identifier, money
     inclusion: list[str] = Field(default_factory=list)  # ", including 20 children,"
@@ -147,7 +150,8 @@ _ESCAPE = re.compile(r"\\.")
 
 class BoilerplateData(_Data):
     """Page furniture (see boilerplate.py): regular expressions over lower-cased text, read with
-    ’ as ', so a pattern never holds an upper-case letter (it could never match)."""
+    ’ as ', so a pattern never holds an upper-case letter (it could never match); a leading `^`
+    or `\\b` holds for the whole pattern, alternatives included."""
 
     lines: list[str] = Field(default_factory=list)  # a short line (up to 25 words) of this shape is furniture
     notices: list[str] = Field(default_factory=list)  # a notice ("we use cookies"), up to 40 words
