@@ -337,6 +337,8 @@ def _measure_for(
     if measure is None and head.kind in ("people", "subgroup"):
         measure = _among(sent, count, lex) or _object_of(sent, count, lex)
     if measure is None and lex.generic_passive is not None and not count.weak:
+        if _complement(sent, count, head, lex):
+            return None, None  # "residents of six villages were evacuated": the residents were
         return _generic_passive(sent, head, lex.generic_passive, lex), None
     return measure, head.subgroup
 
