@@ -1,5 +1,8 @@
 """Claims and figure changes against a story's memory, on an invented story."""
 
+import random
+
+from services.analysis import story_state
 from services.analysis.config import AnalysisConfig
 from services.analysis.story_state import StoryMemory, absorb
 
@@ -44,3 +47,162 @@ def test_restating_the_same_figures_in_other_words_is_no_change(make_prepared) -
     )
     novelty = absorb(memory, restated, AnalysisConfig(), first=False)
     assert novelty.figure_changes == ()
+
+
+# --- one running value per measure ---------------------------------------------------------
+
+
+def _changes(novelty) -> list[tuple[str, float, float]]:  # type: ignore[no-untyped-def]
+    return [(c.measure, c.previous.value, c.current.value) for c in novelty.figure_changes]
+
+
+def test_a_reading_in_another_language_and_phrasing_updates_the_same_value(make_prepared) -> None:
+    memory = StoryMemory("s", "Quake")
+    first = make_prepared(
+        "a",
+        "An earthquake struck the hill town of Varno on Monday.\n"
+        "More than two hundred people were injured, officials said.",
+    )
+    absorb(memory, first, AnalysisConfig(), first=True)
+    french = make_prepared(
+        "b",
+        "Le séisme a frappé la ville de Varno lundi.\n"
+        "Plus de 240 personnes ont été blessées, selon la préfecture.",
+        language="fr",
+    )
+    assert _changes(absorb(memory, french, AnalysisConfig(), first=False)) == [("injured", 200.0, 240.0)]
+
+
+def test_an_older_value_repeated_by_a_slow_outlet_is_not_news(make_prepared) -> None:
+    memory = StoryMemory("s", "Floods")
+    absorb(
+        memory,
+        make_prepared("a", "Floods hit the valley.\nAt least 12 people were killed."),
+        AnalysisConfig(),
+        first=True,
+    )
+    absorb(
+        memory,
+        make_prepared("b", "The death toll from the floods rose to 19 on Monday."),
+        AnalysisConfig(),
+        first=False,
+    )
+    stale = make_prepared("c", "Twelve people were killed in the floods, a regional paper reported.")
+    assert _changes(absorb(memory, stale, AnalysisConfig(), first=False)) == []
+
+
+def test_a_count_in_a_newly_named_place_keeps_its_own_value(make_prepared) -> None:
+    memory = StoryMemory("s", "Floods")
+    absorb(
+        memory,
+        make_prepared("a", "Floods hit Varna province on Sunday.\n63 people have died."),
+        AnalysisConfig(),
+        first=True,
+    )
+    elsewhere = make_prepared("b", "In the neighbouring province of Lomo, four people died in the floods.")
+    assert _changes(absorb(memory, elsewhere, AnalysisConfig(), first=False)) == []
+    later = make_prepared("c", "In Lomo province, six people have now died, officials said.")
+    assert _changes(absorb(memory, later, AnalysisConfig(), first=False)) == [("killed", 4.0, 6.0)]
+    main = make_prepared("d", "The death toll from the floods rose to 70 on Tuesday.")
+    assert _changes(absorb(memory, main, AnalysisConfig(), first=False)) == [("killed", 63.0, 70.0)]
+
+
+def test_a_headline_does_not_override_what_the_text_states(make_prepared) -> None:
+    memory = StoryMemory("s", "Ferry")
+    absorb(
+        memory,
+        make_prepared("a", "A ferry capsized off the coast.\n15 people are missing."),
+        AnalysisConfig(),
+        first=True,
+    )
+    update = make_prepared(
+        "b",
+        "Ferry disaster: two missing found alive\n"
+        "The number of people missing has been revised to 13, the coast guard said.",
+    )
+    assert _changes(absorb(memory, update, AnalysisConfig(), first=False)) == [("missing", 15.0, 13.0)]
+
+
+def test_a_short_sentence_restating_known_counts_is_no_claim(make_prepared) -> None:
+    memory = StoryMemory("s", "Ferry")
+    absorb(
+        memory,
+        make_prepared(
+            "a",
+            "A ferry capsized off the coast of Vetrana on Friday.\n"
+            "Eight people are still missing, the coast guard said.",
+        ),
+        AnalysisConfig(),
+        first=True,
+    )
+    note = make_prepared("b", "Huit personnes sont toujours portées disparues.", language="fr")
+    assert absorb(memory, note, AnalysisConfig(), first=False).claims == ()
+
+
+# --- memory for a story's whole life ---------------------------------------------------------
+
+WHO = (
+    "The mayor",
+    "A union leader",
+    "The fire chief",
+    "A hospital spokeswoman",
+    "The interior minister",
+    "A local farmer",
+    "The weather service",
+    "An insurance company",
+    "The railway operator",
+    "A school principal",
+    "The Red Cross",
+    "A geologist",
+)
+DID = (
+    "warned about",
+    "criticised",
+    "praised",
+    "announced new funding for",
+    "asked questions about",
+    "described",
+    "promised to rebuild",
+    "inspected",
+    "closed",
+    "reopened",
+)
+WHAT = (
+    "the old stone bridge",
+    "the hospital in the north",
+    "the levee near the harbour",
+    "the main railway line",
+    "the primary school",
+    "the sewage plant",
+    "the football stadium",
+    "the power station",
+    "the village church",
+    "the market square",
+    "the motorway junction",
+    "the ferry terminal",
+)
+ANCHOR = "Rescue crews have been searching the collapsed warehouse on the eastern bank since Sunday."
+LATE = "A court in the provincial capital opened an inquiry into how the levee was maintained."
+
+
+def test_a_long_story_keeps_learning_and_raises_no_claim_for_a_restated_sentence(make_prepared) -> None:
+    """300 articles, three new statements each: far more than memory holds, so the least
+    recently matched are dropped.  A fact restated now and then stays known however old it
+    is, and a fact first told late in the story is known when it is repeated."""
+    statements = [f"{who} {did} {what}." for who in WHO for did in DID for what in WHAT]
+    random.Random(7).shuffle(statements)
+    memory = StoryMemory("s", "Floods")
+    absorb(
+        memory, make_prepared("a0", "Floods hit the river valley on Sunday."), AnalysisConfig(), first=True
+    )
+    raised: list[tuple[int, str]] = []
+    for n in range(1, 300):
+        body = statements[3 * n : 3 * n + 3]
+        if n % 10 == 1:
+            body.append(ANCHOR)
+        if n >= 249:
+            body.append(LATE)
+        novelty = absorb(memory, make_prepared(f"a{n}", "\n".join(body)), AnalysisConfig(), first=False)
+        raised += [(n, c) for c in novelty.claims if c in (ANCHOR, LATE)]
+    assert raised == [(1, ANCHOR), (249, LATE)]  # each told once as news, never again
+    assert len(memory.known) == story_state.MAX_KNOWN_SENTENCES  # memory was full: old rows went
