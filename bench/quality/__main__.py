@@ -47,6 +47,7 @@ def evaluate(split: str, make: Callable[[], Analyzer]) -> dict[str, Any]:
     for report in feed_reports.values():
         total.add(report)
     pair_report = pairs.score(make, corpus.pairs((split,)))
+    furniture, furniture_errors = feeds.score_boilerplate(corpus.feeds((split,)), AnalysisConfig())
     languages = {lang: t.as_dict() for lang, t in sorted(figure_report.by_language.items())}
     recalls = [t.recall for t in figure_report.by_language.values() if t.recall is not None]
     return {
@@ -80,6 +81,7 @@ def evaluate(split: str, make: Callable[[], Analyzer]) -> dict[str, Any]:
             "boilerplate": total.boilerplate_claims,
             "by_language": _dicts(total.claims_by_language),
         },
+        "boilerplate": furniture.as_dict(),
         "real_pairs": {
             "pairs": pair_report.pairs,
             "same_story": pair_report.same_story,
@@ -92,6 +94,7 @@ def evaluate(split: str, make: Callable[[], Analyzer]) -> dict[str, Any]:
             "figures": [f"{i} [{e} | got {g}] {t}" for i, t, e, g in figure_report.errors],
             "feeds": total.errors,
             "pairs": pair_report.errors,
+            "boilerplate": furniture_errors,
         },
     }
 
@@ -150,17 +153,20 @@ def print_tables(split: str, s: dict[str, Any]) -> None:
     row("copies", s["copies"])
     row("stories (pairwise)", s["stories"])
     row("figure changes", s["changes"])
+    row("boilerplate dropped", s["boilerplate"])
     row("real pairs: changes", s["real_pairs"]["changes"])
     row("real pairs: figures", s["real_pairs"]["figures"])
     c = s["claims"]
     print(
-        f"{split:8} claims: required recall {c['required_recall']} of {c['required']}, precision {c['precision']} "
-        f"of {c['alerts']} alerts, noise {c['noise']}, boilerplate {c['boilerplate']}"
+        f"{split:8} claims: required recall {c['required_recall']} of {c['required']}, "
+        f"precision {c['precision']} of {c['alerts']} alerts, noise {c['noise']}, "
+        f"boilerplate {c['boilerplate']}"
     )
     f = s["figures"]
     print(
-        f"{split:8} figures: negatives clean {f['negatives_clean']}, qualifiers right {f['qualifier_accuracy']}, "
-        f"other measures {f['other_measures']}; stories: {s['stories']['new_story_alerts']} new_story alerts "
+        f"{split:8} figures: negatives clean {f['negatives_clean']}, "
+        f"qualifiers right {f['qualifier_accuracy']}, other measures {f['other_measures']}; "
+        f"stories: {s['stories']['new_story_alerts']} new_story alerts "
         f"for {s['stories']['gold_stories']} stories"
     )
 

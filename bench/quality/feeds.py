@@ -25,7 +25,9 @@ from itertools import combinations
 from bench.quality.corpus import Feed, GoldSentence
 from bench.quality.scores import Tally
 from schemas import Alert, Decision
+from services.analysis.config import AnalysisConfig
 from services.analysis.engine import Analyzer
+from services.analysis.prepare import draft
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"'})
 _WORD = re.compile(r"\w+")
@@ -134,7 +136,8 @@ def _score_copies(
         if gold != predicted or (predicted and not right):
             want = feed.copy_of.get(d.article_id, "-")
             report.errors.append(
-                f"{feed.name} copy {d.article_id}: gold {want}, got {d.duplicate_of} ({d.method} {d.similarity})"
+                f"{feed.name} copy {d.article_id}: gold {want}, "
+                f"got {d.duplicate_of} ({d.method} {d.similarity})"
             )
 
 
@@ -240,6 +243,33 @@ def _score_claims(
         else:
             report.errors.append(f"{feed.name} missed claim {sentence.article_id}: {sentence.text[:120]}")
     report.claims_required.predicted = report.claims_required.hit
+
+
+def score_boilerplate(feeds: list[Feed], config: AnalysisConfig) -> tuple[Tally, list[str]]:
+    """Page furniture as the analysis drops it: each article is drafted (boilerplate lines and
+    sentences dropped, glued widget words cut), and each of its gold sentences counts as kept
+    when a drafted sentence matches it (`match_sentence`).  Gold: the sentences labelled
+    `boilerplate`; predicted: the labelled sentences (of any label) that were dropped.  A first
+    article or a copy lists only its boilerplate, so a news sentence dropped there goes unseen."""
+    tally, errors = Tally(), []
+    for feed in feeds:
+        gold: dict[str, list[GoldSentence]] = {}
+        for sentence in feed.sentences:
+            gold.setdefault(sentence.article_id, []).append(sentence)
+        for article in feed.articles:
+            labelled = gold.get(article.article_id, [])
+            kept = {
+                m.text for s in draft(article, config).sentences if (m := match_sentence(s.text, labelled))
+            }
+            for sentence in labelled:
+                furniture, dropped = sentence.label == "boilerplate", sentence.text not in kept
+                tally.gold += furniture
+                tally.predicted += dropped
+                tally.hit += furniture and dropped
+                if furniture != dropped:
+                    what = "boilerplate kept" if furniture else f"{sentence.label} dropped"
+                    errors.append(f"{feed.name} {what} {article.article_id}: {sentence.text[:120]}")
+    return tally, errors
 
 
 def score(analyzer_factory, feeds: list[Feed]) -> dict[str, FeedReport]:  # type: ignore[no-untyped-def]

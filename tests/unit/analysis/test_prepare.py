@@ -1,4 +1,5 @@
 import numpy as np
+import pytest
 
 from services.analysis.prepare import TITLE_CHARS, draft_of, embed, headline
 
@@ -44,3 +45,18 @@ def test_a_prepared_article_gives_back_the_draft_it_was_embedded_from(make_prepa
         assert np.array_equal(again.vectors, prepared.vectors)
         assert np.array_equal(again.minhash, prepared.minhash)
         assert embed(drafted, None).title == drafted.title  # a copy is named by its first line
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("D’après les secours, le bilan s’alourdit", "Le bilan s’alourdit"),
+        ("Según la Guardia Civil, la carretera sigue cortada.", "La carretera sigue cortada"),
+        ("Laut Polizei, die Brücke bleibt gesperrt.", "Die Brücke bleibt gesperrt"),
+        ("Secondo la prefettura, i dispersi sono tre.", "I dispersi sono tre"),
+        ("As reported by the agency, the port reopened.", "The port reopened"),
+    ],
+)
+def test_headline_drops_a_leading_attribution_in_every_language(sentence: str, title: str) -> None:
+    """The openers are each language file's `attribution` list."""
+    assert headline(sentence) == title
