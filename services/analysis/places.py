@@ -54,6 +54,19 @@ def fold(name: str) -> str:
     return plain.casefold()[:PREFIX]
 
 
+def scope(text: str, language: str) -> frozenset[str]:
+    """What a count is said of: the places named in ``text`` and, where only names are
+    capitalised, every name ("Madrid sigue siendo la región con 390 fallecidos")."""
+    found = places(text, language)
+    if language in _NOUNS_CAPITALISED or language not in LANGUAGES:
+        return found
+    first = next((m.start() for m in TOKEN_RE.finditer(text) if m.group()[:1].isalpha()), -1)
+    names = {
+        fold(m.group()) for m in TOKEN_RE.finditer(text) if m.group()[:1].isupper() and m.start() != first
+    }
+    return found | frozenset(n for n in names if len(n) >= 3)
+
+
 def places(text: str, language: str) -> frozenset[str]:
     """The folded names that follow a locative preposition in ``text``."""
     prepositions = _PREPOSITIONS.get(language)

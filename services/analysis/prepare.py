@@ -85,10 +85,11 @@ def draft(article: Article, config: AnalysisConfig) -> Draft:
     body = clean_text(article.body)[: config.max_body_chars]
     language = article.language or detect_language(body)
     lines = [line for line in body.split("\n") if line]
-    sentences = _sentences(lines, language, config.max_sentences)
+    year = article.published_at.year if article.published_at else None
+    sentences = _sentences(lines, language, config.max_sentences, year)
     title = _separate_title(article, body)
     if title:
-        title_sentence = _heading(title, _lang(language))
+        title_sentence = _heading(title, _lang(language), year)
         sentences = [title_sentence, *sentences][: config.max_sentences]
     tokens = words(" ".join(s.text for s in sentences))
     given = _given_title(article, [line for line in lines if not is_boilerplate(line)])
@@ -176,10 +177,10 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _heading(text: str, lang: str) -> Sentence:
+def _heading(text: str, lang: str, year: int | None) -> Sentence:
     """A title or heading line: it states figures and claims too ("Toll rises to 63")."""
     return Sentence(
-        text, tuple(extract_figures(text, lang)), len(text.split()) >= MIN_CLAIM_WORDS, heading=True
+        text, tuple(extract_figures(text, lang, year)), len(text.split()) >= MIN_CLAIM_WORDS, heading=True
     )
 
 
@@ -187,7 +188,7 @@ def _lang(language: str) -> str:
     return language if language != UNKNOWN else "en"
 
 
-def _sentences(lines: list[str], language: str, limit: int) -> list[Sentence]:
+def _sentences(lines: list[str], language: str, limit: int, year: int | None) -> list[Sentence]:
     """Statements and headings (a heading states figures too: "Toll rises to 63"), in order."""
     found: list[Sentence] = []
     lang = _lang(language)
@@ -195,7 +196,7 @@ def _sentences(lines: list[str], language: str, limit: int) -> list[Sentence]:
         if is_heading(line):
             heading = strip_furniture(line)
             if not is_boilerplate(heading):
-                found.append(_heading(heading, lang))
+                found.append(_heading(heading, lang, year))
             continue
         for index, text in enumerate(map(strip_furniture, split_sentences(line, lang))):
             if number == index == 0:  # a title glued to a paywall or a cookie notice: keep the title
@@ -203,7 +204,7 @@ def _sentences(lines: list[str], language: str, limit: int) -> list[Sentence]:
             if is_boilerplate(text):
                 continue
             claimable = len(text.split()) >= MIN_CLAIM_WORDS
-            found.append(Sentence(text, tuple(extract_figures(text, lang)), claimable))
+            found.append(Sentence(text, tuple(extract_figures(text, lang, year)), claimable))
         if len(found) >= limit:
             break
     return found[:limit]

@@ -22,7 +22,7 @@ from schemas import FigureChange, Observation
 from services.analysis.claims import is_new_claim, names, vocabulary_of
 from services.analysis.config import AnalysisConfig
 from services.analysis.figures.changes import FigureSlot, Reading, slot_for, update
-from services.analysis.places import places
+from services.analysis.places import scope
 from services.analysis.prepare import PreparedArticle, Sentence
 
 MAX_KNOWN_SENTENCES = 600  # float16 rows of 512: 600 KB at most, in the table and its changelog
@@ -42,7 +42,7 @@ class StoryMemory:
     known: NDArray[np.float16] = field(default_factory=_no_rows)
     recency: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # per row
     vocabulary: dict[str, None] = field(default_factory=dict)  # ordered: least recently used first
-    places: frozenset[str] = frozenset()  # every place the story has named (folded)
+    places: frozenset[str] = frozenset()  # every place (and name) the story has named, folded
     slots: list[FigureSlot] = field(default_factory=list)
     articles: int = 0  # articles absorbed: the clock of `recency`
 
@@ -76,7 +76,7 @@ def readings(prepared: PreparedArticle) -> list[Reading]:
                 article_id=prepared.article_id,
                 source=prepared.article.source,
             )
-            found.append(Reading(fig, places(_segment(sentence, index), prepared.language), obs))
+            found.append(Reading(fig, scope(_segment(sentence, index), prepared.language), obs))
     return found
 
 
@@ -119,7 +119,7 @@ def _figure_note(memory: StoryMemory, sentence: Sentence, language: str) -> bool
     if any(name not in memory.vocabulary for name in names(sentence.text)):
         return False
     for index, fig in enumerate(sentence.figures):
-        reading = Reading(fig, places(_segment(sentence, index), language), _NO_OBSERVATION)
+        reading = Reading(fig, scope(_segment(sentence, index), language), _NO_OBSERVATION)
         slot = slot_for(memory.slots, reading, memory.places)
         if slot is None or fig.value not in slot.values:
             return False
@@ -149,7 +149,7 @@ def _figure_changes(memory: StoryMemory, prepared: PreparedArticle) -> list[Figu
 def _remember(memory: StoryMemory, prepared: PreparedArticle) -> None:
     """Fold the article's sentences into what the story knows (see the module docstring)."""
     now = memory.articles
-    memory.places = memory.places.union(*(places(s.text, prepared.language) for s in prepared.sentences))
+    memory.places = memory.places.union(*(scope(s.text, prepared.language) for s in prepared.sentences))
     vectors = prepared.vectors.astype(np.float16)
     if len(vectors):
         known, recency = memory.known, memory.recency

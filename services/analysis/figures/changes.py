@@ -36,7 +36,7 @@ class FigureSlot:
 @dataclass(frozen=True, slots=True)
 class Reading:
     figure: Figure
-    places: frozenset[str]  # folded place names in the figure's part of its sentence
+    places: frozenset[str]  # folded places (and names) in the figure's part of its sentence
     observation: Observation
 
 

@@ -134,10 +134,12 @@ class _Head:
     partitive: bool = False  # "six of them children": a part of the group counted before
 
 
-def extract_figures(sentence: str, language: str) -> list[Figure]:
+def extract_figures(sentence: str, language: str, year: int | None = None) -> list[Figure]:
     """All counted figures stated in ``sentence``, ordered by position.
 
     ``language`` is an ISO 639-1 code; unknown languages use the English rules on digits only.
+    ``year``, the year the text was published, if known: a count in a clause dated to an
+    earlier year ("in February 2016, nearly 50 people died") is history, not a figure.
     """
     if not sentence or not isinstance(sentence, str):
         return []
@@ -150,7 +152,7 @@ def extract_figures(sentence: str, language: str) -> list[Figure]:
     rules = lex or LEXICONS[FALLBACK_LANGUAGE]
     sent = _Sentence.of(text)
     counts = _merge_ranges(sent, [c for n in numbers if (c := _count(sent, n, rules))], rules)
-    return _attach(sent, counts, rules)
+    return _attach(sent, counts, rules, year)
 
 
 def _count(sent: _Sentence, number: NumberSpan, lex: Lexicon) -> _Count | None:
@@ -275,7 +277,7 @@ class _Found:
     subgroup: str | None
 
 
-def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon) -> list[Figure]:
+def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | None) -> list[Figure]:
     """Give each count its measure; counts without one are dropped, and so are increments
     ("three more arrests") and earlier values ("up from 37"): a figure is a current state."""
     at_token = {c.first: k for k, c in enumerate(counts)}
@@ -297,6 +299,8 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon) -> list[Figure]
     for index, item in enumerate(found):
         count, head = counts[item.k], heads[item.k]
         if not item.base or _role(sent, count, head, lex, item, found[:index]) != "state":
+            continue
+        if year is not None and _dated_before(sent, count, counts, year):
             continue
         subgroup = item.subgroup or _elided_subgroup(
             sent, count, head, item, found[:index], counts, heads, lex
@@ -432,6 +436,17 @@ def _increment(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> boo
     return head.kind in ("measure", "people", "subgroup") and bool(
         lex.increments_after.match(words, head.end)
     )
+
+
+def _dated_before(sent: _Sentence, count: _Count, counts: list[_Count], year: int) -> bool:
+    """The count's clause names an earlier year: "im Februar 2016 waren fast 50 Menschen
+    umgekommen" in an article of 2020 tells history."""
+    start, end = _clause(sent, count)
+    for j in range(start, end):
+        word = sent.words[j]
+        if len(word) == 4 and word.isdigit() and 1900 <= int(word) < year:
+            return True
+    return False
 
 
 def _clause(sent: _Sentence, count: _Count) -> tuple[int, int]:
