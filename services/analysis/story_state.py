@@ -22,7 +22,7 @@ from schemas import FigureChange, Observation
 from services.analysis.claims import is_new_claim, names, vocabulary_of
 from services.analysis.config import AnalysisConfig
 from services.analysis.figures.changes import FigureSlot, Reading, slot_for, update
-from services.analysis.places import scope
+from services.analysis.places import places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
 
 MAX_KNOWN_SENTENCES = 600  # float16 rows of 512: 600 KB at most, in the table and its changelog
@@ -67,6 +67,7 @@ def readings(prepared: PreparedArticle) -> list[Reading]:
     statements first, then headings (a headline shortens what the text states)."""
     found: list[Reading] = []
     ordered = sorted(prepared.sentences, key=lambda s: s.heading)
+    language = prepared.language
     for sentence in ordered:
         for index, fig in enumerate(sentence.figures):
             obs = Observation(
@@ -76,7 +77,8 @@ def readings(prepared: PreparedArticle) -> list[Reading]:
                 article_id=prepared.article_id,
                 source=prepared.article.source,
             )
-            found.append(Reading(fig, scope(_segment(sentence, index), prepared.language), obs))
+            segment = _segment(sentence, index)
+            found.append(Reading(fig, places(segment, language), obs, scope(segment, language)))
     return found
 
 
@@ -119,7 +121,8 @@ def _figure_note(memory: StoryMemory, sentence: Sentence, language: str) -> bool
     if any(name not in memory.vocabulary for name in names(sentence.text)):
         return False
     for index, fig in enumerate(sentence.figures):
-        reading = Reading(fig, scope(_segment(sentence, index), language), _NO_OBSERVATION)
+        segment = _segment(sentence, index)
+        reading = Reading(fig, places(segment, language), _NO_OBSERVATION, scope(segment, language))
         slot = slot_for(memory.slots, reading, memory.places)
         if slot is None or fig.value not in slot.values:
             return False
@@ -140,6 +143,8 @@ def _figure_changes(memory: StoryMemory, prepared: PreparedArticle) -> list[Figu
         if slot is not None and id(slot) in moved:
             continue
         change = update(memory.slots, slot, reading, MAX_SLOTS)
+        if slot is None and memory.slots and memory.slots[-1].latest is reading.observation:
+            moved.add(id(memory.slots[-1]))  # opened by this article: its first value stands
         if change is not None and slot is not None:
             moved.add(id(slot))
             changes.append(change)

@@ -16,7 +16,9 @@ toll) is not news, and neither is a hedge alone ("about 300" -> "300").
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from typing import Final
 
 from schemas import FigureChange, Observation
 from services.analysis.figures.extract import Figure
@@ -36,30 +38,51 @@ class FigureSlot:
 @dataclass(frozen=True, slots=True)
 class Reading:
     figure: Figure
-    places: frozenset[str]  # folded places (and names) in the figure's part of its sentence
+    places: frozenset[str]  # folded places named in the figure's part of its sentence
     observation: Observation
+    names: frozenset[str] = frozenset()  # those places and any other names there (see places.scope)
+
+
+CUMULATIVE: Final = frozenset({"killed", "injured", "casualties", "arrested", "rescued", "affected"})
+"""Counts that only grow as a story unfolds; missing, evacuated or hospitalized also fall."""
+PART_RATIO: Final = 0.5  # a cumulative count below half the running value is a part of it
 
 
 def slot_for(slots: list[FigureSlot], reading: Reading, known: frozenset[str]) -> FigureSlot | None:
     """The slot a reading updates, or None when it opens a new one.
 
-    A reading is matched to the slot counted in a place it names; otherwise it updates the
-    measure's first slot, unless it names a place the story never named before (``known``)
-    with a count below that slot's: a part counted elsewhere (a neighbouring province),
-    not a new total.  (A higher count naming a new place is read as an update: the names
-    of regions and countries differ between languages, "Bayern"/"Baviera".)"""
+    A reading is matched to the slot counted in a place it names.  Otherwise it updates
+    the measure's first slot, unless it is a *part* of it: a count below that slot's said
+    of a place or name the story never used (a neighbouring province), or a count that
+    only grows falling below half the running total ("four civilians killed in the
+    airstrike" in a story of 20).  A part updates the part slot closest in value, or
+    opens one.  (A higher count naming a new place is read as an update: the names of
+    regions and countries differ between languages, "Bayern"/"Baviera".)"""
     fig = reading.figure
     same = [s for s in slots if s.measure == fig.measure and s.unit == fig.unit]
     if not same:
         return None
-    if not reading.places:
-        return same[0]
-    located = next((s for s in same if s.places & reading.places), None)
+    located = next((s for s in same if s.places & reading.places), None) if reading.places else None
     if located is not None:
         return located
-    if reading.places <= known or fig.value >= same[0].latest.value:
-        return same[0]
-    return None
+    main = same[0]
+    if not _part_of(main, reading, known):
+        return main
+    parts = [s for s in same[1:] if not s.places or not reading.places]
+    return min(parts, key=lambda s: _distance(s.latest.value, fig.value), default=None)
+
+
+def _part_of(main: FigureSlot, reading: Reading, known: frozenset[str]) -> bool:
+    value, total = reading.figure.value, main.latest.value
+    if value >= total:
+        return False
+    new_place = bool(reading.names) and not reading.names <= known
+    base = reading.figure.measure.rsplit(" ", 1)[-1]
+    return new_place or (base in CUMULATIVE and value < PART_RATIO * total)
+
+
+def _distance(a: float, b: float) -> float:
+    return abs(math.log(max(a, 1.0) / max(b, 1.0)))
 
 
 def update(
