@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install demo test test-unit test-integration bench bench-core chaos lint schemas clean
+.PHONY: install demo test test-unit test-integration bench bench-core bench-quality chaos lint schemas clean
 
 install: $(STAMP)
 
@@ -28,6 +28,9 @@ bench: install
 
 bench-core: install
 	@$(BIN)/python -m bench.core
+
+bench-quality: install
+	@$(BIN)/python -m bench.quality
 
 chaos: install
 	@$(BIN)/python -m bench.chaos

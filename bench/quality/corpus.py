@@ -17,14 +17,42 @@ from schemas import Article
 # The annotation guide's vocabulary (ANNOTATION.md), kept here rather than imported from the
 # analysis so the benchmark can score any version of the code, including older ones.
 MEASURES: Final = frozenset(
-    ["killed", "injured", "missing", "evacuated", "displaced", "arrested", "rescued", "hospitalized", "kidnapped", "homeless", "affected", "casualties"]
+    [
+        "killed",
+        "injured",
+        "missing",
+        "evacuated",
+        "displaced",
+        "arrested",
+        "rescued",
+        "hospitalized",
+        "kidnapped",
+        "homeless",
+        "affected",
+        "casualties",
+    ]
 )
 QUALIFIERS: Final = frozenset(["exact", "about", "at_least", "more_than", "at_most", "less_than"])
 
 ROOT: Final = Path(__file__).parent / "corpus"
 SPLITS: Final = ("dev", "holdout")
 SUBGROUPS: Final = frozenset(
-    ["civilians", "children", "women", "soldiers", "journalists", "fighters", "protesters", "migrants", "refugees", "passengers", "students", "firefighters", "tourists", "prisoners"]
+    [
+        "civilians",
+        "children",
+        "women",
+        "soldiers",
+        "journalists",
+        "fighters",
+        "protesters",
+        "migrants",
+        "refugees",
+        "passengers",
+        "students",
+        "firefighters",
+        "tourists",
+        "prisoners",
+    ]
 ) | {"police officers", "aid workers", "health workers"}
 
 
@@ -169,10 +197,10 @@ def feeds(splits: tuple[str, ...] = SPLITS) -> list[Feed]:
 
 def pairs(splits: tuple[str, ...] = SPLITS) -> list[Pair]:
     """The annotated SemEval pairs of the given splits, with their texts from train.csv."""
-    path = ROOT / "pairs" / "semeval.jsonl"
     texts = _semeval_texts()
     out = []
-    for where, raw in _jsonl(path):
+    rows = [row for path in sorted((ROOT / "pairs").glob("*.jsonl")) for row in _jsonl(path)]
+    for where, raw in rows:
         if raw.get("split", "dev") not in splits:
             continue
         pair_id = raw["pair_id"]

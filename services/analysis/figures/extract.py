@@ -20,7 +20,7 @@ because each figure can raise an alert.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -300,7 +300,7 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
         count, head = counts[item.k], heads[item.k]
         if not item.base or _role(sent, count, head, lex, item, found[:index]) != "state":
             continue
-        if year is not None and _dated_before(sent, count, counts, year):
+        if _historical(sent, count, lex) or (year is not None and _dated_before(sent, count, counts, year)):
             continue
         subgroup = item.subgroup or _elided_subgroup(
             sent, count, head, item, found[:index], counts, heads, lex
@@ -328,16 +328,17 @@ def _measure_for(
     if head.subgroup and bases and (head.partitive or _in_inclusion(sent, k, counts, lex)):
         return bases[-1], head.subgroup  # "14 dead, including six children", "six of them children"
     measure = _backward(sent, count.first, lex, strict=head.kind == "other")
-    if measure is None and head.kind in ("people", "subgroup"):
-        measure = _verb_before(sent, count, lex)  # "Murieron 14 personas", "Es starben 9 Menschen"
-    if measure is None and head.kind == "none" and (toll := _toll_subject(sent, count, rivals, lex)):
+    if measure is None and head.kind in ("people", "subgroup", "other"):
+        measure = _verb_before(sent, count, lex, adjacent=head.kind == "other")  # "Murieron 14 personas"
+    toll = _toll_subject(sent, count, rivals, lex, counts[:k]) if head.kind == "none" else None
+    if measure is None and toll is not None:
         return toll  # a bare value: its toll is before it
     if measure is None or measure == _TOTAL:
         measure = _forward(sent, head, count, counts, heads, at_token, lex) or measure
-    if measure is None and head.kind in ("none", "people"):
-        toll = _toll_subject(sent, count, rivals, lex) or _subject_after(sent, count, lex)
+    if measure is None and head.kind in ("none", "people", "subgroup"):
+        toll = _toll_subject(sent, count, rivals, lex, counts[:k]) or _subject_after(sent, count, lex)
         if toll is not None:
-            return toll
+            return toll[0], toll[1] or head.subgroup  # "se eleva ya a 118 reclusos"
     if measure is None and head.kind in ("people", "subgroup"):
         measure = _among(sent, count, lex) or _object_of(sent, count, lex)
     if measure is None and lex.generic_passive is not None and not count.weak:
@@ -438,6 +439,17 @@ def _increment(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> boo
     )
 
 
+def _historical(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """A count told as history: "the worst since 2004, when 230 people died", "seit 1998,
+    als in Eschede 101 Menschen starben" (a year, then a "when" opening the count's clause)."""
+    start, _ = _clause(sent, count)
+    opener = sent.word(start)
+    if opener not in lex.temporal_relatives and sent.word(start + 1) not in lex.temporal_relatives:
+        return False
+    year = sent.word(start - 2) if sent.word(start - 1) == "," else ""
+    return len(year) == 4 and year.isdigit() and 1000 <= int(year) <= 2100
+
+
 def _dated_before(sent: _Sentence, count: _Count, counts: list[_Count], year: int) -> bool:
     """The count's clause names an earlier year: "im Februar 2016 waren fast 50 Menschen
     umgekommen" in an article of 2020 tells history."""
@@ -528,7 +540,7 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
         if not sent.is_word(j) or (kind == "none" and words[j] in lex.toll_verbs):
             break  # "auf 48 gestiegen": a verb, not the counted noun
         if measure := lex.measures.match(words, j):
-            if j + measure[0] in count_starts or _describes(sent, j, measure[0], kind, lex):
+            if j + measure[0] in count_starts:
                 break
             after = lex.subgroup_adjectives.match(words, j + measure[0])
             group = subgroup or (after[1] if after else None)
@@ -560,12 +572,6 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
     return _Head(kind, None, subgroup, j, noun, immediate, partitive)
 
 
-def _describes(sent: _Sentence, j: int, length: int, kind: str, lex: Lexicon) -> bool:
-    """ "30 animales muertos": after an unknown noun, a one-word participle describes that
-    noun (in languages whose adjectives follow it); the count is of those things."""
-    return kind == "other" and lex.postnominal and _attributive(sent, j, length, lex)
-
-
 def _first_word(sent: _Sentence, start: int) -> int:
     """Index of the first non-hyphen token at or after ``start``."""
     j = start
@@ -594,7 +600,7 @@ _VERB_REACH: Final = 6
 
 
 def _toll_subject(
-    sent: _Sentence, count: _Count, rivals: set[int], lex: Lexicon
+    sent: _Sentence, count: _Count, rivals: set[int], lex: Lexicon, counts_before: Sequence[_Count] = ()
 ) -> tuple[str, str | None] | None:
     """A toll named further back in the clause, with a verb of change around it: "The death
     toll from Sunday's floods in X province rose to 63", "bringing the death toll from this
@@ -603,10 +609,18 @@ def _toll_subject(
     rival count in between (a value, or people counted) has the toll to itself."""
     words = sent.words
     j = count.first - 1
-    while j >= 0 and count.first - j <= _TOLL_REACH and not sent.hard_stop(j) and j not in rivals:
+    while j >= 0 and count.first - j <= _TOLL_REACH and not sent.hard_stop(j):
+        if j in rivals:
+            aside = _relative_aside(sent, j, lex)
+            if aside is None:
+                return None
+            j = aside  # "The toll, which officials had put at 52, was raised to 58": skip the aside
+            continue
         named = _toll_phrase(sent, j, lex, verbs=False)
         subject = lex.measures.match_ending(words, j) if named is None else None
         if subject and sent.word(j - subject[0]) in lex.determiners:  # "los muertos son ya 58"
+            if any(j - subject[0] - 1 == c.last - 1 for c in counts_before):
+                return None  # "sono 12 i morti e una trentina i feriti": the subject of 12
             named = (subject[1], j - subject[0])
         if named is not None:
             span = range(max(0, named[1] - 3), min(len(words), count.last + 2))
@@ -618,23 +632,53 @@ def _toll_subject(
     return None
 
 
+def _relative_aside(sent: _Sentence, j: int, lex: Lexicon) -> int | None:
+    """The token before the comma that opens a relative aside around token ``j`` (", which
+    officials had put at 52 on Saturday,", ", que el martes era de 68,"), or None."""
+    words = sent.words
+    k = j
+    while k > 0 and words[k] != "," and not sent.hard_stop(k) and j - k < _TOLL_REACH:
+        k -= 1
+    if words[k] != "," or sent.word(k + 1) not in lex.relatives:
+        return None
+    end = next((i for i in range(j, min(len(words), j + _TOLL_REACH)) if words[i] == ","), None)
+    return k - 1 if end is not None else None
+
+
+_SUBJECT_REACH: Final = 8
+
+
 def _subject_after(sent: _Sentence, count: _Count, lex: Lexicon) -> tuple[str, str | None] | None:
-    """The subject after its value: "Ascienden ya a 53 los fallecidos", "Sono almeno 41 i
-    migranti morti" (measure and subgroup)."""
-    j = count.last
-    if sent.word(j) not in lex.determiners:
+    """The subject after its value, once a verb of change (or a coordinated count) came
+    before it: "Ascienden ya a 53 los fallecidos", "Sono almeno 41 i migranti morti", "e una
+    trentina i feriti", "portant à 64 le nombre de personnes placées en garde à vue",
+    "bringing to 29 the number of people arrested", "salgono a 19 le persone finite in manette"."""
+    words, j = sent.words, count.last
+    before = range(max(0, count.first - 3), count.first)
+    if not any(words[i] in lex.toll_verbs or words[i] in lex.coordinators for i in before):
         return None
-    if not any(sent.word(i) in lex.toll_verbs for i in range(count.first - 3, count.first)):
-        return None
-    group = lex.subgroup_nouns.match(sent.words, j + 1)
-    found = lex.measures.match(sent.words, j + 1 + (group[0] if group else 0))
-    return (found[1], group[1] if group else None) if found else None
+    if sent.word(j) in lex.determiners:
+        group = lex.subgroup_nouns.match(words, j + 1)
+        if found := lex.measures.match(words, j + 1 + (group[0] if group else 0)):
+            return found[1], group[1] if group else None
+    for end in range(j, min(len(words), j + _SUBJECT_REACH)):
+        if sent.hard_stop(end) or words[end] == ",":
+            break
+        named = _toll_phrase(sent, end, lex, verbs=False)
+        if named and named[0] != _TOTAL and named[1] >= j:
+            return named[0], None
+        if lex.is_people(words[end]) and sent.word(end - 1) in lex.determiners:
+            found = next((m for k in range(end + 1, end + 4) if (m := lex.measures.match(words, k))), None)
+            if found:
+                return found[1], None
+    return None
 
 
-def _verb_before(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
-    """A verb before its subject: "Murieron 14 personas", "Sono morte 12 persone"."""
+def _verb_before(sent: _Sentence, count: _Count, lex: Lexicon, adjacent: bool = False) -> str | None:
+    """A verb before its subject: "Murieron 14 personas", "Sono morte 12 persone", and in
+    headlines "morti due scialpinisti" (``adjacent``: no word may come between)."""
     j = count.first - 1
-    if sent.word(j) in lex.links and not lex.measures.match_ending(sent.words, j):
+    if not adjacent and sent.word(j) in lex.links and not lex.measures.match_ending(sent.words, j):
         j -= 1
     found = lex.measures.match_ending(sent.words, j) if j >= 0 else None
     if found is None or sent.word(j - found[0]) in lex.determiners:
@@ -759,14 +803,20 @@ def _joined(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     return before in lex.coordinators or bool(lex.inclusion.match_ending(sent.words, j - 1))
 
 
+_LIST_REACH: Final = 8  # counts looked back along a list "…, including 20 children, 5 women and …"
+
+
 def _in_inclusion(sent: _Sentence, k: int, counts: list[_Count], lex: Lexicon) -> bool:
     """Count ``k`` names a part of the group before: "…, including 20 children and 5 women",
     "20 people died (15 women and five children)"."""
-    first = counts[k].first
-    if _after_inclusion(sent, first, lex) or sent.word(first - 1) == "(":
-        return True
-    joint = sent.word(first - 1)
-    return k > 0 and (joint in lex.coordinators or joint == ",") and _in_inclusion(sent, k - 1, counts, lex)
+    for i in range(k, max(-1, k - _LIST_REACH), -1):
+        first = counts[i].first
+        if _after_inclusion(sent, first, lex) or sent.word(first - 1) == "(":
+            return True
+        joint = sent.word(first - 1)
+        if i == 0 or not (joint in lex.coordinators or joint == ","):
+            return False
+    return False
 
 
 def _after_inclusion(sent: _Sentence, first: int, lex: Lexicon) -> bool:

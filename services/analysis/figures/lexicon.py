@@ -143,6 +143,9 @@ class Lexicon:
     earlier_after: PhraseTable
     complement_prepositions: frozenset[str]
     among: frozenset[str]
+    temporal_relatives: frozenset[str]
+    relatives: frozenset[str]
+    copulas: frozenset[str]
     participle_endings: tuple[str, ...]
     adverb_endings: tuple[str, ...]
     periods: PhraseTable
@@ -207,6 +210,9 @@ def build(data: LanguageData) -> Lexicon:
         earlier_after=PhraseTable.of(fig.earlier_after),
         complement_prepositions=_words(fig.complement_prepositions),
         among=_words(fig.among),
+        temporal_relatives=_words(fig.temporal_relatives),
+        relatives=_words(fig.relatives),
+        copulas=_words(fig.copulas),
         participle_endings=tuple(fig.participle_endings),
         adverb_endings=tuple(fig.adverb_endings),
         periods=PhraseTable.of(fig.periods),

@@ -111,6 +111,9 @@ class FigureData(_Data):
     earlier_after: list[str] = Field(default_factory=list)  # after it or its noun: "37 the day before"
     complement_prepositions: list[str] = Field(default_factory=list)  # "residents of eight villages"
     among: list[str] = Field(default_factory=list)  # "two nurses were among the dead"
+    temporal_relatives: list[str] = Field(default_factory=list)  # "since 2004, when 230 died": history
+    relatives: list[str] = Field(default_factory=list)  # open an aside: "the toll, which had been 52, …"
+    copulas: list[str] = Field(default_factory=list)  # "12 are minors": a group named by its predicate
     periods: list[str] = Field(default_factory=list)  # "in the past 24 hours": a daily count, not a total
     participle_endings: list[str] = Field(default_factory=list)  # "afectadas": may describe a noun
     adverb_endings: list[str] = Field(default_factory=list)  # "gravemente": an adverb, not a noun
