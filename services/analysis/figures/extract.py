@@ -300,7 +300,9 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
         count, head = counts[item.k], heads[item.k]
         if not item.base or _role(sent, count, head, lex, item, found[:index]) != "state":
             continue
-        if _historical(sent, count, lex) or (year is not None and _dated_before(sent, count, counts, year)):
+        if _historical(sent, count, lex) or _earlier_frame(sent, count, lex, year):
+            continue
+        if year is not None and _dated_before(sent, count, counts, year):
             continue
         subgroup = item.subgroup or _elided_subgroup(
             sent, count, head, item, found[:index], counts, heads, lex
@@ -439,6 +441,24 @@ def _increment(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> boo
     )
 
 
+def _earlier_frame(sent: _Sentence, count: _Count, lex: Lexicon, year: int | None) -> bool:
+    """A sentence framed in the past: "Last year, only seven were arrested", "En 2013, más de
+    20 fueron arrestados" (a year before the article's, or any year when its date is unknown:
+    news rarely opens a sentence on the present year)."""
+    comma = next((j for j in range(1, 6) if sent.word(j) == ","), None)
+    if comma is None or count.first < comma:
+        return False
+    if (
+        lex.earlier_frames.match(sent.words, 0) is not None
+        and lex.earlier_frames.match(sent.words, 0)[0] == comma
+    ):
+        return True
+    if comma == 2 and sent.words[0] in lex.year_prepositions:
+        stated = sent.words[1]
+        return len(stated) == 4 and stated.isdigit() and (year is None or int(stated) < year)
+    return False
+
+
 def _historical(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     """A count told as history: "the worst since 2004, when 230 people died", "seit 1998,
     als in Eschede 101 Menschen starben" (a year, then a "when" opening the count's clause)."""
@@ -537,12 +557,16 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
         if kind == "none" and (part := lex.partitives.match(words, j)):
             j, partitive = j + part[0], True
             continue
+        if kind == "none" and (group := _predicate_group(sent, j, lex)):
+            return group  # "12 sono minorenni", "17 de los detenidos son menores"
         if not sent.is_word(j) or (kind == "none" and words[j] in lex.toll_verbs):
             break  # "auf 48 gestiegen": a verb, not the counted noun
         if measure := lex.measures.match(words, j):
             if j + measure[0] in count_starts:
                 break
-            after = lex.subgroup_adjectives.match(words, j + measure[0])
+            after = lex.subgroup_adjectives.match(words, j + measure[0]) or _among_group(
+                sent, j + measure[0], lex
+            )
             group = subgroup or (after[1] if after else None)
             immediate = seen == 0 or (noun == _first_word(sent, start) and kind in ("people", "subgroup"))
             return _Head("measure", measure[1], group, j + measure[0], noun, immediate, partitive)
@@ -570,6 +594,33 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
     if kind == "other" and subgroup is not None:
         subgroup = None  # "two military sources": the adjective did not qualify a measure
     return _Head(kind, None, subgroup, j, noun, immediate, partitive)
+
+
+def _among_group(sent: _Sentence, j: int, lex: Lexicon) -> tuple[int, str] | None:
+    """ "43 morts parmi les civils": the group after the measure."""
+    if sent.word(j) not in lex.among:
+        return None
+    k = j + 1 + (sent.word(j + 1) in lex.determiners)
+    group = lex.subgroup_nouns.match(sent.words, k)
+    return (k - j + group[0], group[1]) if group else None
+
+
+def _predicate_group(sent: _Sentence, j: int, lex: Lexicon) -> _Head | None:
+    """A count whose group is named by its predicate: "Tra i 35 fermati, 12 sono minorenni"
+    (the measure comes from the group before), "17 de los detenidos son menores de edad"
+    (the measure is the partitive's)."""
+    words, measure = sent.words, None
+    if words[j] in lex.complement_prepositions:  # "de los detenidos"
+        k = j + 1 + (sent.word(j + 1) in lex.determiners)
+        if (found := lex.measures.match(words, k)) is None:
+            return None
+        measure, j = found[1], k + found[0]
+    if sent.word(j) not in lex.copulas or (group := lex.subgroup_nouns.match(words, j + 1)) is None:
+        return None
+    end = j + 1 + group[0]
+    if measure is None:
+        return _Head("subgroup", None, group[1], end, j + group[0])
+    return _Head("measure", measure, group[1], end, j + group[0], partitive=False)
 
 
 def _first_word(sent: _Sentence, start: int) -> int:
@@ -655,7 +706,8 @@ def _subject_after(sent: _Sentence, count: _Count, lex: Lexicon) -> tuple[str, s
     "bringing to 29 the number of people arrested", "salgono a 19 le persone finite in manette"."""
     words, j = sent.words, count.last
     before = range(max(0, count.first - 3), count.first)
-    if not any(words[i] in lex.toll_verbs or words[i] in lex.coordinators for i in before):
+    opens = count.first == 0 or sent.hard_stop(count.first - 1)  # "Almeno 64 i migranti tratti in salvo"
+    if not opens and not any(words[i] in lex.toll_verbs or words[i] in lex.coordinators for i in before):
         return None
     if sent.word(j) in lex.determiners:
         group = lex.subgroup_nouns.match(words, j + 1)

@@ -145,6 +145,7 @@ class Lexicon:
     among: frozenset[str]
     temporal_relatives: frozenset[str]
     relatives: frozenset[str]
+    earlier_frames: PhraseTable
     copulas: frozenset[str]
     participle_endings: tuple[str, ...]
     adverb_endings: tuple[str, ...]
@@ -212,6 +213,7 @@ def build(data: LanguageData) -> Lexicon:
         among=_words(fig.among),
         temporal_relatives=_words(fig.temporal_relatives),
         relatives=_words(fig.relatives),
+        earlier_frames=PhraseTable.of(fig.earlier_frames),
         copulas=_words(fig.copulas),
         participle_endings=tuple(fig.participle_endings),
         adverb_endings=tuple(fig.adverb_endings),

@@ -408,10 +408,17 @@ def _with_approximate(text: str, rules: _NumberRules, found: list[NumberSpan]) -
     matches = list(_TOKEN_RE.finditer(text))
     spans = list(found)
     for k, match in enumerate(matches):
-        value = rules.approximate.get(match.group().lower())
+        pair = f"{match.group()} {matches[k + 1].group()}".lower() if k + 1 < len(matches) else ""
+        value = rules.approximate.get(pair)  # "medio centenar"
+        if value is not None:
+            k, match = k + 1, matches[k + 1]
+            start = matches[k - 1].start()
+        else:
+            value = rules.approximate.get(match.group().lower())
+            start = match.start()
         if value is None:
             continue
-        start, end = match.start(), match.end()
+        end = match.end()
         article = next(
             (s for s in spans if s.weak and s.end <= start and text[s.end : start].isspace()), None
         )
