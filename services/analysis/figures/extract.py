@@ -791,7 +791,7 @@ def _forward(
         if word in ("(", ","):
             j = _skip_aside(sent, j, lex)
             continue
-        if (other := at_token.get(j)) is not None:
+        if (other := at_token.get(j)) is not None and not _article(counts[other], heads[other]):
             if sent.word(j - 1) in lex.complement_prepositions:  # "residents of eight villages"
                 j, budget = max(heads[other].end, counts[other].last), budget - 1
                 continue
@@ -813,6 +813,11 @@ def _forward(
             j += 1
         budget -= 1
     return None
+
+
+def _article(count: _Count, head: _Head) -> bool:
+    """A weak "one" that counts nothing ("bei einer Massenschlägerei"): an article."""
+    return count.weak and not head.immediate
 
 
 def _complement(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:

@@ -402,30 +402,28 @@ def _with_articles(text: str, rules: _NumberRules, found: list[NumberSpan]) -> l
 
 
 def _with_approximate(text: str, rules: _NumberRules, found: list[NumberSpan]) -> list[NumberSpan]:
-    """Approximate number nouns ("une vingtaine de", "a dozen", "una decina di") as numbers
-    with ``approximate`` set; the article before them ("une", read as a weak one) joins the
-    span, and so does the linking preposition after them."""
+    """Approximate number nouns ("une vingtaine de", "a dozen", "una decina di", "medio
+    centenar") as numbers with ``approximate`` set.  An article before them ("une", read as
+    a weak one; "a") joins the span, a number before them multiplies them ("zwei Dutzend"),
+    and the linking preposition after them ("de", "di") joins the span too."""
     matches = list(_TOKEN_RE.finditer(text))
     spans = list(found)
     for k, match in enumerate(matches):
         pair = f"{match.group()} {matches[k + 1].group()}".lower() if k + 1 < len(matches) else ""
         value = rules.approximate.get(pair)  # "medio centenar"
         if value is not None:
-            k, match = k + 1, matches[k + 1]
-            start = matches[k - 1].start()
+            start, last = match.start(), k + 1
         else:
-            value = rules.approximate.get(match.group().lower())
-            start = match.start()
+            value, start, last = rules.approximate.get(match.group().lower()), match.start(), k
         if value is None:
             continue
-        end = match.end()
-        article = next(
-            (s for s in spans if s.weak and s.end <= start and text[s.end : start].isspace()), None
-        )
-        if article is not None and not text[article.end : start].strip():
-            spans.remove(article)
-            start = article.start
-        end = _past_link(text, matches, k + 1, rules) or end
+        before = next((s for s in spans if s.end <= start and not text[s.end : start].strip()), None)
+        if before is not None:  # "une vingtaine" (the article goes), "zwei Dutzend" (times two)
+            spans.remove(before)
+            value, start = value * (1.0 if before.weak else before.value), before.start
+        elif k and matches[k - 1].group().lower() in rules.bare_scales_after:
+            start = matches[k - 1].start()  # "a dozen"
+        end = _past_link(text, matches, last + 1, rules) or matches[last].end()
         if not any(s.start < end and start < s.end for s in spans):
             spans.append(NumberSpan(value, start, end, spelled=True, approximate=True))
     spans.sort(key=lambda span: span.start)
