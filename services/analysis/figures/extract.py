@@ -442,19 +442,21 @@ def _increment(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> boo
 
 
 def _earlier_frame(sent: _Sentence, count: _Count, lex: Lexicon, year: int | None) -> bool:
-    """A sentence framed in the past: "Last year, only seven were arrested", "En 2013, más de
-    20 fueron arrestados" (a year before the article's, or any year when its date is unknown:
-    news rarely opens a sentence on the present year)."""
-    comma = next((j for j in range(1, 6) if sent.word(j) == ","), None)
-    if comma is None or count.first < comma:
-        return False
-    if (
-        lex.earlier_frames.match(sent.words, 0) is not None
-        and lex.earlier_frames.match(sent.words, 0)[0] == comma
-    ):
-        return True
-    if comma == 2 and sent.words[0] in lex.year_prepositions:
-        stated = sent.words[1]
+    """A count framed in the past: "Last year, only seven were arrested" (but "… and this
+    year, the number is down to three" is framed in the present: the nearest frame before
+    the count decides), "En 2013, más de 20 fueron arrestados" (a year opening the sentence
+    that is before the article's, or any year when its date is unknown: news rarely opens a
+    sentence on the present year)."""
+    words = sent.words
+    for j in range(count.first - 1, -1, -1):
+        if words[j] != ",":
+            continue
+        if lex.current_frames.match_ending(words, j - 1):
+            return False
+        if lex.earlier_frames.match_ending(words, j - 1):
+            return True
+    if sent.word(2) == "," and count.first > 2 and words[0] in lex.year_prepositions:
+        stated = words[1]
         return len(stated) == 4 and stated.isdigit() and (year is None or int(stated) < year)
     return False
 
@@ -646,7 +648,7 @@ def _backward(sent: _Sentence, first: int, lex: Lexicon, strict: bool) -> str | 
 
 
 _TOLL_REACH: Final = 30
-_COUNT_NOUN_GAP: Final = 3
+_COUNT_NOUN_GAP: Final = 4
 _VERB_REACH: Final = 6
 
 

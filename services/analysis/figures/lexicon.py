@@ -146,6 +146,7 @@ class Lexicon:
     temporal_relatives: frozenset[str]
     relatives: frozenset[str]
     earlier_frames: PhraseTable
+    current_frames: PhraseTable
     copulas: frozenset[str]
     participle_endings: tuple[str, ...]
     adverb_endings: tuple[str, ...]
@@ -214,6 +215,7 @@ def build(data: LanguageData) -> Lexicon:
         temporal_relatives=_words(fig.temporal_relatives),
         relatives=_words(fig.relatives),
         earlier_frames=PhraseTable.of(fig.earlier_frames),
+        current_frames=PhraseTable.of(fig.current_frames),
         copulas=_words(fig.copulas),
         participle_endings=tuple(fig.participle_endings),
         adverb_endings=tuple(fig.adverb_endings),

@@ -113,7 +113,8 @@ class FigureData(_Data):
     among: list[str] = Field(default_factory=list)  # "two nurses were among the dead"
     temporal_relatives: list[str] = Field(default_factory=list)  # "since 2004, when 230 died": history
     relatives: list[str] = Field(default_factory=list)  # open an aside: "the toll, which had been 52, …"
-    earlier_frames: list[str] = Field(default_factory=list)  # "Last year, …": the sentence tells history
+    earlier_frames: list[str] = Field(default_factory=list)  # "Last year, …": what follows is history
+    current_frames: list[str] = Field(default_factory=list)  # "… and this year, …": the present again
     copulas: list[str] = Field(default_factory=list)  # "12 are minors": a group named by its predicate
     periods: list[str] = Field(default_factory=list)  # "in the past 24 hours": a daily count, not a total
     participle_endings: list[str] = Field(default_factory=list)  # "afectadas": may describe a noun
