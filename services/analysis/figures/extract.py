@@ -518,7 +518,9 @@ def _elided_subgroup(
     if head.kind not in ("none", "measure", "people") or head.subgroup or own_noun or not before:
         return None
     for previous in reversed(before):
-        if sent.word(counts[previous.k + 1].first - 1) not in lex.coordinators | {","}:
+        joint = counts[previous.k + 1].first - 1
+        joint -= sent.word(joint) in lex.others  # "e altri due sono rimasti feriti"
+        if sent.word(joint) not in lex.coordinators | {","}:
             return None  # the list is broken: the next count does not continue it
         own = heads[previous.k]
         if own.noun < 0:
@@ -647,7 +649,7 @@ def _backward(sent: _Sentence, first: int, lex: Lexicon, strict: bool) -> str | 
     return None
 
 
-_TOLL_REACH: Final = 30
+_TOLL_REACH: Final = 40
 _COUNT_NOUN_GAP: Final = 4
 _VERB_REACH: Final = 6
 
@@ -692,8 +694,8 @@ def _relative_aside(sent: _Sentence, j: int, lex: Lexicon) -> int | None:
     k = j
     while k > 0 and words[k] != "," and not sent.hard_stop(k) and j - k < _TOLL_REACH:
         k -= 1
-    if words[k] != "," or sent.word(k + 1) not in lex.relatives:
-        return None
+    if words[k] != "," or not (sent.word(k + 1) in lex.relatives or lex.earlier.match(words, k + 1)):
+        return None  # ", which officials had put at 52,", ", inizialmente indicato in 15,"
     end = next((i for i in range(j, min(len(words), j + _TOLL_REACH)) if words[i] == ","), None)
     return k - 1 if end is not None else None
 
@@ -735,9 +737,30 @@ def _verb_before(sent: _Sentence, count: _Count, lex: Lexicon, adjacent: bool = 
     if not adjacent and sent.word(j) in lex.links and not lex.measures.match_ending(sent.words, j):
         j -= 1
     found = lex.measures.match_ending(sent.words, j) if j >= 0 else None
+    if found is None and not adjacent:
+        return _verb_opening(sent, count, lex)
     if found is None or sent.word(j - found[0]) in lex.determiners:
         return None
     return found[1]
+
+
+_OPENING_REACH: Final = 6
+
+
+def _verb_opening(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
+    """A verb opening its clause, its subject a few words on: "Sont morts dans l'accident
+    trois adolescents", "Sono stati evacuati in via precauzionale circa duemila turisti"."""
+    words = sent.words
+    for j in range(count.first - 1, max(-1, count.first - 1 - _OPENING_REACH), -1):
+        if sent.hard_stop(j) or words[j] == "," or not sent.is_word(j):
+            return None
+        if found := lex.measures.match_ending(words, j):
+            start = j - found[0]
+            while start >= 0 and words[start] in lex.function_words:
+                start -= 1  # "sono stati evacuati", "se han"
+            opens = start < 0 or sent.hard_stop(start) or words[start] == ","
+            return found[1] if opens else None
+    return None
 
 
 def _object_of(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:

@@ -409,12 +409,13 @@ def _with_approximate(text: str, rules: _NumberRules, found: list[NumberSpan]) -
     matches = list(_TOKEN_RE.finditer(text))
     spans = list(found)
     for k, match in enumerate(matches):
-        pair = f"{match.group()} {matches[k + 1].group()}".lower() if k + 1 < len(matches) else ""
-        value = rules.approximate.get(pair)  # "medio centenar"
-        if value is not None:
-            start, last = match.start(), k + 1
-        else:
-            value, start, last = rules.approximate.get(match.group().lower()), match.start(), k
+        value, start, last = None, match.start(), k
+        for size in (3, 2, 1):  # "half a dozen", "medio centenar", "vingtaine"
+            if k + size <= len(matches):
+                phrase = " ".join(m.group() for m in matches[k : k + size]).lower()
+                if (value := rules.approximate.get(phrase)) is not None:
+                    last = k + size - 1
+                    break
         if value is None:
             continue
         before = next((s for s in spans if s.end <= start and not text[s.end : start].strip()), None)
