@@ -296,9 +296,13 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
             found.append(_Found(k, base, subgroup))
     found = [_Found(f.k, _sentence_measure(sent, f, found, counts, lex), f.subgroup) for f in found]
     figures: list[Figure] = []
+    bases = [f.base for f in found]
+    totals = _total_verbs(sent, lex) if len(set(bases)) < len(bases) else []
     for index, item in enumerate(found):
         count, head = counts[item.k], heads[item.k]
         if not item.base or _role(sent, count, head, lex, item, found[:index]) != "state":
+            continue
+        if totals and _before_a_total(item, found[index + 1 :], counts, totals):
             continue
         if _historical(sent, count, lex) or _earlier_frame(sent, count, lex, year):
             continue
@@ -331,7 +335,7 @@ def _measure_for(
         return bases[-1], head.subgroup  # "14 dead, including six children", "six of them children"
     measure = _backward(sent, count.first, lex, strict=head.kind == "other")
     if measure is None and head.kind in ("people", "subgroup", "other"):
-        measure = _verb_before(sent, count, lex, adjacent=head.kind == "other")  # "Murieron 14 personas"
+        measure = _verb_before(sent, count, lex)  # "Murieron 14 personas", "Sont morts … trois adolescents"
     toll = _toll_subject(sent, count, rivals, lex, counts[:k]) if head.kind == "none" else None
     if measure is None and toll is not None:
         return toll  # a bare value: its toll is before it
@@ -342,7 +346,10 @@ def _measure_for(
         if toll is not None:
             return toll[0], toll[1] or head.subgroup  # "se eleva ya a 118 reclusos"
     if measure is None and head.kind in ("people", "subgroup"):
-        measure = _among(sent, count, lex) or _object_of(sent, count, lex)
+        measure = _among(sent, count, lex) or _object_of(sent, count, lex) or _split_verb(sent, count, lex)
+    joined = k > 0 and sent.word(count.first - 1) in lex.coordinators and bool(bases)
+    if measure is None and joined and {head.kind, heads[k - 1].kind} <= {"people", "subgroup"}:
+        measure = bases[-1]  # "sono rimasti feriti 12 agenti … e 5 detenuti"
     if measure is None and lex.generic_passive is not None and not count.weak:
         if _complement(sent, count, head, lex):
             return None, None  # "residents of six villages were evacuated": the residents were
@@ -414,6 +421,22 @@ def _role(
         return "state"
     other_measure = any(f.base != item.base and f.base for f in before)
     return "state" if other_measure else "increment"
+
+
+def _before_a_total(item: _Found, after: list[_Found], counts: list[_Count], verbs: list[int]) -> bool:
+    """ "Rescuers pulled 14 survivors overnight, bringing to 61 the number rescued": a count
+    followed, in its sentence, by a total of the same measure that it brings about is the
+    increment; the total is the figure."""
+    later = next((f for f in after if f.base == item.base), None)
+    if later is None:
+        return False
+    start = bisect.bisect_left(verbs, counts[item.k].last)
+    return start < len(verbs) and verbs[start] < counts[later.k].first
+
+
+def _total_verbs(sent: _Sentence, lex: Lexicon) -> list[int]:
+    """Token positions of the sentence's "bringing"-verbs, in order."""
+    return [j for j in range(len(sent.words)) if lex.total_verbs.match(sent.words, j)]
 
 
 def _earlier(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
@@ -619,7 +642,12 @@ def _predicate_group(sent: _Sentence, j: int, lex: Lexicon) -> _Head | None:
         if (found := lex.measures.match(words, k)) is None:
             return None
         measure, j = found[1], k + found[0]
-    if sent.word(j) not in lex.copulas or (group := lex.subgroup_nouns.match(words, j + 1)) is None:
+    if sent.word(j) not in lex.copulas:
+        return None
+    predicate = lex.measures.match(words, j + 1) if measure is not None else None
+    if predicate is not None:  # "Otto dei feriti restano ricoverati"
+        return _Head("measure", predicate[1], None, j + 1 + predicate[0], j, partitive=False)
+    if (group := lex.subgroup_nouns.match(words, j + 1)) is None:
         return None
     end = j + 1 + group[0]
     if measure is None:
@@ -730,14 +758,14 @@ def _subject_after(sent: _Sentence, count: _Count, lex: Lexicon) -> tuple[str, s
     return None
 
 
-def _verb_before(sent: _Sentence, count: _Count, lex: Lexicon, adjacent: bool = False) -> str | None:
+def _verb_before(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
     """A verb before its subject: "Murieron 14 personas", "Sono morte 12 persone", and in
-    headlines "morti due scialpinisti" (``adjacent``: no word may come between)."""
+    headlines "morti due scialpinisti"."""
     j = count.first - 1
-    if not adjacent and sent.word(j) in lex.links and not lex.measures.match_ending(sent.words, j):
+    if sent.word(j) in lex.links and not lex.measures.match_ending(sent.words, j):
         j -= 1
     found = lex.measures.match_ending(sent.words, j) if j >= 0 else None
-    if found is None and not adjacent:
+    if found is None:
         return _verb_opening(sent, count, lex)
     if found is None or sent.word(j - found[0]) in lex.determiners:
         return None
@@ -773,6 +801,19 @@ def _object_of(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
         if found := lex.active.match_ending(sent.words, j):
             return found[1]
         j -= 1
+    return None
+
+
+def _split_verb(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
+    """A separable verb around its object: "Die Polizei nahm … 26 Verdächtige fest"."""
+    start, end = _clause(sent, count)
+    words = sent.words
+    last = end - 1
+    while last > count.last and not sent.is_word(last):
+        last -= 1
+    for first, particle, label in lex.split_verbs:
+        if words[last] == particle and any(words[j] == first for j in range(start, count.first)):
+            return label
     return None
 
 

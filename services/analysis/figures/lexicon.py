@@ -147,6 +147,8 @@ class Lexicon:
     relatives: frozenset[str]
     earlier_frames: PhraseTable
     current_frames: PhraseTable
+    total_verbs: PhraseTable
+    split_verbs: tuple[tuple[str, str, str], ...]
     copulas: frozenset[str]
     participle_endings: tuple[str, ...]
     adverb_endings: tuple[str, ...]
@@ -216,6 +218,12 @@ def build(data: LanguageData) -> Lexicon:
         relatives=_words(fig.relatives),
         earlier_frames=PhraseTable.of(fig.earlier_frames),
         current_frames=PhraseTable.of(fig.current_frames),
+        total_verbs=PhraseTable.of(fig.total_verbs),
+        split_verbs=tuple(
+            (verb.split()[0], verb.split()[-1], label)
+            for label, verbs in fig.split_verbs.items()
+            for verb in verbs
+        ),
         copulas=_words(fig.copulas),
         participle_endings=tuple(fig.participle_endings),
         adverb_endings=tuple(fig.adverb_endings),
