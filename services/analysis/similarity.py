@@ -52,7 +52,7 @@ PREFIX = 5  # words and names compared by prefix: "Oxfordu" (pl) ~ "Oxford" (en)
 
 # Text overlaps mean different things within one language (every shared word counts) and
 # across languages (only names, numbers and cognates can be shared): each has two features.
-LEXICAL = ("numbers", "names", "title_names", "words")
+LEXICAL = ("numbers", "names", "title_names", "headline", "words")
 
 # name → sign the trainer must respect: +1 "more means more similar" (more agreement
 # never lowers the score, so copies and translations land near 1), −1 "more means less
@@ -103,6 +103,7 @@ class Terms:
     names: frozenset[str]  # capitalised words not opening a sentence, folded, prefix
     title_names: frozenset[str]  # every capitalised word of the first sentence (the title)
     words: frozenset[str]  # all words of 4+ letters, folded, prefix
+    headline: frozenset[str]  # the title's names but its first word: whom and where it is about
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,23 +124,24 @@ def lead_of(article: PreparedArticle) -> Lead:
 
 def lead_terms(sentences: Sequence[str]) -> Terms:
     """The lead (first sentences up to WINDOW_CHARS, at least one) and its names, numbers and
-    words.  Regular expressions do the filtering: about 0.2 ms for a 1600-character lead,
-    which is why `prepare` computes it once per article."""
+    words.  The headline's names skip the title's first word: grammar capitalises it, and it is
+    often the kind of event ("Floods…", "Séisme…"), which two different events share.  Regular
+    expressions do the filtering: about 0.2 ms for a 1600-character lead, which is why
+    `prepare` computes it once per article."""
     count, chars = 0, 0
     for text in sentences:
         if count and chars + len(text) > WINDOW_CHARS:
             break
         count, chars = count + 1, chars + len(text) + 1
     texts = sentences[:count]
-    numbers = {_number_key(m.group()) for text in texts for m in _NUMBER.finditer(text)}
-    numbers.discard("")
+    numbers = frozenset(key for text in texts for key in number_keys(text))
     folded = [_strip_accents(text) for text in texts]
-    names: set[str] = set()
-    for text in folded:
-        names.update(_capitals(text, skip_first=True))
-    title = set(_capitals(folded[0], skip_first=False)) if folded else set()
-    words = set(_WORD_PREFIX.findall("\n".join(folded).casefold()))
-    return Terms(count, chars, frozenset(numbers), frozenset(names), frozenset(title), frozenset(words))
+    capitals = [_capitals(text, skip_first=True) for text in folded]
+    names = frozenset(name for found in capitals for name in found)
+    title = frozenset(_capitals(folded[0], skip_first=False)) if folded else frozenset()
+    headline = frozenset(capitals[0]) if capitals else frozenset()
+    words = frozenset(_WORD_PREFIX.findall("\n".join(folded).casefold()))
+    return Terms(count, chars, numbers, names, title, words, headline)
 
 
 def _capitals(text: str, skip_first: bool) -> list[str]:
@@ -151,6 +153,11 @@ def _capitals(text: str, skip_first: bool) -> list[str]:
         if first is not None and first.start() == found[0].start():
             found = found[1:]
     return [m.group(1).casefold() for m in found]
+
+
+def number_keys(text: str) -> frozenset[str]:
+    """The numbers of `text` as compared between articles (see `_number_key`)."""
+    return frozenset(key for m in _NUMBER.finditer(text) if (key := _number_key(m.group())))
 
 
 def _number_key(text: str) -> str:
@@ -198,6 +205,11 @@ def lead_features(a: Lead, b: Lead, same_language: bool, minhash_jaccard: float)
             f"title_names_{side}": (
                 _overlap(ta.title_names, tb.names | tb.title_names)
                 + _overlap(tb.title_names, ta.names | ta.title_names)
+            )
+            / 2.0,
+            f"headline_{side}": (
+                _overlap(ta.headline, tb.names | tb.title_names)
+                + _overlap(tb.headline, ta.names | ta.title_names)
             )
             / 2.0,
             f"words_{side}": _jaccard(ta.words, tb.words),

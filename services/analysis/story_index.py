@@ -1,9 +1,10 @@
 """The global step: which earlier article is this a copy of, and which story is it in?
 
 This is the only state that every article must see in order, so it is kept small:
-per article a fingerprint, a MinHash and its sentence vectors; per story its title and
-last activity.  Everything older than the window (event time) is evicted, and the
-number of stories is capped, so memory stays bounded however long the stream runs.
+per article a fingerprint, a MinHash and its sentence vectors; per story its title,
+last activity and what its articles name (story_evidence.py).  Everything older than the
+window (event time) is evicted, and the number of stories is capped, so memory stays bounded
+however long the stream runs.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from services.analysis.config import AnalysisConfig
 from services.analysis.duplicates import DuplicateMatch, duplicate_method, near_copy_candidates
 from services.analysis.fingerprints import lean
 from services.analysis.prepare import Draft, PreparedArticle
+from services.analysis.story_evidence import Identity, StoryNames, identity_of
 from services.analysis.vector_index import VectorIndex
 
 CANDIDATES = 16  # nearest earlier articles by gist that get a full comparison
@@ -80,6 +82,7 @@ class StoryIndex:
         self._lsh = near_copy_candidates(config)
         self._vectors = VectorIndex()
         self._stories: OrderedDict[str, _Story] = OrderedDict()
+        self._names = StoryNames()  # what each story names, for the story decision
         self._retired: OrderedDict[str, str] = OrderedDict()  # article id -> content hash
 
     def __len__(self) -> int:
@@ -104,11 +107,12 @@ class StoryIndex:
         duplicate = self.copy_of(prepared)  # a copy needs no graph query
         neighbours = [] if duplicate else self._vectors.nearest(prepared.centroid, CANDIDATES)
         duplicate = duplicate or self._translation_of(prepared, neighbours)
+        identity = identity_of(prepared)
         if duplicate is not None:
             story_id = self._articles[duplicate.original].story_id
             story, new, similarity = self._stories[story_id], False, duplicate.similarity
         else:
-            story_id, similarity = self._best_story(prepared, neighbours)
+            story_id, similarity = self._best_story(prepared, identity, neighbours, event_time)
             new = story_id is None
             if story_id is None:
                 story_id = story_id_for(prepared.article_id)
@@ -120,6 +124,7 @@ class StoryIndex:
         self._remember(_Entry(prepared, assignment, event_time), original=duplicate is None)
         story.last_seen = max(story.last_seen, event_time)
         story.articles.append(prepared.article_id)
+        self._names.add(story_id, identity)
         self._stories.move_to_end(story_id)
         return assignment
 
@@ -158,17 +163,27 @@ class StoryIndex:
         return None
 
     def _best_story(
-        self, prepared: PreparedArticle, neighbours: Neighbours
+        self, prepared: PreparedArticle, identity: Identity, neighbours: Neighbours, event_time: float
     ) -> tuple[str | None, float | None]:
-        best: tuple[float, str] | None = None
+        """The story of the best-scoring neighbour that the article may join, and that score:
+        a story whose named places the article contradicts (another flood elsewhere), or that
+        has been quiet too long, is passed over unless the names link them (story_evidence).
+        Without one, (None, the best score)."""
+        scores: dict[str, float] = {}  # per story, its best neighbour's score
         for key, _ in neighbours:
             entry = self._articles[key]
             score = self._similarity.similarity(prepared, entry.prepared)
-            if best is None or score > best[0]:
-                best = (score, entry.story_id)
-        if best is None or best[0] < self._similarity.same_story_threshold:
-            return None, None if best is None else round(best[0], 4)
-        return best[1], round(best[0], 4)
+            if score > scores.get(entry.story_id, -1.0):
+                scores[entry.story_id] = score
+        ranked = sorted(scores.items(), key=lambda item: -item[1])  # stable: ties keep neighbour order
+        stale_after = self._config.stale_story_hours * 3600.0
+        for story_id, score in ranked:
+            if score < self._similarity.same_story_threshold:
+                break
+            stale = event_time - self._stories[story_id].last_seen > stale_after
+            if self._names.may_join(identity, story_id, stale):
+                return story_id, round(score, 4)
+        return None, round(ranked[0][1], 4) if ranked else None
 
     def _remember(self, entry: _Entry, original: bool) -> None:
         key = entry.prepared.article_id
@@ -193,6 +208,7 @@ class StoryIndex:
             if story.last_seen >= horizon and len(self._stories) <= self._config.max_stories:
                 break
             del self._stories[story_id]
+            self._names.drop(story_id)
             for key in story.articles:
                 self._retire(key)
             gone.append(story_id)

@@ -65,7 +65,7 @@ def prepared_to_dict(p: PreparedArticle) -> dict[str, Any]:
     }
 
 
-_TERM_SETS = ("numbers", "names", "title_names", "words")
+_TERM_SETS = ("numbers", "names", "title_names", "words", "headline")
 
 
 def _terms_to_dict(t: Terms) -> dict[str, Any]:
@@ -73,8 +73,9 @@ def _terms_to_dict(t: Terms) -> dict[str, Any]:
 
 
 def _terms_from_dict(doc: dict[str, Any] | None) -> Terms | None:
-    """None for a message written before terms were cached: `similarity` computes them then."""
-    if doc is None:
+    """None for a message written before terms were cached (or before a set was added to
+    them): `similarity` computes them then."""
+    if doc is None or any(name not in doc for name in _TERM_SETS):
         return None
     return Terms(doc["count"], doc["chars"], *(frozenset(doc[name]) for name in _TERM_SETS))
 

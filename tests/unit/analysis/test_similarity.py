@@ -17,7 +17,9 @@ from services.analysis.prepare import PreparedArticle, prepare
 from services.analysis.similarity import (
     FEATURES,
     SIGNS,
+    Lead,
     SimilarityModel,
+    lead_features,
     lead_of,
     lead_terms,
     load_model,
@@ -148,6 +150,21 @@ def test_names_and_numbers_survive_translation(articles: dict[str, PreparedArtic
     assert features["names_same"] == features["numbers_same"] == features["words_same"] == 0.0
     same = pair_features(articles["en"], articles["follow_up"])
     assert same["names_same"] > 0.0 and same["names_cross"] == same["words_cross"] == 0.0
+
+
+def test_the_headline_names_whom_and_where_not_the_kind_of_event() -> None:
+    """The title's first word is capitalised by grammar and often names the kind of event,
+    which two different events share: the headline keeps the names after it."""
+    terms = lead_terms(["Floods in Lomara: Prefect Alina Dorescu orders evacuations", "Rain fell in Oria."])
+    assert terms.headline == {"lomar", "prefe", "alina", "dores"}
+    assert "flood" in terms.title_names and "oria" in terms.names - terms.headline
+    other = lead_terms(["Floods in Tarvello: two dead", "Prefect Alina Dorescu visited Lomara."])
+    alone = lead_terms(["Floods in Tarvello: two dead"])
+    a, b, c = (Lead(np.zeros((t.count, 8), np.float32), t.count, t.chars, t) for t in (terms, other, alone))
+    same = lead_features(a, b, same_language=True, minhash_jaccard=0.0)
+    assert same["headline_same"] > 0.0 and same["headline_cross"] == 0.0  # Lomara, Alina Dorescu
+    kind_only = lead_features(a, c, same_language=True, minhash_jaccard=0.0)  # "Floods" in both titles
+    assert kind_only["title_names_same"] > 0.0 and kind_only["headline_same"] == 0.0
 
 
 def test_article_without_sentences_scores_low(

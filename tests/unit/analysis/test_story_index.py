@@ -20,6 +20,42 @@ ELECTION = (
     "Turnout was the highest in two decades, the electoral commission said."
 )
 T0 = datetime(2025, 3, 1, tzinfo=UTC).timestamp()
+# Two floods of one night, in two invented provinces: alike in every word but the names.
+LOMARA = (
+    "Flash floods kill five in the province of Lomara\n"
+    "At least five people died and eight are missing after the Versa river burst its banks overnight "
+    "in the province of Lomara, the prefecture said on Monday.\n"
+    "Rescue teams evacuated 1,200 residents from Castelbrun and Oria, where streets were under two "
+    "metres of water.\n"
+    "Prefect Alina Dorescu said more rain was expected over the next two days."
+)
+TARVELLO = (
+    "Flash floods kill three in the province of Tarvello\n"
+    "At least three people died and six are missing after the Sena river burst its banks overnight "
+    "in the province of Tarvello, emergency services said on Monday.\n"
+    "Rescue teams evacuated 900 residents from Mirande and Belcourt, where streets were under a metre "
+    "of water.\n"
+    "Governor Paul Hessner said more rain was expected over the next two days."
+)
+LOMARA_LATER = (
+    "Death toll from the Lomara floods rises to seven\n"
+    "Two more bodies were found on Tuesday near Castelbrun, bringing the death toll from the floods in "
+    "the province of Lomara to seven, the prefecture said.\n"
+    "Prefect Alina Dorescu said three people were still missing and that the Versa river was slowly receding."
+)
+LOMARA_FR = (
+    "Inondations dans la province de Lomara : l'état de catastrophe naturelle reconnu\n"
+    "Le gouvernement a reconnu mercredi l'état de catastrophe naturelle pour douze communes de la "
+    "province de Lomara, touchées dans la nuit de dimanche à lundi par la crue de la Versa.\n"
+    "Les habitants de Castelbrun pourront demander des aides d'urgence dès jeudi, a précisé la préfète "
+    "Alina Dorescu."
+)
+UNNAMED = (  # like a follow-up of either, naming nothing
+    "Flash floods: two more bodies found\n"
+    "Rescuers found two more bodies on Wednesday after the floods that hit the province overnight on "
+    "Sunday, emergency services said.\n"
+    "More rain was expected over the next two days, and residents were told to stay away from the river."
+)
 
 
 def test_a_redelivered_article_gets_its_first_decision(make_prepared) -> None:
@@ -38,6 +74,35 @@ def test_follow_up_joins_the_story_and_unrelated_starts_another(make_prepared) -
     other = index.assign(make_prepared("c", ELECTION), T0 + 7200)
     assert later.story_id == floods.story_id and not later.new_story
     assert other.new_story and other.story_id != floods.story_id
+
+
+def test_the_same_kind_of_event_elsewhere_is_another_story(make_prepared) -> None:
+    """Similar words do not make one story of two floods: the second names other places and
+    nothing of the first.  Follow-ups that name the first flood's places join it."""
+    model = load_model()
+    index = StoryIndex(AnalysisConfig(), model)
+    lomara, tarvello = make_prepared("a", LOMARA), make_prepared("b", TARVELLO)
+    assert model.similarity(tarvello, lomara) >= model.same_story_threshold  # the words alone would merge
+    first = index.assign(lomara, T0)
+    other = index.assign(tarvello, T0 + 1800)
+    assert other.new_story and other.story_id != first.story_id
+    later = index.assign(make_prepared("c", LOMARA_LATER), T0 + 3600)
+    translated = index.assign(make_prepared("d", LOMARA_FR, language="fr"), T0 + 5400)
+    assert later.story_id == translated.story_id == first.story_id and translated.duplicate is None
+
+
+def test_a_story_quiet_for_a_day_is_joined_only_by_an_article_that_names_it(make_prepared) -> None:
+    model = load_model()
+    unnamed = make_prepared("u", UNNAMED)
+    assert model.similarity(unnamed, make_prepared("a", LOMARA)) >= model.same_story_threshold
+    soon = StoryIndex(AnalysisConfig(), model)
+    first = soon.assign(make_prepared("a", LOMARA), T0)
+    assert soon.assign(unnamed, T0 + 3 * 3600).story_id == first.story_id  # no place contradicts it
+    late = StoryIndex(AnalysisConfig(stale_story_hours=24.0), model)
+    first = late.assign(make_prepared("a", LOMARA), T0)
+    assert late.assign(unnamed, T0 + 30 * 3600).new_story
+    named = late.assign(make_prepared("c", LOMARA_LATER), T0 + 31 * 3600)
+    assert named.story_id == first.story_id
 
 
 def test_idle_stories_are_evicted_after_the_window(make_prepared) -> None:
