@@ -115,7 +115,7 @@ class FigureData(_Data):
     relatives: list[str] = Field(default_factory=list)  # open an aside: "the toll, which had been 52, …"
     earlier_frames: list[str] = Field(default_factory=list)  # "Last year, …": what follows is history
     current_frames: list[str] = Field(default_factory=list)  # "… and this year, …": the present again
-    total_verbs: list[str] = Field(default_factory=list)  # "…, bringing to 61 the …": what came before adds up
+    total_verbs: list[str] = Field(default_factory=list)  # "…, bringing to 61 the …": the rest adds up
     split_verbs: Phrases = Field(default_factory=dict)  # "nahm … fest": first word, then the particle
     copulas: list[str] = Field(default_factory=list)  # "12 are minors": a group named by its predicate
     periods: list[str] = Field(default_factory=list)  # "in the past 24 hours": a daily count, not a total
