@@ -12,6 +12,7 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from bench.quality import corpus, feeds, pairs, sentences
@@ -171,6 +172,46 @@ def print_tables(split: str, s: dict[str, Any]) -> None:
     )
 
 
+FLOOR = Path(__file__).parent / "floor.json"
+# The scores `make test` holds (tests/e2e/test_quality_floor.py): deterministic, so the floor
+# is today's value; a change that lowers one fails, one that raises it may raise the floor.
+FLOOR_METRICS: dict[str, tuple[str, ...]] = {
+    "figures.precision": ("figures", "precision"),
+    "figures.recall": ("figures", "recall"),
+    "copies.precision": ("copies", "precision"),
+    "copies.recall": ("copies", "recall"),
+    "stories.f1": ("stories", "f1"),
+    "changes.precision": ("changes", "precision"),
+    "changes.recall": ("changes", "recall"),
+    "claims.required_recall": ("claims", "required_recall"),
+    "boilerplate.recall": ("boilerplate", "recall"),
+}
+
+
+def floor_values(summary: dict[str, Any]) -> dict[str, float]:
+    values = {}
+    for name, (part, key) in FLOOR_METRICS.items():
+        value = summary.get(part, {}).get(key)
+        if value is not None:
+            values[name] = float(value)
+    values["claims.boilerplate_max"] = float(summary["claims"]["boilerplate"])
+    return values
+
+
+def below_floor(split: str, summary: dict[str, Any], floor: dict[str, dict[str, float]]) -> list[str]:
+    """What fell below the recorded floor (or, for boilerplate claims, rose above it)."""
+    wanted, got = floor.get(split, {}), floor_values(summary)
+    failures = []
+    for name, minimum in wanted.items():
+        value = got.get(name)
+        if name.endswith("_max"):
+            if value is None or value > minimum:
+                failures.append(f"{split} {name}: {value} > {minimum}")
+        elif value is None or value < minimum:
+            failures.append(f"{split} {name}: {value} < {minimum}")
+    return failures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench.quality",
@@ -181,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--errors", type=int, default=0, metavar="N", help="list N errors per part (dev only)"
     )
+    parser.add_argument("--write-floor", action="store_true", help=f"record the scores in {FLOOR.name}")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     make = analyzer_factory()
@@ -198,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         result[split] = summary
         print()
     result["seconds"] = round(time.perf_counter() - started, 1)
+    if args.write_floor:
+        floor = {split: floor_values(result[split]) for split in splits}
+        FLOOR.write_text(json.dumps(floor, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(json.dumps(result, ensure_ascii=False))
     return 0
 
