@@ -80,7 +80,13 @@ def evaluate(split: str, make: Callable[[], Analyzer]) -> dict[str, Any]:
             "alerts": total.claims.predicted,
             "noise": total.noise_claims,
             "boilerplate": total.boilerplate_claims,
-            "by_language": _dicts(total.claims_by_language),
+            "by_language": {
+                lang: {
+                    "required_recall": _round(total.claims_by_language.get(lang, Tally()).recall),
+                    "precision": _round(alerts.precision),
+                }
+                for lang, alerts in sorted(total.claim_alerts_by_language.items())
+            },
         },
         "boilerplate": furniture.as_dict(),
         "real_pairs": {

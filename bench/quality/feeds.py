@@ -47,7 +47,8 @@ class FeedReport:
     gold_stories: int = 0
     copies_by_language: dict[str, Tally] = field(default_factory=dict)
     changes_by_language: dict[str, Tally] = field(default_factory=dict)
-    claims_by_language: dict[str, Tally] = field(default_factory=dict)
+    claims_by_language: dict[str, Tally] = field(default_factory=dict)  # required: hit/gold
+    claim_alerts_by_language: dict[str, Tally] = field(default_factory=dict)  # alerts: hit/predicted
     errors: list[str] = field(default_factory=list)
 
     def add(self, other: FeedReport) -> None:
@@ -55,7 +56,12 @@ class FeedReport:
             getattr(self, name).add(getattr(other, name))
         for name in ("previous_right", "noise_claims", "boilerplate_claims", "new_stories", "gold_stories"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("copies_by_language", "changes_by_language", "claims_by_language"):
+        for name in (
+            "copies_by_language",
+            "changes_by_language",
+            "claims_by_language",
+            "claim_alerts_by_language",
+        ):
             mine = getattr(self, name)
             for key, tally in getattr(other, name).items():
                 mine.setdefault(key, Tally()).add(tally)
@@ -217,7 +223,7 @@ def _score_claims(
         if alert.kind != "new_claim":
             continue
         claim = alert.claim  # type: ignore[attr-defined]
-        lang = report.claims_by_language.setdefault(language[alert.article_id], Tally())
+        lang = report.claim_alerts_by_language.setdefault(language[alert.article_id], Tally())
         match = match_sentence(claim, by_article.get(alert.article_id, []))
         label = match.label if match else "unmatched"
         useful = label in ("new", "ambiguous") and alert.article_id not in quiet
@@ -240,6 +246,8 @@ def _score_claims(
         lang.gold += 1
         if (sentence.article_id, sentence.text) in raised:
             report.claims_required.hit += 1
+            lang.hit += 1
+            lang.predicted += 1
         else:
             report.errors.append(f"{feed.name} missed claim {sentence.article_id}: {sentence.text[:120]}")
     report.claims_required.predicted = report.claims_required.hit
