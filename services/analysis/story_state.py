@@ -83,12 +83,14 @@ def readings(prepared: PreparedArticle) -> list[Reading]:
 
 
 FIGURE_NOTE_WORDS = 12  # a sentence this short that only restates counts is a figure note
+FIGURE_UPDATE_WORDS = 30  # ... and one this short whose count the article just moved
 
 
 def absorb(memory: StoryMemory, prepared: PreparedArticle, config: AnalysisConfig, first: bool) -> Novelty:
     """Compare `prepared` with the story, then remember it.  The first article of a story
     only seeds the memory: it is the story, not news to it."""
     memory.articles += 1
+    held = {id(slot): frozenset(slot.values) for slot in memory.slots}  # before this article
     changes = _figure_changes(memory, prepared)
     # A sentence whose only news is a new number reads like the sentence it updates (the
     # embedding barely moves with a number), so it is not novel here: its change is
@@ -96,7 +98,7 @@ def absorb(memory: StoryMemory, prepared: PreparedArticle, config: AnalysisConfi
     claims: list[str] = []
     if not first:
         for index, sentence in enumerate(prepared.sentences):
-            if not sentence.claimable or _figure_note(memory, sentence, prepared.language):
+            if not sentence.claimable or _figure_note(memory, held, sentence, prepared.language):
                 continue
             if is_new_claim(
                 prepared.vectors[index],
@@ -111,20 +113,28 @@ def absorb(memory: StoryMemory, prepared: PreparedArticle, config: AnalysisConfi
     return Novelty(tuple(claims), () if first else tuple(changes))
 
 
-def _figure_note(memory: StoryMemory, sentence: Sentence, language: str) -> bool:
-    """A short sentence that only states the story's counts ("Huit personnes sont toujours
-    recherchées", "Zudem wurden 16 Polizisten verletzt"): every count is a value the story
-    holds (known, or just changed and alerted as such) and it names nothing new.  Across
-    languages such restatements embed far apart; they are not claims."""
-    if not sentence.figures or len(sentence.text.split()) > FIGURE_NOTE_WORDS:
+def _figure_note(
+    memory: StoryMemory, held: dict[int, frozenset[float]], sentence: Sentence, language: str
+) -> bool:
+    """A sentence that only states the story's counts ("Huit personnes sont toujours
+    recherchées", "Die Zahl der Toten stieg damit auf drei"): each count is a value its
+    running value held before this article, or the one this article just moved it to (a
+    figure alert says so), and it names nothing new.  Across languages such restatements
+    embed far apart; they are not claims.  A heading is never one (a headline carries its
+    news with its numbers), nor a sentence with a count the story never had."""
+    if sentence.heading or not sentence.figures:
         return False
     if any(name not in memory.vocabulary for name in names(sentence.text)):
+        return False
+    if len(sentence.text.split()) > FIGURE_NOTE_WORDS:
         return False
     for index, fig in enumerate(sentence.figures):
         segment = _segment(sentence, index)
         reading = Reading(fig, places(segment, language), _NO_OBSERVATION, scope(segment, language))
         slot = slot_for(memory.slots, reading, memory.places)
-        if slot is None or fig.value not in slot.values:
+        if slot is None or id(slot) not in held:
+            return False
+        if fig.value not in held[id(slot)] and fig.value != slot.latest.value:
             return False
     return True
 
