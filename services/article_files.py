@@ -39,12 +39,19 @@ class _Entry:
 
 def load_articles(paths: Iterable[Path]) -> tuple[list[Article], list[LoadError]]:
     """All articles under `paths` in published order, and what could not be read."""
+    located, errors = load_located(paths)
+    return [article for _, article in located], errors
+
+
+def load_located(paths: Iterable[Path]) -> tuple[list[tuple[str, Article]], list[LoadError]]:
+    """`load_articles`, each article with where it came from ("path" or "path:line"), so a
+    later check can name the file."""
     entries: list[_Entry] = []
     errors: list[LoadError] = []
     for file, manifest in _files(paths, errors):
         _read_file(file, manifest, entries, errors)
     entries.sort(key=_order)
-    return [e.article for e in entries], errors
+    return [(e.name, e.article) for e in entries], errors
 
 
 def _order(entry: _Entry) -> tuple[float, datetime, str]:
@@ -56,13 +63,19 @@ def _files(paths: Iterable[Path], errors: list[LoadError]) -> Iterable[tuple[Pat
     for path in paths:
         if path.is_dir():
             manifest = _manifest(path, errors)
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if file.suffix in SUFFIXES and file.name != MANIFEST:
-                    yield file, manifest if file.parent == path else _manifest(file.parent, errors)
+            found = [p for p in sorted(path.rglob("*")) if p.is_file() and _is_article_file(p)]
+            if not found:  # an empty directory is a mistake (wrong path?), never a quiet success
+                errors.append(LoadError(str(path), "no .txt, .json or .jsonl files in this directory"))
+            for file in found:
+                yield file, manifest if file.parent == path else _manifest(file.parent, errors)
         elif path.is_file():
             yield path, _manifest(path.parent, errors)
         else:
             errors.append(LoadError(str(path), "no such file or directory"))
+
+
+def _is_article_file(path: Path) -> bool:
+    return path.suffix in SUFFIXES and path.name != MANIFEST
 
 
 def _manifest(directory: Path, errors: list[LoadError]) -> dict:

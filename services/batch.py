@@ -18,38 +18,42 @@ from pathlib import Path
 from typing import TextIO
 
 from pydantic import ValidationError
-from rich.console import Console
 from rich.markup import escape
 
 from schemas import Article
+from services import exits, terminal
 from services.analysis.config import AnalysisConfig
 from services.analysis.duplicates import duplicate_method
 from services.analysis.embedding import Embedder
 from services.analysis.prepare import PreparedArticle, prepare
 from services.analysis.similarity import SimilarityModel, load_model
-from services.article_files import load_articles
 from services.config import Settings
 from services.core import build_analyzer, load_embedder
+from services.limits import load_within_limits
 from services.progress import with_progress
 
 # --- analyze ----------------------------------------------------------------------------------
 
 
 def run_analyze(paths: Iterable[Path], settings: Settings, out: TextIO) -> int:
-    """`newsmon analyze`: exit 0 when every input was an article, 1 when some were
-    reported and skipped."""
-    err = Console(stderr=True, highlight=False)
-    articles, errors = load_articles(paths)
+    """`newsmon analyze`: exit 0 when every input was used, 1 when some were reported and
+    skipped, 2 when none was usable (services/exits.py).  Inputs the stream would refuse
+    (too large) are skipped here too, with the stream's reason (services/limits.py)."""
+    err = terminal.console(stderr=True)
+    articles, errors = load_within_limits(paths, settings.max_body_bytes)
     for problem in errors:
         err.print(f"[yellow]skipped[/] {escape(problem.location)}: {escape(problem.reason)}")
+    if not articles:
+        err.print("[red]nothing to analyse[/]: no valid article in the input")
+        return exits.USAGE
     analyzer = build_analyzer(settings)
     for article in with_progress(articles, err, "analysing"):
         for record in analyzer.process(article, datetime.now(UTC)):
             out.write(record.model_dump_json() + "\n")
     out.flush()
     if errors:
-        err.print(f"[red]{len(errors)} input(s) were not articles[/]; {len(articles)} analysed")
-    return 1 if errors else 0
+        err.print(f"[red]{len(errors)} input(s) skipped[/]; {len(articles)} analysed")
+    return exits.for_inputs(len(articles), len(errors))
 
 
 # --- compare ----------------------------------------------------------------------------------
@@ -145,13 +149,13 @@ class Comparer:
 
 def run_compare(path: Path, out: TextIO, config: AnalysisConfig | None = None) -> int:
     """`newsmon compare`: exit 0 when every line was a pair, 1 when some were skipped,
-    2 when the file cannot be read."""
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
+    2 when the file cannot be read or holds no pair (services/exits.py)."""
+    err = terminal.console(stderr=True)
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         err.print(f"[red]cannot read[/] {escape(str(path))}: {escape(str(exc))}")
-        return 2
+        return exits.USAGE
     comparer = Comparer(load_embedder(), load_model(), config or AnalysisConfig())
     skipped = 0
     pairs: list[PairInput] = []
@@ -163,9 +167,12 @@ def run_compare(path: Path, out: TextIO, config: AnalysisConfig | None = None) -
         except BadLine as problem:
             skipped += 1
             err.print(f"[yellow]skipped[/] line {number}: {escape(str(problem))}")
+    if not pairs:
+        err.print(f"[red]nothing to compare[/]: no valid pair in {escape(str(path))}")
+        return exits.USAGE
     for pair in with_progress(pairs, err, "comparing"):
         out.write(json.dumps(comparer.compare(pair), ensure_ascii=False) + "\n")
     out.flush()
     if skipped:
         err.print(f"[red]{skipped} line(s) skipped[/]; {len(pairs)} pair(s) compared")
-    return 1 if skipped else 0
+    return exits.for_inputs(len(pairs), skipped)

@@ -49,15 +49,23 @@ class Settings(BaseSettings):
         default=None, ge=1, le=30_000, description="None = Faust's 1500 ms (fine on Kafka)"
     )
 
-    # Redis.  Unset = 127.0.0.1:6379 if it answers, else `demo`/tests start their own.
+    # Redis.  Unset = 127.0.0.1:6379; `demo` and `stack up` start their own, tests use :6379 if it answers.
     redis_url: SecretStr | None = Field(
         default=None,
-        description="redis:// or rediss:// URL (NEWSMON_REDIS_URL, or REDIS_URL as DESIGN.md names it).",
+        description="redis:// or rediss:// URL (NEWSMON_REDIS_URL, or the common REDIS_URL).",
         validation_alias=AliasChoices("NEWSMON_REDIS_URL", "REDIS_URL", "redis_url"),
     )
     redis_stream: str = "newsmon:alerts"
     redis_channel: str = "newsmon:alerts"
     redis_stream_maxlen: int = Field(default=100_000, ge=100)
+
+    # The local stack (`newsmon stack up`, `newsmon demo`): fixed ports, the usual ones plus
+    # 10000 so a Kafka or Redis of your own keeps its ports; state file and logs in stack_dir.
+    stack_kafka_port: int = Field(default=19092, ge=1, le=65535)
+    stack_redis_port: int = Field(default=16379, ge=1, le=65535)
+    stack_dir: str | None = Field(
+        default=None, description="unset = $XDG_RUNTIME_DIR/newsmon, else ~/.cache/newsmon"
+    )
 
     # Observability.
     metrics_port: int = Field(default=9464, ge=0, le=65535, description="0 = no /metrics.")

@@ -14,25 +14,27 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from rich.console import Console
 from rich.markup import escape
 
 from schemas import Alert
+from services import exits, terminal
 from services.alerts.subscriber import follow, format_alert
 from services.article_files import load_articles
 from services.config import Settings, redact_url
-from services.embedded import Stack, StackStartError, embedded_stack
+from services.embedded import Stack, StackStartError, StepReporter, embedded_stack
+from services.embedded.local import DEFAULT_STREAM, StackState, local_stack, state_of
 from services.embedded.process import ManagedProcess
 from services.observe import metrics_port, serve_metrics
 from services.processor.launch import AlertLog, spawn_worker
 from services.replayer.publisher import Replayer, ReplayPlan
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_INTERRUPTED = 130  # the shell convention for "ended by SIGINT"
 HUMAN_RATE = 1.0  # articles per second when a person is watching: one alert burst at a time
 DRAIN_TIMEOUT = 180.0
 
@@ -49,35 +51,52 @@ def seeds_dir() -> Path:
 
 def run_demo(settings: Settings, *, once: bool, json_output: bool) -> int:
     """Run the demo; return the process exit code (the CLI exits with it)."""
-    narration = Console(stderr=json_output, highlight=False)
-    errors = Console(stderr=True, highlight=False)
+    narration = terminal.console(stderr=json_output)
+    errors = terminal.console(stderr=True)
     try:
         return asyncio.run(_demo(settings, once=once, json_output=json_output, console=narration))
     except (StackStartError, DemoFailed) as error:
         errors.print(f"[bold red]newsmon demo:[/] {escape(str(error))}")
-        return EXIT_FAILED
+        return exits.UNAVAILABLE
     except KeyboardInterrupt:
         narration.print("[yellow]interrupted[/]: everything the demo started has been stopped")
-        return EXIT_INTERRUPTED
+        return exits.INTERRUPTED
 
 
 def _step(console: Console, text: str) -> None:
     console.print(f"[dim]•[/] {escape(text)}")
 
 
-def _demo_settings(settings: Settings) -> Settings:
-    """A stream of its own per run: alert ids are deterministic and delivered at most
-    once per stream, so a second demo on the same Redis would otherwise show nothing."""
-    if settings.redis_stream != Settings.model_fields["redis_stream"].default:
-        return settings
+def _own_stream(stack: Stack) -> Stack:
+    """A stream of its own per run on a Redis the demo did not start: alert ids are
+    deterministic and delivered at most once per stream, so a second demo on the same
+    Redis would otherwise show nothing.  A Redis it started is empty anyway."""
+    settings = stack.settings
+    if stack.embedded_redis or settings.redis_stream != DEFAULT_STREAM:
+        return stack
     run = f"newsmon:demo-{secrets.token_hex(3)}"
-    return settings.model_copy(update={"redis_stream": f"{run}:alerts", "redis_channel": f"{run}:alerts"})
+    update = {"redis_stream": f"{run}:alerts", "redis_channel": f"{run}:alerts"}
+    return dataclasses.replace(stack, settings=settings.model_copy(update=update))
+
+
+@asynccontextmanager
+async def _demo_stack(settings: Settings, step: StepReporter) -> AsyncIterator[tuple[Stack, StackState]]:
+    """The local stack of `newsmon stack up` (fixed ports and a state file, so `replay` and
+    `subscribe` can reach a running demo; free ports when those are taken), or the
+    configured Kafka."""
+    if settings.kafka_bootstrap_servers:
+        async with embedded_stack(settings, on_step=step) as started:
+            stack = _own_stream(started)
+            yield stack, state_of(stack, "demo", None)
+        return
+    async with local_stack(settings, "demo", step, fall_back=True, adjust=_own_stream) as running:
+        yield running
 
 
 async def _demo(settings: Settings, *, once: bool, json_output: bool, console: Console) -> int:
     console.rule("[bold]newsmon demo")
     _step(console, "mode: " + ("exit when every alert is delivered (--once)" if once else "run until Ctrl-C"))
-    async with embedded_stack(_demo_settings(settings), on_step=lambda text: _step(console, text)) as stack:
+    async with _demo_stack(settings, lambda text: _step(console, text)) as (stack, state):
         _summary(console, stack)
         server = serve_metrics(stack.settings, "demo")
         if server is not None:
@@ -89,18 +108,24 @@ async def _demo(settings: Settings, *, once: bool, json_output: bool, console: C
         worker = spawn_worker(stack.settings, stack.workdir / "worker.log")
         _step(console, f"worker: started (pid {worker.pid}); it loads the model and joins the consumer group")
         try:
-            await _run_pipeline(stack, worker, once=once, json_output=json_output, console=console)
+            await _run_pipeline(stack, state, worker, once=once, json_output=json_output, console=console)
         finally:
             worker.stop()
             _step(console, "worker: stopped")
             if server is not None:
                 server.close()
     console.print("[green]stopped[/]: nothing the demo started is left running")
-    return EXIT_OK
+    return exits.OK
 
 
 async def _run_pipeline(
-    stack: Stack, worker: ManagedProcess, *, once: bool, json_output: bool, console: Console
+    stack: Stack,
+    state: StackState,
+    worker: ManagedProcess,
+    *,
+    once: bool,
+    json_output: bool,
+    console: Console,
 ) -> None:
     settings = stack.settings
     articles, problems = load_articles([seeds_dir()])
@@ -113,6 +138,8 @@ async def _run_pipeline(
         _step(console, f"replay: {len(articles)} seed articles → {settings.articles_topic}")
         result = await Replayer(articles, settings, ReplayPlan(rate=pace)).run()
         _step(console, "replay: " + result.summary(settings.articles_topic))
+        if (note := result.note(settings.articles_topic)) is not None:
+            _step(console, "replay: " + note)
         if result.error:
             raise DemoFailed(f"replay failed: {result.error}")
         async with AlertLog(settings) as log:
@@ -121,18 +148,22 @@ async def _run_pipeline(
             _step(
                 console, f"done: {len(log.decisions)} articles analysed, {len(log.alerts)} alerts delivered"
             )
-        _step(
-            console,
-            f"subscribe elsewhere: NEWSMON_REDIS_STREAM={settings.redis_stream} newsmon subscribe "
-            "--from-start (while the demo runs)",
-        )
         if not once:
-            _step(console, "waiting for more articles; Ctrl-C stops everything")
-            await asyncio.Event().wait()
+            _reach_me(state, console)
+            await printer  # prints what later replays bring, until Ctrl-C
     finally:
         printer.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await printer
+
+
+def _reach_me(state: StackState, console: Console) -> None:
+    """How to use the running demo from another terminal: the same lines `newsmon stack up`
+    prints, then the commands of README's "Run it by hand"."""
+    _step(console, "while the demo runs, from another terminal (Ctrl-C here stops everything):")
+    for line in state.exports():
+        console.print(f"    {escape(line)}", soft_wrap=True)
+    console.print("    newsmon subscribe --from-start  ·  newsmon stories  ·  newsmon replay seeds --as-new")
 
 
 async def _print_alerts(settings: Settings, printed: set[str], json_output: bool, console: Console) -> None:

@@ -11,6 +11,12 @@ from aiokafka.helpers import create_ssl_context
 
 from services.config import Settings
 
+#: What a command that needs Kafka says when none is configured.
+NO_KAFKA = (
+    "set NEWSMON_KAFKA_BOOTSTRAP_SERVERS (`newsmon stack up` starts a local Kafka and prints "
+    "the line to export) or use `newsmon demo`"
+)
+
 
 class KafkaNotConfigured(ValueError):
     """No broker address: the commands that need one say how to give it."""
@@ -24,7 +30,7 @@ def kafka_client_options(settings: Settings) -> dict[str, Any]:
     for a SASL protocol without credentials (aiokafka would only assert deep inside `start()`).
     """
     if not settings.kafka_bootstrap_servers:
-        raise KafkaNotConfigured("set NEWSMON_KAFKA_BOOTSTRAP_SERVERS or use `newsmon demo`")
+        raise KafkaNotConfigured(NO_KAFKA)
     protocol = settings.kafka_security_protocol
     options: dict[str, Any] = {
         "bootstrap_servers": settings.kafka_bootstrap_servers,

@@ -13,7 +13,10 @@ channels are global to the server, whatever the DB.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable
@@ -25,6 +28,9 @@ from services.config import Settings
 from services.embedded import Stack, embedded_stack
 
 SESSION_PREFIX = f"newsmon-test-{uuid.uuid4().hex[:8]}"
+# `newsmon demo` and `newsmon stack` keep a state file (services/embedded/local.py): the
+# ones tests start keep theirs apart from a developer's own stack.
+os.environ["NEWSMON_STACK_DIR"] = tempfile.mkdtemp(prefix=f"{SESSION_PREFIX}-stack-")
 
 _startup: dict[str, float] = {}
 
@@ -92,3 +98,7 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if _startup:
         parts = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in _startup.items())
         terminalreporter.write_line(f"embedded stack start-up: {parts}")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(os.environ["NEWSMON_STACK_DIR"], ignore_errors=True)

@@ -14,7 +14,8 @@ import asyncio
 import logging
 import os
 import sys
-from collections.abc import AsyncIterator, Collection, Mapping
+from collections.abc import AsyncIterator, Callable, Collection, Mapping
+from dataclasses import dataclass
 from typing import Any, get_args
 
 from pydantic import ValidationError
@@ -25,9 +26,12 @@ from rich.text import Text
 
 from schemas import ALERT_ADAPTER, Alert, AlertKind, DuplicateAlert, FigureChangedAlert, NewClaimAlert
 from schemas.alert import Observation
+from services import exits
 from services.alerts.delivery import TRANSIENT_ERRORS, Backoff, redis_client, redis_url
+from services.alerts.reach import RedisUnreachable, answering_client
 from services.analysis.alerts import QUALIFIER_WORDS
 from services.config import Settings, redact_url
+from services.embedded.local import read_state
 from services.login_check import LoginRefused, check_redis_login
 from services.observe import Metrics, default_metrics, serve_metrics
 
@@ -36,6 +40,32 @@ log = logging.getLogger(__name__)
 KINDS: tuple[str, ...] = get_args(AlertKind)
 _READ_COUNT = 100
 _RECONNECT = Backoff(initial=0.2, cap=10.0)
+
+
+@dataclass
+class HistoryEnd:
+    """Calls `report(shown)` once, when reading has passed the entry that was the last one
+    when following began: the moment "the history" turns into "live"."""
+
+    report: Callable[[int], None]
+    last: tuple[int, int] | None = None  # None: not looked up yet
+    shown: int = 0
+    done: bool = False
+
+    async def look_up(self, client: Redis, stream: str) -> None:
+        if self.last is None:
+            entries = await client.xrevrange(stream, count=1)
+            self.last = _id_tuple(str(entries[0][0])) if entries else (0, 0)
+
+    def passed(self, last_id: str) -> None:
+        if not self.done and self.last is not None and _id_tuple(last_id) >= self.last:
+            self.done = True
+            self.report(self.shown)
+
+
+def _id_tuple(entry_id: str) -> tuple[int, int]:
+    milliseconds, _, sequence = entry_id.partition("-")
+    return int(milliseconds), int(sequence or 0)
 
 
 async def follow(
@@ -47,22 +77,28 @@ async def follow(
     block_ms: int = 5_000,
     backoff: Backoff = _RECONNECT,
     metrics: Metrics | None = None,
+    history: HistoryEnd | None = None,
 ) -> AsyncIterator[Alert]:
     """Alerts from the stream, oldest first, forever: the history first when `from_start`,
     then live ones.  Only `kinds` (all when empty) and only `story` (all when None).
-    Survives Redis restarts: retries with backoff (logged, counted) and resumes after the last id."""
+    Survives Redis restarts: retries with backoff (logged, counted) and resumes after the last id.
+    `history` (with `from_start`) is told when the history has been read."""
     metrics = metrics or default_metrics()
     stream = settings.redis_stream
     url = redact_url(redis_url(settings))
     client = redis_client(settings)
     wanted = frozenset(kinds or ())
     last_id: str | None = "0-0" if from_start else None
+    history = history if from_start else None
     attempt = 0
     try:
         while True:
             try:
                 if last_id is None:
                     last_id = await _stream_end(client, stream)
+                if history is not None:
+                    await history.look_up(client, stream)
+                    history.passed(last_id)  # an empty history ends before the first (blocking) read
                 response = await client.xread({stream: last_id}, count=_READ_COUNT, block=block_ms)
             except TRANSIENT_ERRORS as exc:
                 metrics.subscriber_reconnect()
@@ -80,6 +116,8 @@ async def follow(
                 alert = _matching(entry_id, fields, wanted, story)
                 if alert is not None:
                     metrics.alert_received(alert.kind)
+                    if history is not None and not history.done:
+                        history.shown += 1
                     yield alert
     finally:
         await client.aclose()
@@ -117,6 +155,11 @@ def _matching(
         return None
     if story is not None and fields.get("story_id") != story:
         return None
+    return parse_entry(entry_id, fields)
+
+
+def parse_entry(entry_id: str, fields: Mapping[str, str]) -> Alert | None:
+    """The alert in a stream entry; None (logged) for an entry that holds none."""
     try:
         return ALERT_ADAPTER.validate_json(fields.get("json", ""))
     except ValidationError as exc:
@@ -134,7 +177,7 @@ _TAGS: dict[str, tuple[str, str]] = {
     "duplicate": ("COPY", "dim"),
 }
 _TAG_WIDTH = 8
-_COPY_METHODS = {"exact": "exact copy", "near": "near copy", "cross_lingual": "translation"}
+COPY_METHODS = {"exact": "exact copy", "near": "near copy", "cross_lingual": "translation"}
 
 
 def _one_line(text: str) -> str:
@@ -178,7 +221,7 @@ def format_alert(alert: Alert) -> Text:
         line.append(f" · {source}: ")
         line.append(_one_line(alert.claim))
     elif isinstance(alert, DuplicateAlert):
-        what = _COPY_METHODS.get(alert.method, "copy")
+        what = COPY_METHODS.get(alert.method, "copy")
         line.append(f"{source}: {what} of {alert.duplicate_of} ({alert.similarity:.2f})")
     else:
         line.append(title, style="bold")
@@ -196,33 +239,88 @@ def run_subscribe(
     from_start: bool,
     json_output: bool,
 ) -> int:
-    """`newsmon subscribe`: alerts on stdout until Ctrl-C (exit 0); Redis trouble on stderr."""
+    """`newsmon subscribe`: alerts on stdout until Ctrl-C (exit 0); on stderr, where it
+    listens, when the history ends, and Redis trouble (exit 3 when Redis does not answer
+    at start; later outages are waited out)."""
     unknown = sorted(set(kinds or ()) - set(KINDS))
     if unknown:
-        known = ", ".join(KINDS)
-        print(f"newsmon subscribe: unknown kind {', '.join(unknown)} (one of: {known})", file=sys.stderr)
-        return 2
+        _say(f"unknown kind {', '.join(unknown)} (one of: {', '.join(KINDS)})")
+        return exits.USAGE
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="newsmon subscribe: %(message)s")
     serve_metrics(settings, "subscribe")
-    console = Console(highlight=False, soft_wrap=True)
-
-    async def main() -> None:
-        await check_redis_login(settings)  # a wrong password is a setup error, not an outage
-        async for alert in follow(settings, from_start, kinds, story):
-            if json_output:
-                sys.stdout.write(alert.model_dump_json() + "\n")
-                sys.stdout.flush()
-            else:
-                console.print(format_alert(alert))
-
     try:
-        asyncio.run(main())
+        asyncio.run(_subscribe(settings, kinds, story, from_start, json_output))
     except LoginRefused as exc:
-        print(f"newsmon subscribe: {exc}", file=sys.stderr)
-        return 2
+        _say(str(exc))
+        return exits.USAGE
+    except RedisUnreachable as exc:
+        _say(str(exc))
+        return exits.UNAVAILABLE
     except KeyboardInterrupt:
-        return 0
+        return exits.OK
     except BrokenPipeError:  # `newsmon subscribe | head`: the reader is done, so are we
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
-    return 0
+        return exits.OK
+    return exits.OK
+
+
+def _say(message: str) -> None:
+    print(f"newsmon subscribe: {message}", file=sys.stderr, flush=True)
+
+
+async def _subscribe(
+    settings: Settings, kinds: Collection[str] | None, story: str | None, from_start: bool, json_output: bool
+) -> None:
+    await check_redis_login(settings)  # a wrong password is a setup error, not an outage
+    client = await answering_client(settings)  # nothing there: one line, exit 3
+    try:
+        held = int(await client.xlen(settings.redis_stream))
+    finally:
+        await client.aclose()
+    _say(listening_line(settings, kinds, story, from_start))
+    if not from_start:
+        _say(
+            f"new alerts only: the stream holds {held} (--from-start shows them first)"
+            if held
+            else empty_stream_note(settings)
+        )
+    history = HistoryEnd(lambda shown: _say(_history_note(settings, shown, held)))
+    console = Console(highlight=False, soft_wrap=True)
+    async for alert in follow(settings, from_start, kinds, story, history=history):
+        if json_output:
+            sys.stdout.write(alert.model_dump_json() + "\n")
+            sys.stdout.flush()
+        else:
+            console.print(format_alert(alert))
+
+
+def listening_line(
+    settings: Settings, kinds: Collection[str] | None, story: str | None, history: bool
+) -> str:
+    """The first line: which Redis, which stream, which alerts."""
+    which = ", ".join(sorted(kinds)) if kinds else "all kinds"
+    stories = f"story {story}" if story else "all stories"
+    start = "history first, then live" if history else "live"
+    url = redact_url(redis_url(settings))
+    return f"following stream {settings.redis_stream} at {url} ({which}, {stories}; {start})"
+
+
+def _history_note(settings: Settings, shown: int, held: int) -> str:
+    if shown:
+        return f"history: {shown} alert(s) above; waiting for new ones (Ctrl-C stops)"
+    if held:
+        return f"history: none of the {held} alerts in the stream matches; waiting for new ones"
+    return empty_stream_note(settings)
+
+
+def empty_stream_note(settings: Settings) -> str:
+    """An empty stream is often the wrong stream: point at a running stack or demo's one."""
+    note = f"the stream {settings.redis_stream} is empty: no alert yet; waiting for new ones"
+    running = read_state(settings)
+    if running is None:
+        return note
+    same_redis = running.redis_url is None or running.redis_url == redis_url(settings)
+    if same_redis and running.stream == settings.redis_stream:
+        return note
+    exports = "; ".join(running.exports())
+    return f"{note} (a running {running.describe()} writes to stream {running.stream}: {exports})"

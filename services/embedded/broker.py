@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import Any
 
 from services.config import Settings
-from services.embedded.errors import BrokerStartError
-from services.embedded.kafka_admin import answers
+from services.embedded.errors import BrokerStartError, PortInUse
+from services.embedded.kafka_admin import answers, cluster_id
 from services.embedded.process import ManagedProcess, free_port
 
 #: aiokafka producer options for the embedded broker: one record per batch keeps the
@@ -57,6 +57,10 @@ EMBEDDED_SETTINGS: dict[str, Any] = {
     "kafka_session_timeout_seconds": 3.0,
     "kafka_heartbeat_interval_seconds": 0.5,
 }
+
+#: The cluster id the embedded broker reports: how a command aimed at a bare address
+#: (`newsmon stack up`'s) knows it talks to tansu and needs EMBEDDED_SETTINGS.
+EMBEDDED_CLUSTER_ID = "newsmon-embedded"
 
 _START_ATTEMPTS = 3
 _PORT_TAKEN = "Address in use"
@@ -108,7 +112,7 @@ def _argv(binary: Path, port: int) -> list[str]:
         "--storage-engine",
         "memory://tansu/",
         "--cluster-id",
-        "newsmon-embedded",
+        EMBEDDED_CLUSTER_ID,
     ]
 
 
@@ -117,24 +121,29 @@ def _env() -> dict[str, str]:
     return env | {"NO_COLOR": "1"}
 
 
-async def start_broker(workdir: Path, settings: Settings, timeout: float = 15.0) -> EmbeddedBroker:
-    """Start tansu in `workdir` (its log goes there) and return once it answers metadata."""
+async def start_broker(
+    workdir: Path, settings: Settings, timeout: float = 15.0, port: int | None = None
+) -> EmbeddedBroker:
+    """Start tansu in `workdir` (its log goes there) and return once it answers metadata.
+    On `port` when given (one attempt: a taken port is an error), else on a free one."""
     binary = tansu_binary()
     deadline = time.monotonic() + timeout
-    for attempt in range(_START_ATTEMPTS):
-        port = free_port()
+    for attempt in range(1 if port else _START_ATTEMPTS):
+        chosen = port or free_port()
         log_path = workdir / f"tansu-{attempt}.log"
         try:
             process = ManagedProcess.spawn(
-                "tansu", _argv(binary, port), log_path, stop_signal=signal.SIGINT, cwd=workdir, env=_env()
+                "tansu", _argv(binary, chosen), log_path, stop_signal=signal.SIGINT, cwd=workdir, env=_env()
             )
         except OSError as error:
             raise BrokerStartError(f"cannot run {binary}: {error}") from error
-        broker = EmbeddedBroker(process, f"127.0.0.1:{port}")
+        broker = EmbeddedBroker(process, f"127.0.0.1:{chosen}")
         try:
             await _wait_ready(broker, settings, deadline)
         except _PortTaken:
             broker.stop()
+            if port:
+                raise PortInUse(f"embedded broker: port {port} is taken") from None
             continue
         except BaseException:
             broker.stop()
@@ -170,3 +179,19 @@ async def _wait_ready(broker: EmbeddedBroker, settings: Settings, deadline: floa
 def _last(log_tail: str) -> str:
     """The last line of a log: one-line error messages quote it (the temp dir goes away)."""
     return log_tail.splitlines()[-1] if log_tail else "no output"
+
+
+def with_embedded_tuning(settings: Settings) -> Settings:
+    """`settings` plus EMBEDDED_SETTINGS, except those the user set: for a command aimed at
+    the embedded broker by address only (the two lines `newsmon stack up` prints)."""
+    chosen = settings.model_fields_set
+    return settings.model_copy(update={k: v for k, v in EMBEDDED_SETTINGS.items() if k not in chosen})
+
+
+async def tuned_for_broker(settings: Settings) -> Settings:
+    """`with_embedded_tuning(settings)` when the configured broker reports the embedded
+    broker's cluster id, else `settings` as they are (real Kafka, or none answering)."""
+    bootstrap = settings.kafka_bootstrap_servers
+    if not bootstrap or await cluster_id(bootstrap, settings) != EMBEDDED_CLUSTER_ID:
+        return settings
+    return with_embedded_tuning(settings)

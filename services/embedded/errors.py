@@ -17,3 +17,7 @@ class BrokerStartError(StackStartError):
 
 class RedisStartError(StackStartError):
     """No Redis answered and none could be started."""
+
+
+class PortInUse(StackStartError):
+    """A server asked to listen on a fixed port found it taken."""

@@ -67,6 +67,17 @@ async def answers(bootstrap: str, settings: Settings, timeout: float = 2.0) -> b
     return True
 
 
+async def cluster_id(bootstrap: str, settings: Settings, timeout: float = 5.0) -> str | None:
+    """The id the cluster at `bootstrap` reports, or None when it does not answer."""
+    try:
+        async with admin_client(bootstrap, settings, timeout) as admin:
+            described = await admin.describe_cluster()
+    except (KafkaError, OSError, TimeoutError, BrokerStartError):
+        return None
+    found = described.get("cluster_id")
+    return str(found) if found else None
+
+
 async def wait_until_answers(bootstrap: str, settings: Settings, deadline: float) -> None:
     """Poll until the broker answers metadata, or raise BrokerStartError at `deadline`
     (a `time.monotonic()` value)."""

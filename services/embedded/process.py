@@ -35,6 +35,66 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(sock.getsockname()[1])
 
 
+def port_free(port: int, host: str = "127.0.0.1") -> bool:
+    """True when a server could listen on `port` now.  SO_REUSEADDR as the servers set it:
+    a port left in TIME_WAIT by a stack that just stopped is free, a listening one is not."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def port_holder(port: int) -> str | None:
+    """ "pid 1234 (redis-server)" for the process listening on TCP `port`, when Linux's /proc
+    tells (it does for our own processes); None otherwise.  Only makes an error clearer."""
+    inodes = _listening_inodes(port)
+    if not inodes:
+        return None
+    sockets = {f"socket:[{inode}]" for inode in inodes}
+    for fd_dir in Path("/proc").glob("[0-9]*/fd"):
+        if _links(fd_dir) & sockets:
+            pid = fd_dir.parent.name
+            try:
+                name = (fd_dir.parent / "comm").read_text().strip()
+            except OSError:
+                name = "?"
+            return f"pid {pid} ({name})"
+    return None
+
+
+def _links(fd_dir: Path) -> set[str]:
+    """What a process's open files point at (fds come and go while we look: skip those)."""
+    links: set[str] = set()
+    try:
+        fds = list(fd_dir.iterdir())
+    except OSError:
+        return links
+    for fd in fds:
+        try:
+            links.add(os.readlink(fd))
+        except OSError:
+            continue
+    return links
+
+
+def _listening_inodes(port: int) -> set[str]:
+    """Socket inodes in state LISTEN (0A) on `port`, from /proc/net/tcp and tcp6."""
+    found: set[str] = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            if len(fields) > 9 and fields[3] == "0A" and int(fields[1].rsplit(":", 1)[1], 16) == port:
+                found.add(fields[9])
+    return found
+
+
 def _load_prctl() -> Callable[..., int] | None:
     """libc's prctl, resolved now: loading a library in a forked child can deadlock."""
     if not sys.platform.startswith("linux"):

@@ -16,7 +16,7 @@ from pathlib import Path
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
-from services.embedded.errors import RedisStartError
+from services.embedded.errors import PortInUse, RedisStartError
 from services.embedded.process import ManagedProcess, free_port
 
 #: Where a developer's own Redis usually listens; used when it answers.
@@ -74,21 +74,22 @@ def _argv(binary: Path, port: int, workdir: Path) -> list[str]:
     ]  # fmt: skip
 
 
-async def start_redis(workdir: Path, timeout: float = 10.0) -> EmbeddedRedis:
-    """Start redis-server with its log in `workdir`; return once it answers PING."""
+async def start_redis(workdir: Path, timeout: float = 10.0, port: int | None = None) -> EmbeddedRedis:
+    """Start redis-server with its log in `workdir`; return once it answers PING.
+    On `port` when given (one attempt: a taken port is an error), else on a free one."""
     binary = redis_server_binary()
     if binary is None:
         raise RedisStartError("no Redis answers and no redis-server found (apt install redis-server)")
     deadline = time.monotonic() + timeout
-    for attempt in range(_START_ATTEMPTS):
-        port = free_port()
+    for attempt in range(1 if port else _START_ATTEMPTS):
+        chosen = port or free_port()
         try:
             process = ManagedProcess.spawn(
-                "redis-server", _argv(binary, port, workdir), workdir / f"redis-{attempt}.log", cwd=workdir
+                "redis-server", _argv(binary, chosen, workdir), workdir / f"redis-{attempt}.log", cwd=workdir
             )
         except OSError as error:
             raise RedisStartError(f"cannot run {binary}: {error}") from error
-        server = EmbeddedRedis(process, f"redis://127.0.0.1:{port}/0")
+        server = EmbeddedRedis(process, f"redis://127.0.0.1:{chosen}/0")
         try:
             if await _wait_ready(server, deadline):
                 return server
@@ -96,6 +97,8 @@ async def start_redis(workdir: Path, timeout: float = 10.0) -> EmbeddedRedis:
             server.stop()
             raise
         server.stop()
+        if port:
+            raise PortInUse(f"redis-server: port {port} is taken")
     raise RedisStartError(f"redis-server: no free port after {_START_ATTEMPTS} attempts")
 
 

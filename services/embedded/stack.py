@@ -31,13 +31,28 @@ from services.embedded.broker import (
 )
 from services.embedded.errors import BrokerStartError
 from services.embedded.kafka_admin import ensure_topics, wait_until_answers
-from services.embedded.redis_server import LOCAL_REDIS_URL, EmbeddedRedis, redis_answers, start_redis
+from services.embedded.redis_server import (
+    LOCAL_REDIS_URL,
+    EmbeddedRedis,
+    redis_answers,
+    redis_server_binary,
+    start_redis,
+)
 
 #: Receives one human sentence per start-up step; the demo prints them.
 StepReporter = Callable[[str], None]
 
 _CONFIGURED_KAFKA_TIMEOUT = 10.0
 T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class FixedPorts:
+    """Where `newsmon stack up` and the demo start their broker and Redis (instead of free
+    ports), so other commands can be pointed at them once and for all."""
+
+    kafka: int
+    redis: int
 
 
 @dataclass(frozen=True)
@@ -86,21 +101,37 @@ def _silent(_: str) -> None:
 
 
 @asynccontextmanager
-async def embedded_stack(settings: Settings, on_step: StepReporter | None = None) -> AsyncIterator[Stack]:
+async def embedded_stack(
+    settings: Settings,
+    on_step: StepReporter | None = None,
+    *,
+    ports: FixedPorts | None = None,
+    workdir: Path | None = None,
+) -> AsyncIterator[Stack]:
     """Yield a Stack whose `settings` point at a Kafka and a Redis that answer.
 
-    Raises BrokerStartError / RedisStartError (one-line messages) when either
-    cannot be reached or started; whatever did start is stopped again.
+    With `ports`, what is started listens there (and Redis is started rather than taken
+    from :6379, so the stack's alerts start empty like its memory-only broker); logs go
+    to `workdir` when given, else to a temporary directory.  Raises BrokerStartError /
+    RedisStartError (one-line messages) when either cannot be reached or started;
+    whatever did start is stopped again.
     """
     step = on_step or _silent
     timings: dict[str, float] = {}
     if not settings.kafka_bootstrap_servers:
         settings = _plaintext(settings)
     async with AsyncExitStack() as exits:
-        workdir = Path(exits.enter_context(tempfile.TemporaryDirectory(prefix="newsmon-stack-")))
-        bootstrap, broker = await _timed(timings, "broker", _kafka(settings, workdir, exits, step))
+        if workdir is None:
+            workdir = Path(exits.enter_context(tempfile.TemporaryDirectory(prefix="newsmon-stack-")))
+        kafka_port = ports.kafka if ports else None
+        redis_port = ports.redis if ports else None
+        bootstrap, broker = await _timed(
+            timings, "broker", _kafka(settings, workdir, exits, step, kafka_port)
+        )
         partitions = await _timed(timings, "topics", _topics(settings, bootstrap, step))
-        redis_url, redis_server = await _timed(timings, "redis", _redis(settings, workdir, exits, step))
+        redis_url, redis_server = await _timed(
+            timings, "redis", _redis(settings, workdir, exits, step, redis_port)
+        )
         tuning = EMBEDDED_SETTINGS if broker is not None else {}
         ready = settings.model_copy(
             update={"kafka_bootstrap_servers": bootstrap, "redis_url": SecretStr(redis_url), **tuning}
@@ -133,7 +164,7 @@ async def _timed(timings: dict[str, float], name: str, work: Awaitable[T]) -> T:
 
 
 async def _kafka(
-    settings: Settings, workdir: Path, exits: AsyncExitStack, step: StepReporter
+    settings: Settings, workdir: Path, exits: AsyncExitStack, step: StepReporter, port: int | None
 ) -> tuple[str, EmbeddedBroker | None]:
     """The configured bootstrap servers if set (they must answer), else a fresh tansu."""
     configured = settings.kafka_bootstrap_servers
@@ -146,7 +177,7 @@ async def _kafka(
             raise BrokerStartError(f"configured Kafka at {configured} does not answer") from error
         return configured, None
     step("Kafka: none configured, starting the embedded broker (tansu, memory storage)")
-    broker = await start_broker(workdir, settings)
+    broker = await start_broker(workdir, settings, port=port)
     exits.callback(broker.stop)
     step(f"Kafka: embedded broker answers at {broker.bootstrap} (pid {broker.process.pid})")
     return broker.bootstrap, broker
@@ -164,20 +195,22 @@ async def _topics(settings: Settings, bootstrap: str, step: StepReporter) -> dic
 
 
 async def _redis(
-    settings: Settings, workdir: Path, exits: AsyncExitStack, step: StepReporter
+    settings: Settings, workdir: Path, exits: AsyncExitStack, step: StepReporter, port: int | None
 ) -> tuple[str, EmbeddedRedis | None]:
-    """Configured Redis if it answers, else the local one on :6379, else a fresh redis-server."""
+    """Configured Redis if it answers; then, with a fixed `port`, a fresh redis-server there;
+    else the local one on :6379; else a fresh redis-server on a free port."""
     configured = settings.redis_url_value()
     if configured:
         if await redis_answers(configured):
             step(f"Redis: using the configured server at {redact_url(configured)}")
             return configured, None
         step(f"Redis: the configured {redact_url(configured)} does not answer, looking further")
-    if await redis_answers(LOCAL_REDIS_URL):
+    starts = port is not None and redis_server_binary() is not None
+    if not starts and await redis_answers(LOCAL_REDIS_URL):
         step(f"Redis: using the local server at {LOCAL_REDIS_URL}")
         return LOCAL_REDIS_URL, None
-    step("Redis: none answers, starting redis-server (no persistence)")
-    server = await start_redis(workdir)
+    step("Redis: starting redis-server (no persistence)")
+    server = await start_redis(workdir, port=port if starts else None)
     exits.callback(server.stop)
     step(f"Redis: started at {server.url} (pid {server.process.pid})")
     return server.url, server

@@ -26,6 +26,7 @@ from services.analysis.prepare import Draft, PreparedArticle, draft, draft_of, e
 from services.analysis.story_index import StoryIndex, StorySimilarity
 from services.analysis.story_state import StoryMemory
 from services.article_files import describe_validation_error
+from services.limits import TOO_LARGE, too_large
 from services.processor import codec
 from services.processor.sequencer import Sequencer, parse_seq
 
@@ -48,8 +49,8 @@ class BadInput(Exception):
 def parse_article(raw: bytes | None, max_bytes: int) -> Article:
     if raw is None or len(raw) == 0:
         raise BadInput("empty", "message has no value")
-    if len(raw) > max_bytes:
-        raise BadInput("too_large", f"{len(raw)} bytes > limit {max_bytes}")
+    if (detail := too_large(len(raw), max_bytes)) is not None:
+        raise BadInput(TOO_LARGE, detail)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

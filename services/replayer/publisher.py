@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import itertools
+import re
 import secrets
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -32,18 +33,30 @@ from typing import Any
 import typer
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError, MessageSizeTooLargeError
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from schemas import Article
-from services.article_files import load_articles
+from services import exits
 from services.config import Settings
+from services.embedded.broker import tuned_for_broker
 from services.embedded.errors import StackStartError
 from services.embedded.kafka_admin import ensure_topics
 from services.kafka_options import KafkaNotConfigured, kafka_client_options
+from services.limits import load_within_limits
 from services.login_check import check_logins
 from services.observe import Metrics, default_metrics, serve_metrics
+from services.replayer.seen import published_before
 
 SEQ_HEADER = "newsmon-seq"
 LOOP_SUFFIX = "#loop"
+RUN_SEPARATOR = "#"
+_RUN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+
+
+def new_run_name() -> str:
+    """A fresh run name for --as-new: short, so ids stay readable (`<id>#run-3fa2c1`)."""
+    return f"run-{secrets.token_hex(3)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +67,12 @@ class ReplayPlan:
     speedup: float | None = None  # published_at gaps divided by this
     loop: bool = False
     count: int | None = None
+    run: str | None = None  # publish as a new run: ids become <id>#<run>
 
     def problem(self) -> str | None:
         """Why the plan cannot run, or None."""
+        if self.run is not None and not _RUN_NAME.fullmatch(self.run):
+            return "--run takes 1-40 letters, digits, '.', '_' or '-' (it becomes part of article ids)"
         if self.rate is not None and self.speedup is not None:
             return "use --rate or --speedup, not both"
         if self.rate is not None and self.rate <= 0:
@@ -77,6 +93,8 @@ class ReplayResult:
     seconds: float = 0.0
     error: str | None = None
     skipped_reasons: list[str] = field(default_factory=list)
+    checked: int = 0  # distinct article ids looked up on the topic before publishing
+    seen_before: int | None = None  # how many of them were there already; None = not checked
 
     def summary(self, topic: str) -> str:
         rate = self.published / self.seconds if self.seconds > 0 else 0.0
@@ -85,10 +103,24 @@ class ReplayResult:
             f"({rate:.1f} articles/s) to {topic}"
         )
 
+    def note(self, topic: str) -> str | None:
+        """What a replay of ids the topic already had means, or None when it had none."""
+        if not self.seen_before or not self.published:
+            return None
+        seen, checked = self.seen_before, self.checked
+        which = f"all {checked}" if seen >= checked else f"{seen} of {checked}"
+        return (
+            f"{which} articles were on {topic} already (same ids): a worker takes them for articles "
+            "it has seen and raises no new alerts for them; --as-new publishes them as a new run"
+        )
 
-def planned(articles: Sequence[Article], loop: bool, count: int | None) -> Iterator[tuple[bool, Article]]:
-    """(first of a pass, article) in publish order; later passes of --loop get new ids
-    (`<id>#loop<K>`), otherwise the processor would see the same article again, not a new one."""
+
+def planned(
+    articles: Sequence[Article], loop: bool, count: int | None, run: str | None = None
+) -> Iterator[tuple[bool, Article]]:
+    """(first of a pass, article) in publish order.  A new run renames every id
+    (`<id>#<run>`), later passes of --loop too (`<id>#loop<K>`): otherwise the processor
+    would see the same article again, not a new one, and raise nothing."""
     if not articles:
         return
     passes = itertools.count() if loop else range(1)
@@ -97,8 +129,11 @@ def planned(articles: Sequence[Article], loop: bool, count: int | None) -> Itera
         for position, article in enumerate(articles):
             if count is not None and produced >= count:
                 return
+            article_id = article.article_id + (f"{RUN_SEPARATOR}{run}" if run else "")
             if k:
-                article = article.model_copy(update={"article_id": f"{article.article_id}{LOOP_SUFFIX}{k}"})
+                article_id += f"{LOOP_SUFFIX}{k}"
+            if article_id != article.article_id:
+                article = article.model_copy(update={"article_id": article_id})
             yield position == 0, article
             produced += 1
 
@@ -154,6 +189,7 @@ class Replayer:
         (one record per batch, which the embedded broker needs for right end offsets)."""
         self._metrics = metrics or default_metrics()
         self._options = kafka_client_options(settings)  # raises before anything starts
+        self._batch_size_given = "max_batch_size" in (producer_options or {})
         self._articles = articles
         self._settings = settings
         self._plan = plan
@@ -173,9 +209,11 @@ class Replayer:
         self.result = ReplayResult(run_id=secrets.token_hex(6))
 
     async def run(self) -> ReplayResult:
+        await self._ensure_topic()
+        await self._tune_for_broker()
+        await self._check_seen()  # before the clock starts: the summary's rate is publishing
         started = time.monotonic()
         try:
-            await self._ensure_topic()
             producer = AIOKafkaProducer(**self._options, **self._producer_options)
             try:
                 await producer.start()
@@ -210,11 +248,27 @@ class Replayer:
                 self._settings.topic_partitions,
             )
 
+    async def _tune_for_broker(self) -> None:
+        """One record per batch when the broker is the embedded one (its end offsets are
+        wrong otherwise), unless the caller or the user chose a batch size."""
+        if self._batch_size_given:
+            return
+        tuned = await tuned_for_broker(self._settings)
+        self._producer_options["max_batch_size"] = tuned.kafka_producer_max_batch_size
+
+    async def _check_seen(self) -> None:
+        """How many of the ids about to be published (first pass) the topic already has."""
+        ids = {a.article_id for _, a in planned(self._articles, False, self._plan.count, self._plan.run)}
+        self.result.checked = len(ids)
+        self.result.seen_before = await published_before(self._settings, ids)
+
     async def _send_all(self, producer: AIOKafkaProducer) -> None:
         pacer = Pacer(self._plan.rate, self._plan.speedup)
         started = time.monotonic()  # pace from the first send, not from connecting
         topic = self._settings.articles_topic
-        for first_of_pass, article in planned(self._articles, self._plan.loop, self._plan.count):
+        for first_of_pass, article in planned(
+            self._articles, self._plan.loop, self._plan.count, self._plan.run
+        ):
             if self._failure is not None:
                 return
             delay = started + pacer.due(article, first_of_pass) - time.monotonic()
@@ -287,36 +341,23 @@ def _error_text(error: BaseException) -> str:
 
 
 def run_replay(paths: Sequence[Path], settings: Settings, plan: ReplayPlan) -> int:
-    """`newsmon replay`: exit 0 when everything valid was published, 1 on a Kafka error,
-    2 on unusable input or settings, 130 when interrupted (after saying what was published)."""
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    def complain(message: str) -> None:
-        typer.echo(f"newsmon replay: {message}", err=True)
-
+    """`newsmon replay`, exit codes as services/exits.py: 0 all published, 1 some inputs
+    skipped, 2 unusable input or settings, 3 Kafka failed, 130 interrupted (after saying
+    what was published)."""
     if (problem := plan.problem()) is not None:
-        complain(problem)
-        return 2
+        _complain(problem)
+        return exits.USAGE
     serve_metrics(settings, "replay")
-    articles, errors = load_articles(paths)
+    articles, errors = load_within_limits(paths, settings.max_body_bytes)
     for error in errors:
         default_metrics().publish_error("invalid_input")
-        complain(f"skipped {error.location}: {error.reason}")
+        _complain(f"skipped {error.location}: {error.reason}")
     if not articles:
-        complain("nothing to publish: no valid article in the input")
-        return 2
-
-    console = Console(stderr=True)
-    progress = Progress(
-        TextColumn("replay"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-        disable=not console.is_terminal,
-    )
+        _complain("nothing to publish: no valid article in the input")
+        return exits.USAGE
+    if plan.run:
+        _complain(f"publishing as run {plan.run!r}: article ids get {RUN_SEPARATOR}{plan.run} appended")
+    progress = _progress_bar()
     total = plan.count if plan.count is not None else (None if plan.loop else len(articles))
     task = progress.add_task("replay", total=total)
     try:
@@ -325,23 +366,48 @@ def run_replay(paths: Sequence[Path], settings: Settings, plan: ReplayPlan) -> i
             settings,
             plan,
             on_published=lambda: progress.advance(task),
-            on_skipped=lambda reason: complain(f"skipped {reason}"),
+            on_skipped=lambda reason: _complain(f"skipped {reason}"),
         )
         check_logins(settings, redis=False)
     except (KafkaNotConfigured, ValueError) as exc:  # LoginRefused is a ValueError
-        complain(str(exc))
-        return 2
+        _complain(str(exc))
+        return exits.USAGE
     replayer.result.skipped = len(errors)
+    return _publish(replayer, progress, settings.articles_topic)
+
+
+def _complain(message: str) -> None:
+    typer.echo(f"newsmon replay: {message}", err=True)
+
+
+def _progress_bar() -> Progress:
+    """On a terminal only: in a pipe or a log it would be noise."""
+    console = Console(stderr=True)
+    return Progress(
+        TextColumn("replay"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+
+
+def _publish(replayer: Replayer, progress: Progress, topic: str) -> int:
+    """Run the replay; the summary (and what a replay of seen ids means) on stdout."""
+    result = replayer.result
     try:
         with progress:
             asyncio.run(replayer.run())
     except KeyboardInterrupt:
-        result = replayer.result
-        typer.echo(f"{result.summary(settings.articles_topic)}; interrupted")
-        complain(f"interrupted: published {result.published} of {result.sent} sent")
-        return 130
-    typer.echo(replayer.result.summary(settings.articles_topic))
-    if replayer.result.error is not None:
-        complain(replayer.result.error)
-        return 1
-    return 0
+        typer.echo(f"{result.summary(topic)}; interrupted")
+        _complain(f"interrupted: published {result.published} of {result.sent} sent")
+        return exits.INTERRUPTED
+    typer.echo(result.summary(topic))
+    if (note := result.note(topic)) is not None:
+        typer.echo(f"note: {note}")
+    if result.error is not None:
+        _complain(result.error)
+        return exits.UNAVAILABLE
+    return exits.for_inputs(result.published, result.skipped)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from functools import cache
 
 import pytest
@@ -34,11 +35,13 @@ def _install(package: str) -> str | None:
     return f"apt-get install {package} failed: {result.stderr.strip()[-300:]}"
 
 
-def debian_tool(binary: str, package: str) -> str:
-    """Path of `binary`, installing Debian's `package` first when it is missing; skips the
-    test with the reason when that is impossible."""
+def debian_tool(binary: str, package: str, say: Callable[[str], None] = print) -> str:
+    """Path of `binary`, installing Debian's `package` first when it is missing (and saying
+    so through `say`: an install is never silent); skips the test with the reason when
+    that is impossible."""
     found = shutil.which(binary)
     if found is None:
+        say(f"installing Debian package {package} for `{binary}` (deployment tests, first run only)…")
         problem = _install(package)
         found = shutil.which(binary)
         if found is None:

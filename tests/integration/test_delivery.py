@@ -303,10 +303,13 @@ async def test_redis_restart_loses_and_repeats_nothing(
     assert password not in logged
 
 
-async def _subscribe_cli(mine: Settings, stack: Stack, *args: str) -> asyncio.subprocess.Process:
+async def _subscribe_cli(
+    mine: Settings, stack: Stack, *args: str, redis_url: str | None = None
+) -> asyncio.subprocess.Process:
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMON_")} | {
-        "NEWSMON_REDIS_URL": stack.redis_url,
+        "NEWSMON_REDIS_URL": redis_url or stack.redis_url,
         "NEWSMON_REDIS_STREAM": mine.redis_stream,
+        "NEWSMON_METRICS_PORT": "0",
     }
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "services.cli", "subscribe", *args,
@@ -314,10 +317,22 @@ async def _subscribe_cli(mine: Settings, stack: Stack, *args: str) -> asyncio.su
     )  # fmt: skip
 
 
-async def _lines(process: asyncio.subprocess.Process, count: int, timeout: float = 20.0) -> list[str]:
-    assert process.stdout is not None
-    lines = [await asyncio.wait_for(process.stdout.readline(), timeout) for _ in range(count)]
+async def _lines(
+    process: asyncio.subprocess.Process, count: int, timeout: float = 20.0, stderr: bool = False
+) -> list[str]:
+    stream = process.stderr if stderr else process.stdout
+    assert stream is not None
+    lines = [await asyncio.wait_for(stream.readline(), timeout) for _ in range(count)]
     return [line.decode().rstrip("\n") for line in lines]
+
+
+def _listening(
+    mine: Settings, stack: Stack, filters: str = "all kinds, all stories", live: bool = False
+) -> str:
+    start = "live" if live else "history first, then live"
+    return (
+        f"newsmon subscribe: following stream {mine.redis_stream} at {stack.redis_url} ({filters}; {start})"
+    )
 
 
 async def _interrupt(process: asyncio.subprocess.Process) -> tuple[int, str, str]:
@@ -348,7 +363,11 @@ async def test_subscribe_json_prints_only_alerts_and_ctrl_c_exits_0(
     records = [json.loads(line) for line in first + second]
     assert [r["alert_id"] for r in records] == ["j1", "j3"]
     assert records[1]["claim"] == "Rebels entered the city."
-    assert (code, rest, err) == (0, "", "")
+    assert (code, rest) == (0, "")
+    assert err.splitlines() == [
+        _listening(mine, stack, "new_claim, new_story, all stories"),
+        "newsmon subscribe: history: 1 alert(s) above; waiting for new ones (Ctrl-C stops)",
+    ]
 
 
 async def test_subscribe_human_lines(delivery: AlertDelivery, mine: Settings, stack: Stack) -> None:
@@ -360,7 +379,59 @@ async def test_subscribe_human_lines(delivery: AlertDelivery, mine: Settings, st
     finally:
         code, _, err = await _interrupt(process)
     assert lines == ["NEW     Aleppo offensive (Wire)", "COPY    Wire: translation of article-0 (0.93)"]
-    assert (code, err) == (0, "")
+    assert code == 0
+    assert err.splitlines() == [
+        _listening(mine, stack),
+        "newsmon subscribe: history: 2 alert(s) above; waiting for new ones (Ctrl-C stops)",
+    ]
+
+
+async def test_subscribe_says_where_it_listens_and_that_the_history_is_empty(
+    delivery: AlertDelivery, mine: Settings, stack: Stack
+) -> None:
+    process = await _subscribe_cli(mine, stack, "--from-start")
+    try:
+        said = await _lines(process, 2, stderr=True)  # before any alert: the stream is empty
+        await delivery.deliver(alert("e1"))
+        shown = await _lines(process, 1)
+    finally:
+        code, _, _ = await _interrupt(process)
+    assert said == [
+        _listening(mine, stack),
+        f"newsmon subscribe: the stream {mine.redis_stream} is empty: no alert yet; waiting for new ones",
+    ]
+    assert shown == ["NEW     Aleppo offensive (Wire)"] and code == 0
+
+
+async def test_subscribe_live_only_says_what_the_stream_holds(
+    delivery: AlertDelivery, mine: Settings, stack: Stack
+) -> None:
+    await delivery.deliver(alert("h1"))
+    await delivery.deliver(alert("h2", kind="duplicate"))
+    process = await _subscribe_cli(mine, stack, "--story", "story-1")
+    try:
+        said = await _lines(process, 2, stderr=True)
+    finally:
+        await _interrupt(process)
+    assert said == [
+        _listening(mine, stack, "all kinds, story story-1", live=True),
+        "newsmon subscribe: new alerts only: the stream holds 2 (--from-start shows them first)",
+    ]
+
+
+async def test_subscribe_without_a_redis_fails_at_once_in_one_line(mine: Settings, stack: Stack) -> None:
+    """At start, nothing at the address is a setup problem: say so and exit 3 (while
+    running, a lost Redis is an outage and is waited out: test_redis_restart_...)."""
+    url = f"redis://127.0.0.1:{free_port()}/0"
+    started = time.monotonic()
+    process = await _subscribe_cli(mine, stack, "--from-start", redis_url=url)
+    out, err = await asyncio.wait_for(process.communicate(), timeout=30)
+    assert time.monotonic() - started < 15
+    assert process.returncode == 3 and out == b""
+    lines = err.decode().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"newsmon subscribe: Redis at {url} does not answer (")
+    assert lines[0].endswith("): check NEWSMON_REDIS_URL, or start a local one with `newsmon stack up`")
 
 
 async def test_subscribe_rejects_an_unknown_kind(mine: Settings, stack: Stack) -> None:

@@ -29,6 +29,7 @@ from services.embedded import Stack
 from services.embedded.broker import start_broker
 from services.embedded.process import free_port
 from services.kafka_options import kafka_client_options
+from services.replayer import seen
 from services.replayer.publisher import SEQ_HEADER, Replayer, ReplayPlan
 
 pytestmark = pytest.mark.integration
@@ -171,7 +172,7 @@ async def test_invalid_file_is_reported_and_skipped(
     (inputs / "broken.json").write_text('{"article_id": "x"}', encoding="utf-8")
     topic = unique_name("articles")
     result = await run_replay_cli(settings, topic, [str(inputs)])
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # done in part (services/exits.py)
     assert "broken.json" in result.stderr and "body" in result.stderr
     assert result.stdout.startswith("published 5, skipped 1 in "), result.stdout
     records, _ = await read_topic(settings, topic, expected=5)
@@ -188,13 +189,13 @@ async def test_nothing_valid_exits_non_zero(settings: Settings, tmp_path: Path) 
 async def test_without_a_broker_address_it_says_what_to_set() -> None:
     result = await asyncio.to_thread(replay_cli, [str(SEEDS)])
     assert result.returncode == 2
-    assert "set NEWSMON_KAFKA_BOOTSTRAP_SERVERS or use `newsmon demo`" in result.stderr
+    assert "set NEWSMON_KAFKA_BOOTSTRAP_SERVERS (`newsmon stack up` starts a local Kafka" in result.stderr
 
 
 async def test_unreachable_broker_fails_clearly() -> None:
     address = f"127.0.0.1:{free_port()}"
     result = await asyncio.to_thread(replay_cli, [str(SEEDS)], NEWSMON_KAFKA_BOOTSTRAP_SERVERS=address)
-    assert result.returncode == 1
+    assert result.returncode == 3
     assert f"cannot reach Kafka at {address}" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -253,3 +254,71 @@ async def test_replayer_api_with_one_record_batches(
     assert len(published) == 3
     records, _ = await read_topic(mine, mine.articles_topic, expected=3)
     assert [r.key.decode() for r in in_publish_order(records)] == SEED_IDS[:3]
+
+
+async def test_a_second_replay_of_the_same_ids_says_so(
+    settings: Settings, unique_name: Callable[[str], str]
+) -> None:
+    """Same ids, same alert ids: a worker raises nothing new, and the summary says why."""
+    topic = unique_name("articles")
+    first = await run_replay_cli(settings, topic, [str(SEEDS)])
+    assert first.returncode == 0 and "note:" not in first.stdout, first.stdout
+    again = await run_replay_cli(settings, topic, [str(SEEDS)])
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[1] == (
+        f"note: all 5 articles were on {topic} already (same ids): a worker takes them for articles it "
+        "has seen and raises no new alerts for them; --as-new publishes them as a new run"
+    )
+    partly = await run_replay_cli(settings, topic, [str(SEEDS), "--loop", "--count", "7"])
+    assert "note: all 5 articles were on" in partly.stdout  # the first pass; the loop ids are new
+
+
+async def test_a_new_run_publishes_the_same_files_under_new_ids(
+    settings: Settings, unique_name: Callable[[str], str]
+) -> None:
+    topic = unique_name("articles")
+    await run_replay_cli(settings, topic, [str(SEEDS)])
+    named = await run_replay_cli(settings, topic, [str(SEEDS), "--run", "second"])
+    assert named.returncode == 0, named.stderr
+    assert "note:" not in named.stdout
+    assert "publishing as run 'second': article ids get #second appended" in named.stderr
+    fresh = await run_replay_cli(settings, topic, [str(SEEDS), "--as-new"])
+    assert fresh.returncode == 0 and "note:" not in fresh.stdout
+    records, _ = await read_topic(settings, topic, expected=15)
+    keys = sorted(r.key.decode() for r in records)
+    assert [k for k in keys if k.endswith("#second")] == [f"{i}#second" for i in sorted(SEED_IDS)]
+    assert len({k.split("#", 1)[1] for k in keys if "#run-" in k}) == 1  # one fresh name for the run
+    bad = await run_replay_cli(settings, topic, [str(SEEDS), "--run", "two words"])
+    assert bad.returncode == 2 and "--run takes" in bad.stderr
+
+
+async def test_a_too_large_article_is_skipped_with_the_streams_reason(
+    settings: Settings, unique_name: Callable[[str], str], tmp_path: Path
+) -> None:
+    """Replay applies NEWSMON_MAX_BODY_BYTES as the worker does, instead of letting Kafka's
+    own record limit (or the dead-letter topic) decide."""
+    inputs = tmp_path / "in"
+    shutil.copytree(SEEDS, inputs)
+    big = Article(article_id="big", source="Wire", body="word " * 5_000)
+    (inputs / "big.json").write_text(big.model_dump_json(), encoding="utf-8")
+    topic = unique_name("articles")
+    result = await run_replay_cli(settings, topic, [str(inputs)], NEWSMON_MAX_BODY_BYTES="20000")
+    assert result.returncode == 1
+    size = len(big.model_dump_json().encode())
+    assert (
+        f"newsmon replay: skipped {inputs / 'big.json'}: too_large: {size} bytes > limit 20000 "
+        "(NEWSMON_MAX_BODY_BYTES)"
+    ) in result.stderr.splitlines()
+    assert result.stdout.startswith("published 5, skipped 1 in ")
+
+
+async def test_the_id_lookup_reads_small_topics_only(
+    settings: Settings, unique_name: Callable[[str], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A test stream is scanned; a topic over SCAN_LIMIT records (production) is not."""
+    mine = settings.model_copy(update={"articles_topic": unique_name("articles")})
+    assert await seen.published_before(mine, SEED_IDS) == 0  # no such topic yet
+    await run_replay_cli(settings, mine.articles_topic, [str(SEEDS)])
+    assert await seen.published_before(mine, [*SEED_IDS, "never-published"]) == 5
+    monkeypatch.setattr(seen, "SCAN_LIMIT", 4)
+    assert await seen.published_before(mine, SEED_IDS) is None

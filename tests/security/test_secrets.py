@@ -19,6 +19,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,8 @@ from typer.testing import CliRunner
 from services.alerts.delivery import redis_client
 from services.cli import app
 from services.config import Settings, redact_url
-from services.embedded.process import free_port
+from services.embedded.process import ManagedProcess, free_port
+from services.embedded.redis_server import redis_server_binary
 from services.processor.app import broker_credentials
 from tests.security import (
     KAFKA_SECRET,
@@ -116,19 +118,49 @@ def _scrape(port: int, timeout: float = 10.0) -> str:
             time.sleep(0.1)
 
 
+@contextmanager
+def password_redis(workdir: Path) -> Iterator[tuple[ManagedProcess, int]]:
+    """A redis-server that wants REDIS_SECRET: the subscriber logs in, then loses it."""
+    binary = redis_server_binary()
+    if binary is None:
+        pytest.skip("no redis-server")
+    port = free_port()
+    argv = [str(binary), "--port", str(port), "--bind", "127.0.0.1", "--requirepass", REDIS_SECRET]
+    argv += ["--save", "", "--appendonly", "no", "--dir", str(workdir), "--logfile", ""]
+    server = ManagedProcess.spawn("redis-auth", argv, workdir / "redis-auth.log", cwd=workdir)
+    try:
+        deadline = time.monotonic() + 10
+        while "Ready to accept connections" not in server.log_tail():
+            assert server.alive() and time.monotonic() < deadline, server.log_tail()
+            time.sleep(0.02)
+        yield server, port
+    finally:
+        server.stop()
+
+
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Run]]:
     """All commands at once (they are independent), each with the secrets in its env."""
     workdir = tmp_path_factory.mktemp("secrets")
-    with authenticating_broker(workdir) as broker:
+    with authenticating_broker(workdir) as broker, password_redis(workdir) as (redis_server, redis_port):
         closed = f"127.0.0.1:{closed_port()}"
         metrics_base = free_port() - 2  # subscribe serves on NEWSMON_METRICS_PORT + 2
+        redis_url = f"redis://:{REDIS_SECRET}@127.0.0.1:{redis_port}/0"
         plans = {
-            # Redis refuses: the subscriber logs every reconnect with the (redacted) URL.
+            # Redis goes away under it: the subscriber logs every reconnect with the (redacted) URL.
             "subscribe": (
                 ["subscribe", "--from-start"],
-                secret_env(closed, "SASL_SSL", "PLAIN", NEWSMON_METRICS_PORT=str(metrics_base)),
+                secret_env(
+                    closed,
+                    "SASL_SSL",
+                    "PLAIN",
+                    NEWSMON_METRICS_PORT=str(metrics_base),
+                    NEWSMON_REDIS_URL=redis_url,
+                ),
             ),
+            # Nothing at the Redis address from the start: one line naming it, exit 3.
+            "subscribe-closed": (["subscribe", "--from-start"], secret_env(closed, "SASL_SSL", "PLAIN")),
+            "story-closed": (["story", "story-1"], secret_env(closed, "SASL_SSL", "PLAIN")),
             # Kafka closed: bootstrap fails before any SASL.
             "replay-closed": (["replay", str(SEEDS)], secret_env(closed, "SASL_SSL", "PLAIN")),
             # Kafka demands SASL: the password goes into a SCRAM exchange / PLAIN handshake.
@@ -144,6 +176,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Run]]:
         started = {name: _start(name, args, env, workdir) for name, (args, env) in plans.items()}
         try:
             subscriber = started["subscribe"]
+            subscriber.wait_for("following stream", timeout=RUN_SECONDS)
+            redis_server.stop()
             subscriber.wait_for("reconnecting", timeout=RUN_SECONDS)
             subscriber.metrics = _scrape(metrics_base + 2)
             subscriber.popen.send_signal(signal.SIGINT)
@@ -160,6 +194,8 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Run]]:
 # What each run must have said: proof that it reached the failure path being checked.
 EVIDENCE = {
     "subscribe": "Redis at redis://:***@127.0.0.1:",
+    "subscribe-closed": "does not answer",
+    "story-closed": "Redis at redis://:***@127.0.0.1:",
     "replay-closed": "cannot reach Kafka",
     "worker-sasl": "sasl",  # aiokafka's SASL handshake failed (today in a KeyError traceback)
     "replay-sasl": "sasl",
@@ -179,6 +215,8 @@ def test_failing_commands_do_not_print_secrets(runs: dict[str, Run], name: str) 
     )
     if name == "subscribe":
         assert run.popen.returncode == 0  # Ctrl-C is a normal end
+    elif name.endswith("-closed") and name != "replay-closed":
+        assert run.popen.returncode == 3  # Redis unavailable at start (services/exits.py)
     else:
         assert run.popen.returncode != 0, f"{name} should have failed:\n{output[-3000:]}"
 

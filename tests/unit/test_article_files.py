@@ -38,3 +38,15 @@ def test_published_at_orders_files_without_manifest(tmp_path: Path) -> None:
         (tmp_path / f"{name}.json").write_text(json.dumps(doc), encoding="utf-8")
     articles, _ = load_articles([tmp_path])
     assert [a.article_id for a in articles] == ["early", "late"]
+
+
+def test_a_directory_without_articles_is_reported_not_quietly_fine(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "readme.md").write_text("not an article", encoding="utf-8")
+    articles, errors = load_articles([tmp_path / "empty", tmp_path / "notes"])
+    assert articles == []
+    assert [(e.location, e.reason) for e in errors] == [
+        (str(tmp_path / "empty"), "no .txt, .json or .jsonl files in this directory"),
+        (str(tmp_path / "notes"), "no .txt, .json or .jsonl files in this directory"),
+    ]

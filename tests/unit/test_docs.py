@@ -1,5 +1,6 @@
 """The README is the user's reference: it must name every setting and every command."""
 
+import re
 from pathlib import Path
 
 from services.cli import app
@@ -23,3 +24,48 @@ def test_every_command_is_documented() -> None:
     commands = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
     assert commands
     assert [c for c in commands if f"newsmon {c}" not in README] == []
+
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Files whose comments send readers elsewhere (tests are left out: they name made-up files).
+REFERRING = [
+    "pyproject.toml",
+    "docker-compose.yml",
+    "Dockerfile",
+    "Makefile",
+    "README.md",
+    "services",
+    "bench",
+]
+
+
+def _texts() -> list[tuple[Path, str]]:
+    found: list[tuple[Path, str]] = []
+    for name in REFERRING:
+        path = ROOT / name
+        files = sorted(path.rglob("*.py")) if path.is_dir() else [path]
+        found += [(f, f.read_text(encoding="utf-8")) for f in files]
+    return found
+
+
+def test_referenced_files_exist() -> None:
+    """`docs/x.md`, `BENCHMARKS.md`, … named in the code or docs exist (from the repository
+    root, docs/, or the naming file's directory)."""
+    missing = {
+        (str(path.relative_to(ROOT)), name)
+        for path, text in _texts()
+        for name in re.findall(r"\b((?:docs/)?[A-Za-z_-]+\.md)\b", text)
+        if not any((base / name).exists() for base in (ROOT, ROOT / "docs", path.parent))
+    }
+    assert missing == set()
+
+
+def test_referenced_readme_sections_exist() -> None:
+    """`README.md, "Section"` in a comment names a heading the README has."""
+    headings = {line.lstrip("#").strip() for line in README.splitlines() if line.startswith("#")}
+    named = {
+        (str(path.relative_to(ROOT)), " ".join(section.replace("#", " ").split()))
+        for path, text in _texts()
+        for section in re.findall(r'README(?:\.md)?, "([^"]+)"', text, flags=re.DOTALL)
+    }
+    assert named and {(where, section) for where, section in named if section not in headings} == set()
