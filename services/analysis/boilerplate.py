@@ -48,6 +48,11 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def _union_pairs() -> list[tuple[str, str]]:
+    """Every language's two-cue pairs, each once, in file order."""
+    return list(dict.fromkeys((a, b) for table in _TABLES for a, b in table.pairs))
+
+
 def _union(field: str) -> list[str]:
     """One field of every language's table, each item once, in file order."""
     return _unique(item for table in _TABLES for item in getattr(table, field))
@@ -63,7 +68,8 @@ def _expand(pattern: str) -> str:
 
 def _group_end(pattern: str) -> tuple[int, list[int]] | None:
     """Where the group that opens `pattern` closes, with the `|`s at its top level."""
-    depth, bars, in_class, i = 0, [], False, 0
+    depth, in_class, i = 0, False, 0
+    bars: list[int] = []
     while pattern.startswith("(") and i < len(pattern):
         char = pattern[i]
         if char == "\\":
@@ -169,7 +175,7 @@ class _AnyCase:
 
 
 _BOILERPLATE = _AnyCase(_union("lines") + _LINE_SHAPES, [])
-_NOTICE = _AnyCase(_union("notices") + _NOTICE_SHAPES, _TWO_CUES + _union("pairs"))
+_NOTICE = _AnyCase(_union("notices") + _NOTICE_SHAPES, _TWO_CUES + _union_pairs())
 _HEADING_END = re.compile(r"[.!?…»”\"')\]]$")
 _LETTER = re.compile(r"[^\W\d_]")
 

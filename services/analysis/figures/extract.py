@@ -584,8 +584,8 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
         if kind == "none" and (part := lex.partitives.match(words, j)):
             j, partitive = j + part[0], True
             continue
-        if kind == "none" and (group := _predicate_group(sent, j, lex)):
-            return group  # "12 sono minorenni", "17 de los detenidos son menores"
+        if kind == "none" and (predicated := _predicate_group(sent, j, lex)):
+            return predicated  # "12 sono minorenni", "17 de los detenidos son menores"
         if not sent.is_word(j) or (kind == "none" and words[j] in lex.toll_verbs):
             break  # "auf 48 gestiegen": a verb, not the counted noun
         if measure := lex.measures.match(words, j):
@@ -594,9 +594,11 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
             after = lex.subgroup_adjectives.match(words, j + measure[0]) or _among_group(
                 sent, j + measure[0], lex
             )
-            group = subgroup or (after[1] if after else None)
+            group_name = subgroup or (
+                after[1] if after else None
+            )  # "civilian deaths", "morts parmi les civils"
             immediate = seen == 0 or (noun == _first_word(sent, start) and kind in ("people", "subgroup"))
-            return _Head("measure", measure[1], group, j + measure[0], noun, immediate, partitive)
+            return _Head("measure", measure[1], group_name, j + measure[0], noun, immediate, partitive)
         if group := lex.subgroup_nouns.match(words, j):
             if kind == "subgroup" or (kind == "people" and words[noun] not in lex.others):
                 break  # "25 autres passagers": after "others" comes the group

@@ -72,9 +72,8 @@ class PhraseTable:
         for toks, label in self.by_first.get(words[i], ()) if 0 <= i < len(words) else ():
             if tuple(words[i : i + len(toks)]) == toks:
                 return len(toks), label
-        if self.endings and 0 <= i < len(words) and (label := self._compound(words[i])) is not None:
-            return 1, label
-        return None
+        compound = self._compound(words[i]) if self.endings and 0 <= i < len(words) else None
+        return (1, compound) if compound is not None else None
 
     def match_ending(self, words: Sequence[str], j: int) -> tuple[int, str] | None:
         """(token count, label) of the longest phrase ending at ``j`` (inclusive)."""
@@ -82,9 +81,8 @@ class PhraseTable:
             start = j - len(toks) + 1
             if start >= 0 and tuple(words[start : j + 1]) == toks:
                 return len(toks), label
-        if self.endings and 0 <= j < len(words) and (label := self._compound(words[j])) is not None:
-            return 1, label
-        return None
+        compound = self._compound(words[j]) if self.endings and 0 <= j < len(words) else None
+        return (1, compound) if compound is not None else None
 
 
 def _phrase_regex(rows: Mapping[str, Sequence[str]], prefix: str, suffix: str) -> re.Pattern[str]:

@@ -235,7 +235,9 @@ def _load(name: str, raw: bytes) -> LanguageData:
 
 
 def _load_all() -> Mapping[str, LanguageData]:
-    files = sorted(f for f in resources.files(__package__).iterdir() if f.name.endswith(".toml"))
+    files = sorted(
+        (f for f in resources.files(__package__).iterdir() if f.name.endswith(".toml")), key=lambda f: f.name
+    )
     languages = {f.name[:-5]: _load(f.name, f.read_bytes()) for f in files}
     return MappingProxyType(languages)
 
