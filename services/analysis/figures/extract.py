@@ -339,8 +339,9 @@ def _measure_for(
     toll = _toll_subject(sent, count, rivals, lex, counts[:k]) if head.kind == "none" else None
     if measure is None and toll is not None:
         return toll  # a bare value: its toll is before it
-    if measure is None or measure == _TOTAL:
-        measure = _forward(sent, head, count, counts, heads, at_token, lex) or measure
+    total = measure == _TOTAL  # "a total of 16 …": the measure may still be named further on
+    if measure is None or total:
+        measure = _forward(sent, head, count, counts, heads, at_token, lex)
     if measure is None and head.kind in ("none", "people", "subgroup"):
         toll = _toll_subject(sent, count, rivals, lex, counts[:k]) or _subject_after(sent, count, lex)
         if toll is not None:
@@ -350,6 +351,8 @@ def _measure_for(
     joined = k > 0 and sent.word(count.first - 1) in lex.coordinators and bool(bases)
     if measure is None and joined and {head.kind, heads[k - 1].kind} <= {"people", "subgroup"}:
         measure = bases[-1]  # "sono rimasti feriti 12 agenti … e 5 detenuti"
+    if measure is None and total:
+        return _TOTAL, head.subgroup  # the sentence's measure, found once all counts are read
     if measure is None and lex.generic_passive is not None and not count.weak:
         if _complement(sent, count, head, lex):
             return None, None  # "residents of six villages were evacuated": the residents were
@@ -730,7 +733,7 @@ def _relative_aside(sent: _Sentence, j: int, lex: Lexicon) -> int | None:
     return k - 1 if end is not None else None
 
 
-_SUBJECT_REACH: Final = 8
+_SUBJECT_REACH: Final = 12
 
 
 def _subject_after(sent: _Sentence, count: _Count, lex: Lexicon) -> tuple[str, str | None] | None:
