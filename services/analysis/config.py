@@ -12,9 +12,11 @@ class AnalysisConfig:
     max_body_chars: int = 100_000  # analysed per article (embedding cost is linear in it)
     max_sentences: int = 150  # news articles rarely run longer; bounds time and record size
     max_stories: int = 100_000
-    near_duplicate_jaccard: float = 0.8  # MinHash estimate at which a same-language copy is a copy
-    cross_lingual_alignment: float = 0.8  # share of sentences with a translation-level match
+    copy_containment: float = 0.6  # share of a copy found in the original (word 4-shingles; translated words)
+    copy_cover: float = 0.6  # share of the original a copy carries (a paragraph may be dropped, not half)
+    sentence_overlap: float = 0.55  # share of a sentence's words an earlier one keeps in word pairs: edited
     translation_cosine: float = 0.65  # sentence cosine that counts as "same sentence, other words"
+    translation_floor: float = 0.5  # ...or, for two sentences that are each other's best match, this
     same_story_similarity: float = 0.5  # calibrated probability that two articles share a story
     stale_story_hours: float = 24.0  # a story quiet this long is joined only by naming what it named
     claim_cosine: float = 0.6  # a sentence below this cosine to every known one is new

@@ -1,28 +1,50 @@
 """When is an article a copy of an earlier one?  Three tests, cheapest first.
 
 * exact: the same words (hash of case-folded tokens);
-* near: a same-language copy with small edits (MinHash Jaccard over word 4-shingles);
-* cross_lingual: a translation — most sentences of each side have a translation-level
-  match on the other side in the shared multilingual embedding space.
+* near: a same-language copy with ordinary wire edits (a paragraph dropped, a line of
+  boilerplate added, "said" reworded, "ten" for "10"): most of its word 4-shingles are in
+  the earlier text (containment, so a dropped paragraph still counts), it carries most of
+  that text, and each of its sentences is an earlier sentence that keeps most of its word
+  pairs (lightly edited);
+* cross_lingual: a translation — each of its sentences has a counterpart in the earlier
+  text in the shared multilingual embedding space, and it carries most of that text.
 
-A copy that reports a different figure is not a copy but a new version of the story:
-it must reach the figure stage, so other numbers veto near and cross-lingual matches
-(the classic dedup failure is merging texts that differ only in a number).
+A copy says nothing new, so a sentence only the copy has must be a short line (page
+furniture that `boilerplate` did not drop, a dateline) that states no figure; a longer one
+is an update (a translation that adds a paragraph is not a copy).  A sentence that differs
+from its counterpart in a number makes the article a new version of the story, never a
+copy: it must reach the figure and claim stages (the classic dedup failure is merging texts
+that differ only in a number).  Numbers are compared per aligned sentence, spelled or in
+digits, so a sentence only the original has (a dropped paragraph) vetoes nothing.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import Protocol
 
 import numpy as np
 from datasketch import MinHashLSH
+from numpy.typing import NDArray
 
 from schemas import DuplicateMethod
 from services.analysis.config import AnalysisConfig
 from services.analysis.figures import Figure
-from services.analysis.fingerprints import NUM_PERM, jaccard
-from services.analysis.prepare import Draft, PreparedArticle
+from services.analysis.figures.numbers import find_numbers
+from services.analysis.fingerprints import NUM_PERM, shingles
+from services.analysis.normalize import words
+from services.analysis.prepare import MIN_CLAIM_WORDS, Draft, PreparedArticle, Sentence
+
+EDIT_CANDIDATES = 3  # earlier sentences, by shared words, that a sentence is aligned against
+CANDIDATE_MARGIN = 0.85  # LSH nominates pairs down to this share of the least Jaccard a copy can have
+APPROXIMATE_SPREAD = 0.25  # "une dizaine" and "a dozen" are one number, as translators write it
+_SCALES = (1e3, 1e6, 1e9, 1e12)  # thousand, million, billion, trillion
+_DIGITS = re.compile(r"\d+")
+_CLOCK = re.compile(r"(?<![\d.,:])(\d{1,2})[.:h](\d{2})(?![.,:]?\d)")  # 13.20, 1:20, 13h20: a time of day
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,22 +54,74 @@ class DuplicateMatch:
     similarity: float
 
 
-_NUMBER = re.compile(r"\d(?:[\d.,'\u00a0\u202f ]*\d)?")
+class Text(Protocol):
+    """What the copy tests read: a draft, a prepared article, or what the stream keeps of one."""
+
+    @property
+    def language(self) -> str: ...
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]: ...
+
+    @property
+    def figures(self) -> tuple[Figure, ...]: ...
 
 
-def numbers(prepared: PreparedArticle | Draft) -> set[str]:
-    """Every number written in digits, separators dropped ("2,000" = "2 000" = "2000")."""
-    return {
-        "".join(ch for ch in m.group() if ch.isdigit())
-        for s in prepared.sentences
-        for m in _NUMBER.finditer(s.text)
-    }
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number as a sentence states it."""
+
+    value: float
+    approximate: bool  # "a dozen", "une vingtaine": about that many
+    weak: bool  # a lone spelled "one", often an article ("ein Mensch"): a number only maybe
+
+    def matches(self, other: Number) -> bool:
+        """The same number, also with its scale written apart ("$126-million", "126 milioni")
+        or, for an approximate one, about the same."""
+        low, high = sorted((self.value, other.value))
+        if low == high or (low > 0 and any(math.isclose(high, low * scale) for scale in _SCALES)):
+            return True
+        return (self.approximate or other.approximate) and high - low <= APPROXIMATE_SPREAD * high
 
 
-def is_new_version(a: PreparedArticle | Draft, b: PreparedArticle) -> bool:
-    """Same text, other numbers: an update of the story, never a copy.  Figures catch a
-    changed count even when written in words; digits catch what no measure names."""
-    return figures_conflict(a.figures, b.figures) or numbers(a) != numbers(b)
+@dataclass(frozen=True, slots=True)
+class Numbers:
+    """The numbers of a sentence (or a text), in order."""
+
+    found: tuple[Number, ...]
+
+    def beyond(self, other: Numbers) -> list[Number]:
+        """Numbers stated here that `other` does not state, even as a possible "one"; each of
+        `other`'s numbers answers for one of ours ("16 to 16" is not "13 to 16")."""
+        free = list(other.found)
+        extra: list[Number] = []
+        for number in sorted(self.found, key=lambda n: n.weak):
+            match = next((k for k, m in enumerate(free) if number.matches(m)), None)
+            if match is not None:
+                del free[match]
+            elif not number.weak:
+                extra.append(number)
+        return extra
+
+
+def sentence_numbers(text: str, language: str) -> Numbers:
+    """The numbers a sentence states, digits and number words alike ("ten" = "10"), and any
+    other run of digits as written (a date, an ordinal, an identifier: changed, they change
+    the text too); times of day are left out (a translation writes "1.20 p.m." as "13.20 Uhr")."""
+    clocks = [m.span() for m in _CLOCK.finditer(text) if int(m.group(1)) <= 24 and int(m.group(2)) < 60]
+    spans = find_numbers(text, language)
+    found = [Number(n.value, n.approximate, n.weak) for n in spans if not _inside(n.start, clocks)]
+    taken = clocks + [(n.start, n.end) for n in spans]
+    found += [
+        Number(float(run.group()), False, False)
+        for run in _DIGITS.finditer(text)
+        if not _inside(run.start(), taken)
+    ]
+    return Numbers(tuple(found))
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def figures_conflict(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
@@ -61,38 +135,152 @@ def figures_conflict(a: tuple[Figure, ...], b: tuple[Figure, ...]) -> bool:
     return any(key in values_b and not (vals & values_b[key]) for key, vals in values_a.items())
 
 
-def alignment(a: PreparedArticle, b: PreparedArticle, cosine: float) -> float:
-    """Share of sentences, on the worse side, that have a match at `cosine` on the other."""
-    if len(a.vectors) == 0 or len(b.vectors) == 0:
-        return 0.0
-    sims = a.vectors @ b.vectors.T
-    forward = float(np.mean(sims.max(axis=1) >= cosine))
-    backward = float(np.mean(sims.max(axis=0) >= cosine))
-    return min(forward, backward)
+def least_copy_jaccard(config: AnalysisConfig) -> float:
+    """The lowest shingle Jaccard a near copy can have: the least share of it in the original,
+    covering the least share of the original."""
+    return 1.0 / (1.0 / config.copy_containment + 1.0 / config.copy_cover - 1.0)
 
 
 def near_copy_candidates(config: AnalysisConfig) -> MinHashLSH:
-    """The LSH index that nominates near-copy candidates: a threshold below the near-copy
-    Jaccard, so that a pair near it is still tried (the test itself is exact)."""
-    return MinHashLSH(threshold=config.near_duplicate_jaccard * 0.85, num_perm=NUM_PERM)
+    """The LSH index that nominates near-copy candidates: a threshold below the least Jaccard
+    of a near copy, so that a pair near it is still tried (the test itself is exact)."""
+    return MinHashLSH(threshold=least_copy_jaccard(config) * CANDIDATE_MARGIN, num_perm=NUM_PERM)
+
+
+def _unmatched_are_known(new: Text, unmatched: Sequence[int]) -> bool:
+    """A sentence only the copy has is harmless when it is a short line (page furniture that
+    `boilerplate` did not drop, a dateline: "Berlín, 15 abr (AIP).") after the first (a headline
+    or the lead is never furniture) that states no figure; any longer one may be news."""
+    lines = [new.sentences[i] for i in unmatched]
+    return 0 not in unmatched and all(len(s.text.split()) < MIN_CLAIM_WORDS and not s.figures for s in lines)
+
+
+def _other_numbers(new: Text, old: Text, pairs: Sequence[tuple[int, int]], same_language: bool) -> bool:
+    """True when an aligned sentence pair states other numbers: in the same language, any
+    number the original's sentence lacks (its words are the original's); across languages,
+    only a number on each side that the other lacks ("nine" for "eleven"), since a
+    translation may spell out what the original leaves vague ("Mitte vierzig", "in his forties")."""
+    for i, j in pairs:
+        a, b = new.sentences[i].text, old.sentences[j].text
+        if same_language and a == b:
+            continue
+        ours, theirs = sentence_numbers(a, new.language), sentence_numbers(b, old.language)
+        if ours.beyond(theirs) and (same_language or theirs.beyond(ours)):
+            return True
+    return False
+
+
+def _kept(ours: list[str], theirs: list[str]) -> float:
+    """The share of `ours` (words) that `theirs` keeps with a neighbour: words in a word pair
+    both have.  An edited sentence keeps its phrases, even moved ("…, a spokesman said" →
+    "according to a spokesman, …"); another sentence on the same topic shares words, not phrases."""
+    if len(ours) < 2:
+        return float(not ours or ours[0] in theirs)
+    pairs = set(pairwise(theirs))
+    kept = [False] * len(ours)
+    for k, pair in enumerate(pairwise(ours)):
+        if pair in pairs:
+            kept[k] = kept[k + 1] = True
+    return sum(kept) / len(ours)
+
+
+def _shape(text: str) -> list[str]:
+    """The words of a sentence with every run of digits as "0": a changed number leaves the
+    sentence aligned with its original, for the number test to see the change."""
+    return ["0" if word.isdigit() else word for word in words(text)]
+
+
+def _edited_pairs(new: Text, old: Text, overlap: float) -> tuple[list[tuple[int, int]], list[int]]:
+    """Each sentence of `new` with the earlier sentence it copies: the same text, or the one
+    that keeps most of its words (`_kept`) when that share reaches `overlap` (the sentence,
+    edited); the others are listed as unmatched.  Only the few earlier sentences sharing
+    most of its words are tried."""
+    same = {s.text: j for j, s in reversed(list(enumerate(old.sentences)))}
+    theirs = [_shape(s.text) for s in old.sentences]
+    their_sets = [frozenset(w) for w in theirs]
+    pairs: list[tuple[int, int]] = []
+    unmatched: list[int] = []
+    for i, sentence in enumerate(new.sentences):
+        if sentence.text in same:
+            pairs.append((i, same[sentence.text]))
+            continue
+        ours = _shape(sentence.text)
+        mine = frozenset(ours)
+        tried = sorted(range(len(theirs)), key=lambda j: -len(mine & their_sets[j]))[:EDIT_CANDIDATES]
+        scores = {j: _kept(ours, theirs[j]) for j in tried}
+        best = max(scores, key=lambda j: (scores[j], -j), default=None)
+        if best is not None and scores[best] >= overlap:
+            pairs.append((i, best))
+        else:
+            unmatched.append(i)
+    return pairs, unmatched
+
+
+def _shingle_set(text: Text) -> set[bytes]:
+    return shingles(words(" ".join(s.text for s in text.sentences)))
+
+
+def near_copy(new: Text, old: Text, config: AnalysisConfig) -> float | None:
+    """The share of `new`'s word 4-shingles found in `old` when `new` is a same-language copy
+    of it with ordinary edits, else None."""
+    ours, theirs = _shingle_set(new), _shingle_set(old)
+    if not ours or not theirs:
+        return None
+    shared = len(ours & theirs)
+    containment = shared / len(ours)
+    if containment < config.copy_containment or shared / len(theirs) < config.copy_cover:
+        return None
+    pairs, unmatched = _edited_pairs(new, old, config.sentence_overlap)
+    if not _unmatched_are_known(new, unmatched) or _other_numbers(new, old, pairs, True):
+        return None
+    return round(containment, 4)
+
+
+def _counterparts(sims: NDArray[np.float32], cosine: float, floor: float) -> NDArray[np.bool_]:
+    """Sentence pairs that say the same thing: a translation-level cosine, or each other's
+    best match at `floor` (a free translation of one sentence scores lower than the rest)."""
+    mutual = (sims == sims.max(axis=1, keepdims=True)) & (sims == sims.max(axis=0, keepdims=True))
+    return (sims >= cosine) | (mutual & (sims >= floor))
+
+
+def _word_share(sentences: tuple[Sentence, ...], chosen: NDArray[np.bool_]) -> float:
+    """The share of the words of `sentences` that are in the chosen ones."""
+    counts = np.array([len(s.text.split()) for s in sentences], dtype=np.float64)
+    return float(counts[chosen].sum() / max(1.0, counts.sum()))
+
+
+def translation(new: PreparedArticle, old: PreparedArticle, config: AnalysisConfig) -> float | None:
+    """The share of `old`'s words in sentences that `new` translates, when `new` is a
+    translation of it that adds nothing, else None."""
+    if len(new.vectors) == 0 or len(old.vectors) == 0:
+        return None
+    sims = new.vectors @ old.vectors.T
+    matched = _counterparts(sims, config.translation_cosine, config.translation_floor)
+    translated = matched.any(axis=1)
+    cover = _word_share(old.sentences, matched.any(axis=0))
+    if cover < config.copy_cover or _word_share(new.sentences, translated) < config.copy_containment:
+        return None
+    if not _unmatched_are_known(new, np.flatnonzero(~translated).tolist()):
+        return None
+    best = np.where(matched, sims, -np.inf).argmax(axis=1)
+    pairs = [(int(i), int(best[i])) for i in np.flatnonzero(translated)]
+    if _other_numbers(new, old, pairs, False):
+        return None
+    return round(cover, 4)
 
 
 def duplicate_method(
-    new: PreparedArticle | Draft, old: PreparedArticle, config: AnalysisConfig
+    new: Draft | PreparedArticle, old: PreparedArticle, config: AnalysisConfig
 ) -> DuplicateMatch | None:
     """How `new` copies `old`, or None.  Pure: the index only chooses which pairs to try."""
     if new.content_hash == old.content_hash:
         return DuplicateMatch(old.article_id, "exact", 1.0)
-    if is_new_version(new, old):
+    if figures_conflict(new.figures, old.figures):
         return None
     if new.language == old.language:
-        score = jaccard(new.minhash, old.minhash)
-        if score >= config.near_duplicate_jaccard:
-            return DuplicateMatch(old.article_id, "near", round(score, 4))
-        return None
+        score = near_copy(new, old, config)
+        return None if score is None else DuplicateMatch(old.article_id, "near", score)
     if not isinstance(new, PreparedArticle):
         return None  # a translation is only recognised by its vectors
-    score = alignment(new, old, config.translation_cosine)
-    if score >= config.cross_lingual_alignment:
-        return DuplicateMatch(old.article_id, "cross_lingual", round(score, 4))
-    return None
+    score = translation(new, old, config)
+    return None if score is None else DuplicateMatch(old.article_id, "cross_lingual", score)

@@ -15,14 +15,20 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from services.analysis.config import AnalysisConfig
-from services.analysis.duplicates import DuplicateMatch, duplicate_method, near_copy_candidates
-from services.analysis.fingerprints import lean
+from services.analysis.duplicates import (
+    CANDIDATE_MARGIN,
+    DuplicateMatch,
+    duplicate_method,
+    least_copy_jaccard,
+    near_copy_candidates,
+)
+from services.analysis.fingerprints import jaccard, lean
 from services.analysis.prepare import Draft, PreparedArticle
 from services.analysis.story_evidence import Identity, StoryNames, identity_of
 from services.analysis.vector_index import VectorIndex
 
 CANDIDATES = 16  # nearest earlier articles by gist that get a full comparison
-CROSS_LINGUAL_FLOOR = 0.6  # gist cosine below which a translation is not worth testing
+COPY_GIST_FLOOR = 0.6  # gist cosine below which a copy (a translation) is not worth testing
 RETIRED_MAX = 100_000  # ids of evicted stories' articles kept (about 10 MB) to spot late re-deliveries
 
 
@@ -105,8 +111,11 @@ class StoryIndex:
             return replace(known.assignment, evicted=())
         evicted = tuple(self.evict(event_time))
         duplicate = self.copy_of(prepared)  # a copy needs no graph query
-        neighbours = [] if duplicate else self._vectors.nearest(prepared.centroid, CANDIDATES)
-        duplicate = duplicate or self._translation_of(prepared, neighbours)
+        # Text without vectors that is no copy: the caller took it for a copy of an article whose
+        # story the eviction above just removed.  With no gist to compare, it starts a story.
+        blind = duplicate is None and len(prepared.vectors) == 0 and bool(prepared.sentences)
+        neighbours = [] if duplicate or blind else self._vectors.nearest(prepared.centroid, CANDIDATES)
+        duplicate = duplicate or self._copy_by_gist(prepared, neighbours)
         identity = identity_of(prepared)
         if duplicate is not None:
             story_id = self._articles[duplicate.original].story_id
@@ -121,7 +130,7 @@ class StoryIndex:
             if prepared.title_given and not story.title_given:  # a later article brings a headline
                 story.title, story.title_given = prepared.title, True
         assignment = Assignment(story_id, new, story.title, duplicate, similarity, evicted)
-        self._remember(_Entry(prepared, assignment, event_time), original=duplicate is None)
+        self._remember(_Entry(prepared, assignment, event_time), original=duplicate is None and not blind)
         story.last_seen = max(story.last_seen, event_time)
         story.articles.append(prepared.article_id)
         self._names.add(story_id, identity)
@@ -152,14 +161,19 @@ class StoryIndex:
                     return match
         return None
 
-    def _translation_of(self, prepared: PreparedArticle, neighbours: Neighbours) -> DuplicateMatch | None:
-        """A cross-lingual copy among the nearest articles by gist."""
+    def _copy_by_gist(self, prepared: PreparedArticle, neighbours: Neighbours) -> DuplicateMatch | None:
+        """A translation among the nearest articles by gist, or a near copy that the LSH
+        bands happened not to nominate (its Jaccard estimate is in reach; the test is exact)."""
+        reach = least_copy_jaccard(self._config) * CANDIDATE_MARGIN
         for key, score in neighbours:
             old = self._articles[key].prepared
-            if score >= CROSS_LINGUAL_FLOOR and old.language != prepared.language:
-                match = duplicate_method(prepared, old, self._config)
-                if match is not None:
-                    return match
+            if score < COPY_GIST_FLOOR:
+                continue
+            if old.language == prepared.language and jaccard(prepared.minhash, old.minhash) < reach:
+                continue
+            match = duplicate_method(prepared, old, self._config)
+            if match is not None:
+                return match
         return None
 
     def _best_story(

@@ -18,13 +18,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from services.analysis.config import AnalysisConfig
-from services.analysis.duplicates import figures_conflict, near_copy_candidates, numbers
+from services.analysis.duplicates import figures_conflict, near_copy, near_copy_candidates
 from services.analysis.figures import Figure
-from services.analysis.fingerprints import jaccard, lean
-from services.analysis.prepare import Draft
+from services.analysis.fingerprints import lean
+from services.analysis.prepare import Draft, Sentence
 from services.processor.sequencer import parse_seq
 
-HINTS_KEPT = 8192  # ~1 KB each: a copy that comes more than a few thousand articles later is embedded
+HINTS_KEPT = 8192  # a few KB each (its text): a copy that comes thousands of articles later is embedded
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,8 +33,8 @@ class _Seen:
     content_hash: str
     language: str
     minhash: NDArray[np.uint32]
+    sentences: tuple[Sentence, ...]  # what the near-copy test reads (its `Text`)
     figures: tuple[Figure, ...]
-    numbers: frozenset[str]
 
 
 class CopyHints:
@@ -50,21 +50,19 @@ class CopyHints:
 
     def is_copy(self, draft: Draft, seq: str | None) -> bool:
         """True when `draft` copies an article published before it (exactly, or as a
-        same-language near copy with the same numbers): the global step's own tests."""
+        same-language near copy that states no other number): the global step's own tests."""
         order = parse_seq(seq)
         original = self._by_hash.get(draft.content_hash)
         if original is not None and original != draft.article_id and _before(self._seen[original].seq, order):
             return True
-        found = numbers(draft)
         for key in self._lsh.query(lean(draft.minhash)):
             old = self._seen[key]
             if (
                 key != draft.article_id
                 and old.language == draft.language
                 and _before(old.seq, order)
-                and old.numbers == found
                 and not figures_conflict(draft.figures, old.figures)
-                and jaccard(draft.minhash, old.minhash) >= self._config.near_duplicate_jaccard
+                and near_copy(draft, old, self._config) is not None
             ):
                 return True
         return False
@@ -79,8 +77,8 @@ class CopyHints:
             draft.content_hash,
             draft.language,
             draft.minhash,
+            draft.sentences,
             draft.figures,
-            frozenset(numbers(draft)),
         )
         self._by_hash.setdefault(draft.content_hash, key)
         self._lsh.insert(key, lean(draft.minhash))

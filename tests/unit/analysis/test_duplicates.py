@@ -1,7 +1,7 @@
 """Duplicate rules on invented stories (never the seed articles)."""
 
 from services.analysis.config import AnalysisConfig
-from services.analysis.duplicates import duplicate_method, figures_conflict
+from services.analysis.duplicates import duplicate_method, figures_conflict, sentence_numbers
 from services.analysis.figures import Figure
 
 STRIKE_EN = (
@@ -66,3 +66,164 @@ def test_figures_conflict_only_on_the_same_measure() -> None:
     assert figures_conflict((killed_4,), (killed_5,))
     assert not figures_conflict((killed_4,), (injured_5,))
     assert not figures_conflict((killed_4, killed_5), (killed_5,))
+
+
+# Ordinary wire edits (a copy) and new versions (never a copy), on an invented story.
+FIRE_EN = [
+    "Fire crews battled a blaze at a chemical warehouse in the port district of Valmora on Tuesday, "
+    "forcing the evacuation of nearby homes.",
+    "Eight workers were taken to hospital with breathing problems, the regional health service said.",
+    "About 600 residents were moved to a sports hall overnight as a precaution, the mayor's office said.",
+    "The cause of the fire was not yet known, and police have opened an investigation.",
+    "Firefighters expected to bring the blaze under control by Wednesday morning, a spokesman said.",
+]
+FIRE_DE = [
+    "Feuerwehrleute haben am Dienstag im Hafenviertel von Valmora einen Brand in einem Chemikalienlager "
+    "bekämpft, Anwohner in der Umgebung mussten ihre Häuser verlassen.",
+    "Acht Arbeiter wurden mit Atembeschwerden ins Krankenhaus gebracht, teilte der regionale "
+    "Gesundheitsdienst mit.",
+    "Rund 600 Anwohner wurden vorsorglich über Nacht in eine Sporthalle gebracht, wie das Büro des "
+    "Bürgermeisters mitteilte.",
+    "Die Brandursache war zunächst unklar, die Polizei hat Ermittlungen aufgenommen.",
+    "Die Feuerwehr rechnete damit, den Brand bis Mittwochmorgen unter Kontrolle zu bringen, sagte ein "
+    "Sprecher.",
+]
+
+
+def _body(paragraphs: list[str]) -> str:
+    return "\n\n".join(paragraphs)
+
+
+def _edited(paragraphs: list[str], index: int, old: str, new: str) -> list[str]:
+    assert old in paragraphs[index]
+    return [p.replace(old, new) if i == index else p for i, p in enumerate(paragraphs)]
+
+
+def _match(make_prepared, new: list[str], old: list[str], new_lang: str = "en", old_lang: str = "en"):
+    a = make_prepared("a", _body(old), language=old_lang)
+    b = make_prepared("b", _body(new), language=new_lang)
+    return duplicate_method(b, a, AnalysisConfig())
+
+
+def test_a_dropped_paragraph_is_still_a_copy_even_with_its_number(make_prepared) -> None:
+    match = _match(make_prepared, FIRE_EN[:2] + FIRE_EN[3:], FIRE_EN)  # "About 600 residents" dropped
+    assert match is not None and match.method == "near" and match.similarity >= 0.9
+
+
+def test_an_added_newsletter_line_is_still_a_copy(make_prepared) -> None:
+    line = "Sign up for our morning newsletter to get the day's top stories in your inbox."
+    match = _match(make_prepared, [*FIRE_EN, line], FIRE_EN)
+    assert match is not None and match.method in ("near", "exact")
+
+
+def test_a_reworded_attribution_is_still_a_copy(make_prepared) -> None:
+    reworded = _edited(
+        FIRE_EN,
+        1,
+        "Eight workers were taken to hospital with breathing problems, the regional health service said.",
+        "According to the regional health service, eight workers were taken to hospital with breathing "
+        "problems.",
+    )
+    match = _match(make_prepared, reworded, FIRE_EN)
+    assert match is not None and match.method == "near"
+
+
+def test_a_number_in_digits_instead_of_words_is_still_a_copy(make_prepared) -> None:
+    match = _match(make_prepared, _edited(FIRE_EN, 1, "Eight workers", "8 workers"), FIRE_EN)
+    assert match is not None and match.method == "near"
+    back = _match(make_prepared, FIRE_EN, _edited(FIRE_EN, 1, "Eight workers", "8 workers"))
+    assert back is not None and back.method == "near"
+
+
+def test_a_text_identical_but_for_one_count_is_a_new_version(make_prepared) -> None:
+    assert _match(make_prepared, _edited(FIRE_EN, 1, "Eight workers", "Eleven workers"), FIRE_EN) is None
+    assert _match(make_prepared, _edited(FIRE_EN, 2, "About 600", "About 900"), FIRE_EN) is None
+    # the count changes even when the new value already appears elsewhere in the sentence
+    assert _match(make_prepared, _edited(FIRE_EN, 2, "About 600", "About 6"), FIRE_EN) is None
+
+
+def test_a_copy_with_an_update_paragraph_is_not_a_copy(make_prepared) -> None:
+    with_number = "Two firefighters were hurt when part of the roof collapsed, the fire service said."
+    without = "Prosecutors said on Tuesday evening that they suspected the fire was started deliberately."
+    assert _match(make_prepared, [*FIRE_EN, with_number], FIRE_EN) is None
+    assert _match(make_prepared, [*FIRE_EN[:2], without, *FIRE_EN[2:]], FIRE_EN) is None
+
+
+def test_a_translation_is_a_copy_even_without_a_paragraph(make_prepared) -> None:
+    match = _match(make_prepared, FIRE_DE, FIRE_EN, new_lang="de")
+    assert match is not None and match.method == "cross_lingual"
+    shorter = _match(make_prepared, FIRE_DE[:3] + FIRE_DE[4:], FIRE_EN, new_lang="de")
+    assert shorter is not None and shorter.method == "cross_lingual"
+
+
+def test_a_translation_that_adds_an_update_paragraph_is_not_a_copy(make_prepared) -> None:
+    update = "Zwei Feuerwehrleute wurden zudem leicht verletzt, als ein Teil des Dachs einstürzte."
+    assert _match(make_prepared, [*FIRE_DE, update], FIRE_EN, new_lang="de") is None
+    news = "Die Staatsanwaltschaft geht inzwischen von Brandstiftung aus und sucht nach Zeugen."
+    assert _match(make_prepared, [*FIRE_DE[:2], news, *FIRE_DE[2:]], FIRE_EN, new_lang="de") is None
+
+
+def test_a_translation_with_another_count_is_a_new_version(make_prepared) -> None:
+    changed = _edited(FIRE_DE, 1, "Acht Arbeiter", "Elf Arbeiter")
+    assert _match(make_prepared, changed, FIRE_EN, new_lang="de") is None
+
+
+def test_a_translation_may_spell_out_what_the_original_leaves_vague(make_prepared) -> None:
+    vague = [*FIRE_EN, "The owner of the warehouse, a man in his fifties, was questioned by police."]
+    spelled = [*FIRE_DE, "Der Besitzer des Lagers, ein Mann Mitte fünfzig, wurde von der Polizei befragt."]
+    match = _match(make_prepared, spelled, vague, new_lang="de")
+    assert match is not None and match.method == "cross_lingual"
+
+
+def test_sentence_numbers_read_words_and_digits_alike_and_skip_times_of_day() -> None:
+    ten = sentence_numbers("Police made ten more arrests, bringing the total to 37.", "en")
+    digits = sentence_numbers("Police made 10 more arrests, bringing the total to 37.", "en")
+    assert not ten.beyond(digits) and not digits.beyond(ten)
+    at_one = sentence_numbers("The man walked in at 1.20 p.m. on Saturday, or 1:20 p.m.", "en")
+    at_13 = sentence_numbers("Der Mann betrat die Filiale gegen 13.20 Uhr (13h20).", "de")
+    assert not at_one.found and not at_13.found
+    assert [n.value for n in sentence_numbers("13.200 Menschen", "de").found] == [13200.0]
+    dated = sentence_numbers("The plant closed on 16/03, flight A320 was grounded.", "en")
+    assert {n.value for n in dated.found} == {16.0, 3.0, 320.0}  # any other run of digits counts as written
+
+
+def test_a_changed_number_is_found_even_when_the_sentence_repeats_it() -> None:
+    old = sentence_numbers("The road was closed from 13 to 16 March.", "en")
+    new = sentence_numbers("The road was closed from 16 to 16 March.", "en")
+    assert [n.value for n in new.beyond(old)] == [16.0]
+    assert [n.value for n in old.beyond(new)] == [13.0]
+
+
+def test_about_a_dozen_and_une_dizaine_are_one_number_but_eleven_and_nine_are_not() -> None:
+    dozen = sentence_numbers("A dozen bins were set on fire.", "en")
+    dizaine = sentence_numbers("Une dizaine de poubelles ont été incendiées.", "fr")
+    assert not dozen.beyond(dizaine) and not dizaine.beyond(dozen)
+    eleven, nine = sentence_numbers("Eleven were hurt.", "en"), sentence_numbers("Nine were hurt.", "en")
+    assert eleven.beyond(nine) and nine.beyond(eleven)
+
+
+def test_an_attribution_moved_inside_the_sentence_is_still_a_copy(make_prepared) -> None:
+    old = [
+        "Nach einem Brand in einer Lagerhalle im Hafen von Valmora sind Anwohner evakuiert worden.",
+        "Acht Arbeiter kamen mit Atembeschwerden ins Krankenhaus, wie ein Sprecher der Feuerwehr sagte.",
+        "Die Brandursache ist noch unklar, die Polizei hat Ermittlungen aufgenommen.",
+    ]
+    moved = _edited(
+        old,
+        1,
+        "Acht Arbeiter kamen mit Atembeschwerden ins Krankenhaus, wie ein Sprecher der Feuerwehr sagte.",
+        "Acht Arbeiter kamen nach Angaben eines Sprechers der Feuerwehr mit Atembeschwerden ins Krankenhaus.",
+    )
+    match = _match(make_prepared, moved, old, new_lang="de", old_lang="de")
+    assert match is not None and match.method == "near"
+
+
+def test_a_short_line_only_the_copy_has_is_harmless_unless_it_states_a_figure(make_prepared) -> None:
+    dateline = _match(make_prepared, [FIRE_EN[0], "VALMORA, March 4 (PW).", *FIRE_EN[1:]], FIRE_EN)
+    assert dateline is not None and dateline.method == "near"
+    assert _match(make_prepared, [FIRE_EN[0], "Nine people injured.", *FIRE_EN[1:]], FIRE_EN) is None
+
+
+def test_a_short_sentence_with_another_number_is_a_new_version(make_prepared) -> None:
+    aged = [*FIRE_EN[:4], "He was 58.", FIRE_EN[4]]
+    assert _match(make_prepared, _edited(aged, 4, "58", "61"), aged) is None

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 from services.analysis.config import AnalysisConfig
+from services.analysis.prepare import draft_of, embed
 from services.analysis.similarity import load_model
 from services.analysis.story_index import StoryIndex
 from tests.unit.analysis.test_duplicates import STRIKE_EN, STRIKE_FR
@@ -145,3 +146,17 @@ def test_a_repost_of_a_translation_is_an_exact_copy_found_without_vectors(make_p
     match = index.copy_of(repost)  # what batch asks before it embeds anything
     assert match is not None and (match.original, match.method) == ("fr", "exact")
     assert index.assign(repost, T0 + 120).story_id == original.story_id
+
+
+def test_a_copy_whose_original_leaves_before_it_is_assigned_starts_a_story(make_prepared) -> None:
+    """Batch and the stream take a text for a copy (and skip its embedding) before `assign`,
+    whose eviction may then remove the original: without vectors, it starts a story of its own."""
+    index = StoryIndex(AnalysisConfig(max_stories=1), load_model())
+    index.assign(make_prepared("a", FLOODS), T0)
+    index.assign(make_prepared("c", ELECTION), T0 + 60)  # two stories: the next assign evicts the first
+    repost = draft_of(make_prepared("b", FLOODS + "\nSign up for our newsletter."))
+    assert index.copy_of(repost) is not None
+    late = index.assign(embed(repost, None), T0 + 120)
+    assert late.new_story and late.duplicate is None and late.evicted
+    follow_up = index.assign(make_prepared("d", FLOODS_LATER), T0 + 180)  # not compared with "b": no vectors
+    assert follow_up.duplicate is None

@@ -64,3 +64,14 @@ def test_only_the_most_recent_drafts_are_kept() -> None:
     hints.add(drafted("a"), "run:10")
     hints.add(drafted("a"), "run:11")  # the same id again replaces its entry
     assert len(hints) == 2 and hints.is_copy(drafted("b"), "run:12")
+
+
+def test_ordinary_wire_edits_are_hinted_and_a_new_count_is_not() -> None:
+    paragraphs = STORY.replace(". ", ".\n").split("\n")
+    hints = CopyHints(CONFIG)
+    hints.add(drafted("a", "\n".join(paragraphs)), "run:1")
+    edited = [p.replace("At least 12 people", "At least twelve people") for p in paragraphs]
+    dropped = edited[:3] + edited[4:]  # "The river rose three metres" left out
+    assert hints.is_copy(drafted("b", "\n".join(dropped)), "run:2")
+    recount = [p.replace("At least 12 people", "At least 14 people") for p in paragraphs]
+    assert not hints.is_copy(drafted("c", "\n".join(recount[:3] + recount[4:])), "run:3")
