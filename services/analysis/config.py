@@ -19,6 +19,5 @@ class AnalysisConfig:
     translation_floor: float = 0.5  # ...or, for two sentences that are each other's best match, this
     same_story_similarity: float = 0.5  # calibrated probability that two articles share a story
     stale_story_hours: float = 24.0  # a story quiet this long is joined only by naming what it named
-    claim_cosine: float = 0.6  # a sentence below this cosine to every known one is new
+    claim_cosine: float = 0.63  # a sentence below this cosine to every known one is new
     claim_grey_cosine: float = 0.72  # ...and below this, new when it names something new
-    figure_context_cosine: float = 0.45  # same figure only when its sentence context agrees
