@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench.quality import corpus, feeds, pairs, sentences
+from bench.quality import copies, corpus, feeds, furniture, pairs, sentences
 from bench.quality.scores import Tally
 from services.analysis.config import AnalysisConfig
 from services.analysis.engine import Analyzer
@@ -48,7 +48,9 @@ def evaluate(split: str, make: Callable[[], Analyzer]) -> dict[str, Any]:
     for report in feed_reports.values():
         total.add(report)
     pair_report = pairs.score(make, corpus.pairs((split,)))
-    furniture, furniture_errors = feeds.score_boilerplate(corpus.feeds((split,)), AnalysisConfig())
+    furniture_in_feeds, furniture_errors = feeds.score_boilerplate(corpus.feeds((split,)), AnalysisConfig())
+    copy_report = copies.score(make, corpus.copy_pairs((split,)))
+    line_report = furniture.score(corpus.furniture_lines((split,)), AnalysisConfig())
     languages = {lang: t.as_dict() for lang, t in sorted(figure_report.by_language.items())}
     recalls = [t.recall for t in figure_report.by_language.values() if t.recall is not None]
     return {
@@ -88,7 +90,12 @@ def evaluate(split: str, make: Callable[[], Analyzer]) -> dict[str, Any]:
                 for lang, alerts in sorted(total.claim_alerts_by_language.items())
             },
         },
-        "boilerplate": furniture.as_dict(),
+        "boilerplate": furniture_in_feeds.as_dict(),
+        "copy_pairs": {**copy_report.tally.as_dict(), "predicted_copy_by_label": copy_report.by_label},
+        "furniture_lines": {
+            **line_report.tally.as_dict(),
+            "by_language": _dicts(line_report.by_language),
+        },
         "real_pairs": {
             "pairs": pair_report.pairs,
             "same_story": pair_report.same_story,
@@ -102,6 +109,8 @@ def evaluate(split: str, make: Callable[[], Analyzer]) -> dict[str, Any]:
             "feeds": total.errors,
             "pairs": pair_report.errors,
             "boilerplate": furniture_errors,
+            "copy_pairs": copy_report.errors,
+            "furniture_lines": line_report.errors,
         },
     }
 
@@ -161,6 +170,10 @@ def print_tables(split: str, s: dict[str, Any]) -> None:
     row("stories (pairwise)", s["stories"])
     row("figure changes", s["changes"])
     row("boilerplate dropped", s["boilerplate"])
+    if s["copy_pairs"]["gold"] or s["copy_pairs"]["predicted"]:
+        row("copy pairs", s["copy_pairs"])
+    if s["furniture_lines"]["gold"] or s["furniture_lines"]["predicted"]:
+        row("furniture lines (dropped)", s["furniture_lines"])
     row("real pairs: changes", s["real_pairs"]["changes"])
     row("real pairs: figures", s["real_pairs"]["figures"])
     c = s["claims"]

@@ -243,3 +243,67 @@ def _semeval_texts() -> dict[str, tuple[str, str]]:
     csv.field_size_limit(10**9)
     with SEMEVAL_TRAIN.open(encoding="utf-8", newline="") as handle:
         return {row["pair_id"]: (row["text1"], row["text2"]) for row in csv.DictReader(handle)}
+
+
+@dataclass(frozen=True, slots=True)
+class CopyPair:
+    """An original and a later candidate: a copy of it, or a version that brings news."""
+
+    id: str
+    split: str
+    original: Article
+    candidate: Article
+    label: str  # copy | new_version | rewrite | other_story
+    edit: str
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureLine:
+    """A line as found on a page: furniture to drop, or news to keep."""
+
+    id: str
+    split: str
+    lang: str
+    text: str
+    label: str  # furniture | news
+    kind: str
+
+
+COPY_LABELS: Final = frozenset({"copy", "new_version", "rewrite", "other_story"})
+
+
+def copy_pairs(splits: tuple[str, ...] = SPLITS) -> list[CopyPair]:
+    """Part 4: copy pairs (written to test copies one pair at a time), where they exist."""
+    out = []
+    for split in splits:
+        for path in sorted((ROOT / "copies" / split).glob("*.jsonl")):
+            for where, raw in _jsonl(path):
+                if raw["label"] not in COPY_LABELS:
+                    raise CorpusError(f"{where}: unknown label {raw['label']!r}")
+                out.append(
+                    CopyPair(
+                        raw["id"],
+                        split,
+                        Article.model_validate(raw["original"]),
+                        Article.model_validate(raw["candidate"]),
+                        raw["label"],
+                        raw.get("edit", ""),
+                    )
+                )
+    return out
+
+
+def furniture_lines(splits: tuple[str, ...] = SPLITS) -> list[FurnitureLine]:
+    """Part 5: page-furniture lines and look-alike news lines, where they exist."""
+    out = []
+    for split in splits:
+        for path in sorted((ROOT / "furniture" / split).glob("*.jsonl")):
+            for where, raw in _jsonl(path):
+                if raw["label"] not in ("furniture", "news"):
+                    raise CorpusError(f"{where}: label must be furniture or news")
+                out.append(
+                    FurnitureLine(
+                        raw["id"], split, raw["lang"], raw["text"], raw["label"], raw.get("kind", "")
+                    )
+                )
+    return out
