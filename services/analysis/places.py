@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
@@ -69,15 +69,24 @@ def scope(text: str, language: str) -> frozenset[str]:
 
 def places(text: str, language: str) -> frozenset[str]:
     """The folded names that follow a locative preposition in ``text``."""
-    prepositions = _PREPOSITIONS.get(language)
-    if prepositions is None or not text:
+    if language not in _PREPOSITIONS or not text:
         return frozenset()
     matches = list(TOKEN_RE.finditer(text))
     words = [m.group().lower().translate(APOSTROPHES) for m in matches]
+    return frozenset(fold(matches[k].group()) for k in place_tokens(matches, words, language))
+
+
+def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], language: str) -> list[int]:
+    """Indices of the name tokens that follow a locative preposition, in a tokenised text
+    (``words``: the tokens lower-cased, apostrophes plain): for callers that read the tokens
+    for more than places."""
+    prepositions = _PREPOSITIONS.get(language)
+    if prepositions is None:
+        return []
     months = _MONTHS.get(language, frozenset())
     nouns = language in _NOUNS_CAPITALISED
     between = _BETWEEN.get(language, frozenset())
-    found: set[str] = set()
+    found: list[int] = []
     j = 0
     while j < len(words):
         hit = prepositions.match(words, j)
@@ -93,9 +102,9 @@ def places(text: str, language: str) -> frozenset[str]:
                 if nouns and words[k] in between:
                     continue  # "in der Provinz Lomo": a place noun, the name follows
                 while k < len(words) and matches[k].group()[:1].isupper():
-                    found.add(fold(matches[k].group()))
+                    found.append(k)
                     k += 1
                 break
             if words[k] not in between and not nouns:
                 break  # "at officers guarding the Kessler plant": not a place phrase
-    return frozenset(found)
+    return found

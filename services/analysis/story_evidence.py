@@ -6,18 +6,30 @@ to it (same words, same figures of speech), and it would put them in one story. 
 them apart is what the words do not: the named places, people and codes ("A93", "MH17").  The
 index keeps what each live story's articles name; a similar article is then
 
-* *linked* to a story when they name a place in common, or when a name or code of either
-  side's headline occurs in the other.  Only what no other live story names counts: weekdays,
-  agencies and (in German) every noun are named by many stories and tell none apart;
-* *in conflict* with it when both name places (a capitalised word after a locative
-  preposition, see places.py) and none is shared.
+* *linked* to a story when a name or code of either side's headline occurs in the other, or
+  when they name a place in common.  Only what no other live story names counts (weekdays and
+  agencies are named by many stories and tell none apart), and a place links only where no
+  finer place contradicts (sharing Italy links nothing when one names Liguria, the other Sicily);
+* *in conflict* with it when, at some level (towns and other local names, regions,
+  countries), both name places and none of the story's main places is shared.
 
-A conflict without a link keeps the article out of the story, however alike the words.  On
-SemEval train read as one-article stories (894 pairs in the six languages), the rule parts 82
-pairs, 78 of them rated different events, and 4 of the 342 same-event pairs.  Names are
-compared as folded prefixes, so "Zürich" and "Zurich" match and most places keep their name
-in translation; countries do not ("Germany"/"Allemagne"), which is why a conflict alone is
-not enough.
+A conflict without a link keeps the article out of the story, however alike the words; among
+similar stories, the index prefers one that the names link to (story_index._best_story).  A
+story's places are weighed over its articles: a place named by fewer than half as many of
+them as the story's most named place of its level is a passing mention ("a day after the
+floods in Italy" in a story about Spain), which neither makes an article agree with the story
+nor, for a country or region, links to it.
+
+Names are compared whole, folded (no accents, no case) and without their last vowels, so that
+"Castelmora" and "Castellón" differ while "Milano" and "Milan" do not.  Countries and regions
+change their names between languages, so they are read with the gazetteer (gazetteer.py) as
+one key per place ("Espagne", "Spanien" -> ES; "Ligurien" -> IT-42, inside IT), in the whole
+lead, not only after a preposition ("Espagne : quatre morts", "im Osten Spaniens").
+
+Where every noun is capitalised (German), a capitalised word may be a common noun
+("Unwetter", "Nacht", "Hinterland"): such words are kept apart and count only when the other
+side has them as sure names (a story's English article named "Kressbach", a German article
+says "in Kressbach").  Two German texts are linked by countries, regions and codes alone.
 
 Event time weighs in apart (SemEval has no dates to fit it on): a story quiet for longer than
 `AnalysisConfig.stale_story_hours` is joined only with a link, since a similar article a day
@@ -28,44 +40,136 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Final
 
-from services.analysis.places import places
+from services.analysis import gazetteer
+from services.analysis.figures.lexicon import APOSTROPHES, TOKEN_RE
+from services.analysis.languages import LANGUAGES
+from services.analysis.places import place_tokens
 from services.analysis.prepare import PreparedArticle
 from services.analysis.similarity import lead_of
 
 MAX_STORY_NAMES = 5_000  # per set and story: memory stays bounded however long a story runs
 _CODE = re.compile(r"(?<!\w)(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}(?!\w)")  # letters and digits
+_LAST_VOWELS = re.compile(r"[aeiouy]+$")
+_NOUNS_CAPITALISED: Final = frozenset(
+    code for code, data in LANGUAGES.items() if data.figures is not None and data.figures.nouns_capitalised
+)
+LOCAL, REGION, COUNTRY = 0, 1, 2  # levels of a place, finest first
+
+
+class Verdict(IntEnum):
+    """What the names say of an article joining a story."""
+
+    REFUSED = 0  # places conflict (or the story is stale), and nothing links them
+    ALLOWED = 1  # nothing against it, nothing for it
+    LINKED = 2  # a name, code or place that only this story names
 
 
 @dataclass(frozen=True, slots=True)
 class Identity:
-    """What an article names, from its lead (folded prefixes, as in similarity.Terms)."""
+    """What an article names, from its lead."""
 
-    marks: frozenset[str]  # names and codes: where the other side's headline is looked up
-    headline: frozenset[str]  # the title's names (but its first word) and codes
-    places: frozenset[str]  # names after a locative preposition
+    names: frozenset[str]  # names read where only names are capitalised, and codes
+    nouns: frozenset[str]  # capitalised words where every noun is: names only if the other side agrees
+    headline: frozenset[str]  # the title's names (but its first word) and codes, of either kind
+    places: frozenset[str]  # places after a preposition (as names), countries and regions (ISO keys)
+    noun_places: frozenset[str] = frozenset()  # after a preposition, where every noun is capitalised
+
+
+@dataclass(slots=True)
+class _Reading:
+    """One sentence's names, local places and gazetteer keys."""
+
+    names: list[str]
+    places: list[str]
+    keys: list[str]
+
+
+def name_key(word: str) -> str:
+    """How names compare: folded, without their last vowels ("Milano" = "Milan"), whole
+    otherwise ("Castelmora" is not "Castellón"); short names keep their vowels."""
+    folded = gazetteer.fold_word(word)
+    stem = _LAST_VOWELS.sub("", folded)
+    return stem if len(stem) >= 3 else folded
+
+
+def level(place: str) -> int:
+    """LOCAL for a name, REGION or COUNTRY for a gazetteer key."""
+    if gazetteer.is_country(place):
+        return COUNTRY
+    return REGION if gazetteer.is_region(place) else LOCAL
+
+
+def read(text: str, language: str) -> _Reading:
+    """Names (capitalised words but the sentence's first), places after a preposition, and
+    the countries and regions the sentence names (their words are neither names nor places)."""
+    matches = list(TOKEN_RE.finditer(text))
+    tokens = [m.group() for m in matches]
+    spans = gazetteer.find(tokens, [gazetteer.fold_word(t) for t in tokens], language)
+    taken = {k for start, end, _ in spans for k in range(start, end)}
+    keys = [key for _, _, key in spans]
+    keys += [gazetteer.country_of(key) for key in keys if level(key) == REGION]
+    words = [t.lower().translate(APOSTROPHES) for t in tokens]
+    places = [name_key(tokens[k]) for k in place_tokens(matches, words, language) if k not in taken]
+    first = next((k for k, t in enumerate(tokens) if t[:1].isalpha()), -1)
+    names = [
+        name_key(t)
+        for k, t in enumerate(tokens)
+        if k != first and k not in taken and t[:1].isupper() and t.isalpha() and len(t) >= 3
+    ]
+    return _Reading(names, [p for p in places if len(p) >= 3], keys)
 
 
 def identity_of(article: PreparedArticle) -> Identity:
-    """The article's identity (the lead's cached terms, places read with its language's data)."""
-    lead = lead_of(article)
-    terms = lead.terms
-    texts = [sentence.text for sentence in article.sentences[: lead.count]]
-    return Identity(
-        marks=terms.names | terms.title_names | _codes(texts),
-        headline=terms.headline | _codes(texts[:1]),
-        places=frozenset(p for text in texts for p in places(text, article.language)),
-    )
+    """The article's identity, from the sentences of its lead (similarity.lead_of)."""
+    texts = [sentence.text for sentence in article.sentences[: lead_of(article).count]]
+    readings = [read(text, article.language) for text in texts]
+    names = frozenset(n for r in readings for n in r.names)
+    local = frozenset(p for r in readings for p in r.places)
+    keys = frozenset(k for r in readings for k in r.keys)
+    codes = _codes(texts)
+    headline = frozenset(readings[0].names) | _codes(texts[:1]) if readings else frozenset()
+    if article.language in _NOUNS_CAPITALISED:
+        return Identity(codes, names, headline, keys, local)
+    return Identity(names | codes, frozenset(), headline, local | keys)
 
 
 @dataclass(slots=True)
 class _Named:
-    """The union of what one story's articles name (it only grows, up to MAX_STORY_NAMES)."""
+    """What one story's articles name (it only grows, up to MAX_STORY_NAMES per set)."""
 
-    marks: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)
+    nouns: set[str] = field(default_factory=set)
     headline: set[str] = field(default_factory=set)
-    places: set[str] = field(default_factory=set)
+    marks: set[str] = field(default_factory=set)  # names and nouns: what the story counts as naming
+    places: Counter[str] = field(default_factory=Counter)  # sure place -> articles naming it
+    noun_places: Counter[str] = field(default_factory=Counter)
+    top: list[int] = field(default_factory=lambda: [0, 0, 0])  # per level: the most articles naming one place
+    levels: set[int] = field(default_factory=set)  # levels at which the story names sure places
+
+    def add_places(self, sure: frozenset[str], unsure: frozenset[str]) -> set[str]:
+        """Count an article's places; returns those the story had not named."""
+        new = {p for p in sure | unsure if p not in self.places and p not in self.noun_places}
+        for counts, more in ((self.places, sure), (self.noun_places, unsure)):
+            for place in more:
+                if place in counts or len(counts) < MAX_STORY_NAMES:
+                    counts[place] += 1
+                    self.top[level(place)] = max(self.top[level(place)], self.articles_naming(place))
+        self.levels.update(level(p) for p in sure)
+        return {p for p in new if p in self.places or p in self.noun_places}
+
+    def articles_naming(self, place: str) -> int:
+        return self.places[place] + self.noun_places[place]
+
+    def is_main(self, place: str) -> bool:
+        """Named by at least half as many of the story's articles as its most named place of
+        that level: what the story is about, not a passing mention ("a day after the floods
+        in Italy" in a story about Spain)."""
+        return 2 * self.articles_naming(place) >= self.top[level(place)]
 
 
 class StoryNames:
@@ -79,8 +183,10 @@ class StoryNames:
     def add(self, story_id: str, identity: Identity) -> None:
         """An article of `story_id` (its first one starts the story's entry)."""
         story = self._stories.setdefault(story_id, _Named())
-        self._marks.update(_grow(story.marks, identity.marks))
-        self._places.update(_grow(story.places, identity.places))
+        self._marks.update(_grow(story.marks, identity.names | identity.nouns))
+        self._places.update(story.add_places(identity.places, identity.noun_places))
+        _grow(story.names, identity.names)
+        _grow(story.nouns, identity.nouns)
         _grow(story.headline, identity.headline)
 
     def drop(self, story_id: str) -> None:
@@ -88,29 +194,72 @@ class StoryNames:
         story = self._stories.pop(story_id, None)
         if story is not None:
             _forget(self._marks, story.marks)
-            _forget(self._places, story.places)
+            _forget(self._places, set(story.places) | set(story.noun_places))
+
+    def verdict(self, identity: Identity, story_id: str, stale: bool) -> Verdict:
+        """What the names say of a similar article joining the story: a link allows it
+        (LINKED); without one, a conflict of places, or a story quiet for too long (`stale`),
+        refuses it.  Guessed evidence (German capitalised words) weighs only against guessed
+        evidence: it can neither link across a conflict of sure places nor make one."""
+        story = self._stories[story_id]
+        shared = _shared(identity.places, identity.noun_places, story.places, story.noun_places)
+        if self._linked(identity, story, shared):
+            return Verdict.LINKED
+        conflicts = _conflicts(identity, story, {p for p in shared if story.is_main(p)})
+        guessed_shared = {p for p in identity.noun_places if p in story.noun_places}
+        if not conflicts and self._guessed_link(identity, story, guessed_shared):
+            return Verdict.LINKED
+        guessed_conflict = not (shared or guessed_shared) and _guessed_places_differ(identity, story)
+        return Verdict.REFUSED if stale or conflicts or guessed_conflict else Verdict.ALLOWED
 
     def may_join(self, identity: Identity, story_id: str, stale: bool) -> bool:
-        """Whether a similar article may join the story: a link always allows it; without one,
-        a conflict of places, or a story quiet for too long (`stale`), does not."""
-        story = self._stories[story_id]
-        if self._linked(identity, story):
+        """Whether a similar article may join the story (the verdict is not REFUSED)."""
+        return self.verdict(identity, story_id, stale) is not Verdict.REFUSED
+
+    def _linked(self, identity: Identity, story: _Named, shared: set[str]) -> bool:
+        """Positive evidence, from what only this story names: a headline's name or code found
+        on the other side, or a town or other local place (countries and regions are too
+        large to link: they only agree or disagree)."""
+        if any(self._places[p] <= 1 and level(p) == LOCAL for p in shared):
             return True
-        return not stale and not _conflicting(identity, story)
+        marks = _shared(identity.names, identity.nouns, story.names, story.nouns)
+        return self._in_a_headline(identity, story, marks)
 
-    def _linked(self, identity: Identity, story: _Named) -> bool:
-        """Positive evidence, from what only this story names."""
-        marks = [m for m in identity.marks & story.marks if self._marks[m] <= 1]
-        return (
-            any(self._places[p] <= 1 for p in identity.places & story.places)
-            or not identity.headline.isdisjoint(marks)
-            or not story.headline.isdisjoint(marks)
-        )
+    def _guessed_link(self, identity: Identity, story: _Named, guessed_places: set[str]) -> bool:
+        """The same, from guesses on both sides: two German texts naming "Brenzfeld"."""
+        if any(self._places[p] <= 1 for p in guessed_places):
+            return True
+        return self._in_a_headline(identity, story, {m for m in identity.nouns if m in story.nouns})
+
+    def _in_a_headline(self, identity: Identity, story: _Named, marks: set[str]) -> bool:
+        return any(self._marks[m] <= 1 and (m in identity.headline or m in story.headline) for m in marks)
 
 
-def _conflicting(identity: Identity, story: _Named) -> bool:
-    """Both name places, and none in common: another place, so maybe another event."""
-    return bool(identity.places) and bool(story.places) and identity.places.isdisjoint(story.places)
+def _shared(
+    sure: Iterable[str], unsure: Iterable[str], their_sure: Container[str], their_unsure: Container[str]
+) -> set[str]:
+    """What both sides name, and at least one of them surely as a name (the other side is
+    looked up, so it may be a story's large set)."""
+    return {p for p in sure if p in their_sure or p in their_unsure} | {p for p in unsure if p in their_sure}
+
+
+def _conflicts(identity: Identity, story: _Named, shared: set[str]) -> set[int]:
+    """The levels at which both name sure places and none of the story's main places is
+    shared: another place, so maybe another event (a region implies its country, so
+    Liguria and Italy do not conflict)."""
+    mine = {level(p) for p in identity.places}
+    return (mine & story.levels) - {level(p) for p in shared}
+
+
+def _guessed_places_differ(identity: Identity, story: _Named) -> bool:
+    """Both sides name local places, one of them at least only by guess ("in der Nacht"), and
+    nothing at all is in common: guesses still tell "Feuer in Hamburg" from "incendie à
+    Bruxelles" (two sets of sure places are _conflicts' work)."""
+    mine_sure = any(level(p) == LOCAL for p in identity.places)
+    theirs_sure = LOCAL in story.levels
+    mine = mine_sure or bool(identity.noun_places)
+    theirs = theirs_sure or bool(story.noun_places)
+    return mine and theirs and not (mine_sure and theirs_sure)
 
 
 def _codes(texts: list[str]) -> frozenset[str]:

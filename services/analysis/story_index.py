@@ -24,7 +24,7 @@ from services.analysis.duplicates import (
 )
 from services.analysis.fingerprints import jaccard, lean
 from services.analysis.prepare import Draft, PreparedArticle
-from services.analysis.story_evidence import Identity, StoryNames, identity_of
+from services.analysis.story_evidence import Identity, StoryNames, Verdict, identity_of
 from services.analysis.vector_index import VectorIndex
 
 CANDIDATES = 16  # nearest earlier articles by gist that get a full comparison
@@ -179,10 +179,11 @@ class StoryIndex:
     def _best_story(
         self, prepared: PreparedArticle, identity: Identity, neighbours: Neighbours, event_time: float
     ) -> tuple[str | None, float | None]:
-        """The story of the best-scoring neighbour that the article may join, and that score:
-        a story whose named places the article contradicts (another flood elsewhere), or that
-        has been quiet too long, is passed over unless the names link them (story_evidence).
-        Without one, (None, the best score)."""
+        """The story the article joins, and its score: among the stories of neighbours that
+        score above the threshold, the best-scoring one the names link to the article, else the
+        best-scoring one they allow.  A story whose named places the article contradicts
+        (another flood elsewhere), or that has been quiet too long, is passed over unless the
+        names link them (story_evidence).  Without one, (None, the best score)."""
         scores: dict[str, float] = {}  # per story, its best neighbour's score
         for key, _ in neighbours:
             entry = self._articles[key]
@@ -191,12 +192,18 @@ class StoryIndex:
                 scores[entry.story_id] = score
         ranked = sorted(scores.items(), key=lambda item: -item[1])  # stable: ties keep neighbour order
         stale_after = self._config.stale_story_hours * 3600.0
+        allowed: tuple[str, float] | None = None
         for story_id, score in ranked:
             if score < self._similarity.same_story_threshold:
                 break
             stale = event_time - self._stories[story_id].last_seen > stale_after
-            if self._names.may_join(identity, story_id, stale):
+            verdict = self._names.verdict(identity, story_id, stale)
+            if verdict is Verdict.LINKED:
                 return story_id, round(score, 4)
+            if verdict is Verdict.ALLOWED and allowed is None:
+                allowed = (story_id, score)
+        if allowed is not None:
+            return allowed[0], round(allowed[1], 4)
         return None, round(ranked[0][1], 4) if ranked else None
 
     def _remember(self, entry: _Entry, original: bool) -> None:

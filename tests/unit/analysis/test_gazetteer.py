@@ -1,0 +1,65 @@
+"""The gazetteer: one key per country or region, whatever the language; its file's rules."""
+
+import pytest
+
+from services.analysis import gazetteer
+from services.analysis.figures.lexicon import TOKEN_RE
+from services.analysis.languages import SUPPORTED
+
+ROW = 'en = ["Spain"], fr = ["Espagne"]'
+
+
+def _find(text: str, language: str) -> list[str]:
+    tokens = TOKEN_RE.findall(text)
+    return [key for _, _, key in gazetteer.find(tokens, [gazetteer.fold_word(t) for t in tokens], language)]
+
+
+def _load(countries: str, regions: str = "") -> None:
+    gazetteer.load(f"[countries]\n{countries}\n[regions]\n{regions}\n".encode(), "test.toml")
+
+
+def test_every_supported_language_has_a_column() -> None:
+    assert set(SUPPORTED) <= set(gazetteer.TABLES)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "keys"),
+    [
+        ("en", "Floods in the United States and in Spain's east", ["US", "ES"]),
+        ("fr", "Inondations aux États-Unis et dans le sud de l'Espagne", ["US", "ES"]),
+        ("de", "Überschwemmungen in den Vereinigten Staaten und im Osten Spaniens", ["US", "ES"]),
+        ("es", "Inundaciones en EE.UU. y en el este de España", ["US", "ES"]),
+        ("it", "Alluvioni negli Stati Uniti e nella Spagna orientale", ["US", "ES"]),
+        ("es", "Cuatro muertos en Gran Bretaña", ["GB"]),  # the longest name, not "Bretaña"
+        ("fr", "Castellon, en Espagne", ["ES"]),  # accents or none
+        ("en", "Flooding in New Mexico", ["US"]),  # not Mexico
+        ("de", "Ein Jahr ohne Kreta", ["GR-M"]),
+    ],
+)
+def test_names_in_each_language_are_one_key(language: str, text: str, keys: list[str]) -> None:
+    assert _find(text, language) == keys
+
+
+def test_a_name_counts_only_written_as_a_name() -> None:
+    assert _find("the chile was hot", "en") == []
+    assert _find("Chile was hot", "en") == ["CL"]
+    assert _find("US-Präsident und Italien-Reise", "de") == []  # inside a hyphenated word
+
+
+def test_a_region_names_its_country() -> None:
+    assert gazetteer.country_of("IT-42") == "IT" and gazetteer.country_of("ES") == "ES"
+    assert gazetteer.is_region("FR-20R") and gazetteer.is_country("FR") and not gazetteer.is_country("FR-20R")
+
+
+def test_the_file_rules_are_checked() -> None:
+    _load(f"ES = {{ {ROW} }}")
+    with pytest.raises(gazetteer.GazetteerError, match="under ES and XX"):
+        _load(f'ES = {{ {ROW} }}\nXX = {{ en = ["Spain"], fr = ["Xland"] }}')
+    with pytest.raises(gazetteer.GazetteerError, match="names"):
+        _load(f'ES = {{ {ROW} }}\nIT = {{ en = ["Italy"] }}')  # a language missing
+    with pytest.raises(gazetteer.GazetteerError, match="not an ISO 3166 code"):
+        _load(f"Spain = {{ {ROW} }}")
+    with pytest.raises(gazetteer.GazetteerError, match="not in"):
+        _load(f"ES = {{ {ROW} }}", 'IT-42 = { en = ["Liguria"], fr = ["Ligurie"] }')
+    with pytest.raises(gazetteer.GazetteerError, match="non-empty"):
+        _load('ES = { en = [], fr = ["Espagne"] }')
