@@ -10,8 +10,12 @@
   text in the shared multilingual embedding space, and it carries most of that text.
 
 A copy says nothing new, so a sentence only the copy has must be a short line (page
-furniture that `boilerplate` did not drop, a dateline) that states no figure; a longer one
-is an update (a translation that adds a paragraph is not a copy).  A sentence that differs
+furniture that `boilerplate` did not drop, a dateline) that states no figure, a headline of
+its own made of the earlier text's words and numbers (outlets retitle wire copy), or, in a
+translation, the short second half of a sentence the translator split; a longer one is an
+update (a translation that adds a paragraph is not a copy).  A translation also keeps its
+original's order, sentence by sentence; another outlet's article on the same facts, in
+another language, tells them in its own order.  A sentence that differs
 from its counterpart in a number makes the article a new version of the story, never a
 copy: it must reach the figure and claim stages (the classic dedup failure is merging texts
 that differ only in a number).  Numbers are compared per aligned sentence, spelled or in
@@ -43,7 +47,12 @@ EDIT_CANDIDATES = 3  # earlier sentences, by shared words, that a sentence is al
 CANDIDATE_MARGIN = 0.85  # LSH nominates pairs down to this share of the least Jaccard a copy can have
 APPROXIMATE_SPREAD = 0.25  # "une dizaine" and "a dozen" are one number, as translators write it
 _SCALES = (1e3, 1e6, 1e9, 1e12)  # thousand, million, billion, trillion
+RETITLE_KNOWN_WORDS = 0.5  # a copy's own headline: at least this share of its words are the original's
+SPLIT_PIECE_WORDS = 12  # the longest second half of a sentence a translator splits in two
+ORDER_SWAPS = 0.05  # the largest share of aligned sentence pairs a translation may tell out of order
 _DIGITS = re.compile(r"\d+")
+_MERIDIEM = re.compile(r"\b(\d{1,2})\s?([ap])\.?m\b\.?", re.IGNORECASE)  # "8 pm" is hour 20 ("alle 20")
+_DIGIT_GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))")  # "140 000"
 _CLOCK = re.compile(r"(?<![\d.,:])(\d{1,2})[.:h](\d{2})(?![.,:]?\d)")  # 13.20, 1:20, 13h20: a time of day
 
 
@@ -107,10 +116,16 @@ class Numbers:
 def sentence_numbers(text: str, language: str) -> Numbers:
     """The numbers a sentence states, digits and number words alike ("ten" = "10"), and any
     other run of digits as written (a date, an ordinal, an identifier: changed, they change
-    the text too); times of day are left out (a translation writes "1.20 p.m." as "13.20 Uhr")."""
+    the text too); times of day with minutes are left out (a translation writes "1.20 p.m." as
+    "13.20 Uhr") and a whole hour counts on the 24-hour clock ("8 pm" is "le 20")."""
     clocks = [m.span() for m in _CLOCK.finditer(text) if int(m.group(1)) <= 24 and int(m.group(2)) < 60]
+    hours = [
+        m for m in _MERIDIEM.finditer(text) if 0 < int(m.group(1)) <= 12 and not _inside(m.start(), clocks)
+    ]
+    clocks += [m.span() for m in hours]
     spans = find_numbers(text, language)
-    found = [Number(n.value, n.approximate, n.weak) for n in spans if not _inside(n.start, clocks)]
+    found = [Number(_hour(m), False, False) for m in hours]
+    found += [Number(n.value, n.approximate, n.weak) for n in spans if not _inside(n.start, clocks)]
     taken = clocks + [(n.start, n.end) for n in spans]
     found += [
         Number(float(run.group()), False, False)
@@ -118,6 +133,10 @@ def sentence_numbers(text: str, language: str) -> Numbers:
         if not _inside(run.start(), taken)
     ]
     return Numbers(tuple(found))
+
+
+def _hour(match: re.Match[str]) -> float:
+    return float(int(match.group(1)) % 12 + (12 if match.group(2).lower() == "p" else 0))
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -147,12 +166,50 @@ def near_copy_candidates(config: AnalysisConfig) -> MinHashLSH:
     return MinHashLSH(threshold=least_copy_jaccard(config) * CANDIDATE_MARGIN, num_perm=NUM_PERM)
 
 
-def _unmatched_are_known(new: Text, unmatched: Sequence[int]) -> bool:
+def _unmatched_are_known(new: Text, unmatched: Sequence[int], old: Text | None = None) -> bool:
     """A sentence only the copy has is harmless when it is a short line (page furniture that
     `boilerplate` did not drop, a dateline: "Berlín, 15 abr (AIP).") after the first (a headline
-    or the lead is never furniture) that states no figure; any longer one may be news."""
-    lines = [new.sentences[i] for i in unmatched]
-    return 0 not in unmatched and all(len(s.text.split()) < MIN_CLAIM_WORDS and not s.figures for s in lines)
+    or the lead is never furniture) that states no figure, or, given the `old` text of the same
+    language, the copy's own headline (`_retitled`); any longer one may be news."""
+    for i in unmatched:
+        sentence = new.sentences[i]
+        if i == 0 and old is not None and _retitled(sentence, old):
+            continue
+        if i == 0 or len(sentence.text.split()) >= MIN_CLAIM_WORDS or sentence.figures:
+            return False
+    return True
+
+
+def _retitled(headline: Sentence, old: Text) -> bool:
+    """A headline an outlet wrote over a copy: mostly the original's words, no number it lacks."""
+    ours = words(headline.text)
+    theirs = words(" ".join(s.text for s in old.sentences))
+    known = set(theirs)
+    if not headline.heading or not ours or sum(w in known for w in ours) < RETITLE_KNOWN_WORDS * len(ours):
+        return False
+    text = " ".join(s.text for s in old.sentences)
+    return not _numbers(headline.text, old.language).beyond(_numbers(text, old.language))
+
+
+def _split_pieces(new: Text, sims: NDArray[np.float32], translated: NDArray[np.bool_]) -> list[int]:
+    """Untranslated sentences that are the short second half of a split one: closest to the
+    original sentence whose translation stands next to them, and stating no figure."""
+    best = sims.argmax(axis=1)
+    pieces = []
+    for i in np.flatnonzero(~translated).tolist():
+        sentence = new.sentences[i]
+        beside = {int(best[k]) for k in (i - 1, i + 1) if 0 <= k < len(translated) and translated[k]}
+        short = len(sentence.text.split()) <= SPLIT_PIECE_WORDS and not sentence.figures
+        if i > 0 and short and int(best[i]) in beside:
+            pieces.append(i)
+    return pieces
+
+
+def _in_order(pairs: Sequence[tuple[int, int]]) -> bool:
+    """Whether the aligned original sentences follow the candidate's order, but for a few swaps."""
+    seq = [j for _, j in pairs]
+    swaps = sum(a > b for k, a in enumerate(seq) for b in seq[k + 1 :])
+    return swaps <= ORDER_SWAPS * len(seq) * (len(seq) - 1) / 2
 
 
 def _other_numbers(new: Text, old: Text, pairs: Sequence[tuple[int, int]], same_language: bool) -> bool:
@@ -164,10 +221,16 @@ def _other_numbers(new: Text, old: Text, pairs: Sequence[tuple[int, int]], same_
         a, b = new.sentences[i].text, old.sentences[j].text
         if same_language and a == b:
             continue
-        ours, theirs = sentence_numbers(a, new.language), sentence_numbers(b, old.language)
+        ours, theirs = _numbers(a, new.language), _numbers(b, old.language)
         if ours.beyond(theirs) and (same_language or theirs.beyond(ours)):
             return True
     return False
+
+
+def _numbers(text: str, language: str) -> Numbers:
+    """`sentence_numbers` with digit groups joined across a space, as a copy may regroup them
+    ("140,000" → "140 000"; done on both sides, so "3 100-metre" stays comparable)."""
+    return sentence_numbers(_DIGIT_GROUP_SPACE.sub("", text), language)
 
 
 def _kept(ours: list[str], theirs: list[str]) -> float:
@@ -231,7 +294,7 @@ def near_copy(new: Text, old: Text, config: AnalysisConfig) -> float | None:
     if containment < config.copy_containment or shared / len(theirs) < config.copy_cover:
         return None
     pairs, unmatched = _edited_pairs(new, old, config.sentence_overlap)
-    if not _unmatched_are_known(new, unmatched) or _other_numbers(new, old, pairs, True):
+    if not _unmatched_are_known(new, unmatched, old) or _other_numbers(new, old, pairs, True):
         return None
     return round(containment, 4)
 
@@ -260,11 +323,12 @@ def translation(new: PreparedArticle, old: PreparedArticle, config: AnalysisConf
     cover = _word_share(old.sentences, matched.any(axis=0))
     if cover < config.copy_cover or _word_share(new.sentences, translated) < config.copy_containment:
         return None
-    if not _unmatched_are_known(new, np.flatnonzero(~translated).tolist()):
+    pieces = _split_pieces(new, sims, translated)
+    if not _unmatched_are_known(new, [i for i in np.flatnonzero(~translated).tolist() if i not in pieces]):
         return None
     best = np.where(matched, sims, -np.inf).argmax(axis=1)
     pairs = [(int(i), int(best[i])) for i in np.flatnonzero(translated)]
-    if _other_numbers(new, old, pairs, False):
+    if not _in_order(pairs) or _other_numbers(new, old, pairs, False):
         return None
     return round(cover, 4)
 

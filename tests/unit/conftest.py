@@ -18,10 +18,13 @@ def embedder() -> UniversalSentenceEncoder:
 
 @pytest.fixture(scope="session")
 def make_prepared(embedder: UniversalSentenceEncoder) -> Callable[..., PreparedArticle]:
-    def build(article_id: str, body: str, language: str = "en", source: str = "Test Wire") -> PreparedArticle:
+    def build(
+        article_id: str, body: str, language: str = "en", source: str = "Test Wire", title: str | None = None
+    ) -> PreparedArticle:
         article = Article(
             article_id=article_id,
             source=source,
+            title=title,
             body=body,
             language=language,
             published_at=datetime(2025, 3, 1, tzinfo=UTC),

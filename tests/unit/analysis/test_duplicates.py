@@ -227,3 +227,42 @@ def test_a_short_line_only_the_copy_has_is_harmless_unless_it_states_a_figure(ma
 def test_a_short_sentence_with_another_number_is_a_new_version(make_prepared) -> None:
     aged = [*FIRE_EN[:4], "He was 58.", FIRE_EN[4]]
     assert _match(make_prepared, _edited(aged, 4, "58", "61"), aged) is None
+
+
+def test_an_outlet_may_retitle_a_copy_with_the_words_of_the_text(make_prepared) -> None:
+    original = make_prepared("a", _body(FIRE_EN), title="Chemical warehouse fire in Valmora")
+    retitled = make_prepared("b", _body(FIRE_EN), title="Valmora residents evacuated as warehouse burns")
+    match = duplicate_method(retitled, original, AnalysisConfig())
+    assert match is not None and match.method == "near"
+    news = make_prepared("c", _body(FIRE_EN), title="Arson suspect arrested after blaze, prosecutor says")
+    assert duplicate_method(news, original, AnalysisConfig()) is None
+    counted = make_prepared("d", _body(FIRE_EN), title="Valmora warehouse fire: 9 workers in hospital")
+    assert duplicate_method(counted, original, AnalysisConfig()) is None
+
+
+def test_a_copy_may_group_thousands_with_a_space_and_write_hours_on_either_clock(make_prepared) -> None:
+    grouped = [*FIRE_EN, "The warehouse, which opened in 1998, handled some 140,000 containers a year."]
+    spaced = _edited(grouped, 5, "140,000", "140 000")
+    spaced = _edited(spaced, 0, "on Tuesday", "on Tuesday night")
+    match = _match(make_prepared, spaced, grouped)
+    assert match is not None and match.method == "near"
+    evening = sentence_numbers("The alarm was raised shortly after 8 pm.", "en")
+    venti = sentence_numbers("L'allarme è scattato poco dopo le 20.", "it")
+    assert not evening.beyond(venti) and not venti.beyond(evening)
+    assert sentence_numbers("shortly after 9 pm", "en").beyond(venti)
+
+
+def test_a_translator_may_split_a_sentence_in_two(make_prepared) -> None:
+    split = [
+        *FIRE_DE[:2],
+        "Rund 600 Anwohner wurden vorsorglich über Nacht in eine Sporthalle gebracht.",
+        "Das teilte das Büro des Bürgermeisters mit.",
+        *FIRE_DE[3:],
+    ]
+    match = _match(make_prepared, split, FIRE_EN, new_lang="de")
+    assert match is not None and match.method == "cross_lingual"
+
+
+def test_an_article_on_the_same_facts_told_in_its_own_order_is_not_a_translation(make_prepared) -> None:
+    reordered = [FIRE_DE[0], FIRE_DE[3], FIRE_DE[2], FIRE_DE[4], FIRE_DE[1]]
+    assert _match(make_prepared, reordered, FIRE_EN, new_lang="de") is None
