@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 
-.PHONY: install demo test test-unit test-integration bench bench-core bench-quality chaos lint schemas clean
+.PHONY: install demo test test-unit test-integration bench bench-core bench-quality chaos chaos-contention lint check schemas clean
 
 install: $(STAMP)
 
@@ -35,11 +35,21 @@ bench-core: install
 bench-quality: install
 	@$(BIN)/python -m bench.quality
 
+# CHAOS_ARGS passes options through, e.g. `make chaos CHAOS_ARGS="--kills 20 --seed 3"`.
 chaos: install
-	@$(BIN)/python -m bench.chaos
+	@$(BIN)/python -m bench.chaos $(CHAOS_ARGS)
+
+# The same with every core kept busy by other processes for the whole run.
+chaos-contention: install
+	@$(BIN)/python -m bench.chaos --contention $(CHAOS_ARGS)
 
 lint: install
 	@$(BIN)/ruff check .
+
+# Static checks, run by .ci/run before the tests: ruff, and mypy as configured in pyproject.toml.
+check: install
+	@$(BIN)/ruff check .
+	@$(BIN)/mypy
 
 schemas: install
 	@$(BIN)/python -m schemas.generate

@@ -9,18 +9,26 @@ prints).  Then the input topic is fuzzed with generated bad messages mixed with 
 articles.  The LAST stdout line is one JSON object; progress goes to stderr.
 
     python -m bench.chaos                 # the full run (make chaos)
+    python -m bench.chaos --contention    # the same with both cores kept busy by other processes
     python -m bench.chaos --originals 60  # smaller corpus, same scenarios
+
+The kill scenarios kill the worker at random points (`--kills`, `--seed`) and report,
+besides lost / repeated / unexpected alerts, how long each kill took to recover: from
+the kill to the next article decided that was not decided before it (decision records
+carry the time they were written).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -117,7 +125,13 @@ class Outcome:
     unexpected: int  # alert ids the clean run did not raise: a wrong decision somewhere
     worker_crashes: int
     seconds: float
+    kills: int = 0
+    recoveries: list[float] = field(default_factory=list)  # seconds from each kill to the next new decision
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def longest_recovery(self) -> float | None:
+        return max(self.recoveries) if self.recoveries else None
 
 
 class Rig:
@@ -143,6 +157,7 @@ class Rig:
         self.workdir.mkdir()
         self.workers: list[ManagedProcess] = []
         self.killed: set[int] = set()
+        self.kill_times: list[float] = []  # epoch seconds
 
     async def create_topics(self) -> None:
         from services.embedded.kafka_admin import ensure_topics
@@ -163,6 +178,7 @@ class Rig:
 
     def kill(self, worker: ManagedProcess) -> None:
         self.killed.add(worker.pid)
+        self.kill_times.append(time.time())
         os.kill(worker.pid, signal.SIGKILL)
         worker.popen.wait()
 
@@ -176,7 +192,8 @@ class Rig:
     async def stream_ids(self) -> list[str]:
         client = aioredis.from_url(self.redis.url, decode_responses=True)
         try:
-            return [fields["alert_id"] for _, fields in await client.xrange(self.settings.redis_stream)]
+            entries = await client.xrange(self.settings.redis_stream) or []
+            return [str((fields or {})["alert_id"]) for _, fields in entries]
         finally:
             await client.aclose()
 
@@ -297,23 +314,50 @@ async def run_scenario(
         unexpected=len(counts.keys() - set(expected)),
         worker_crashes=crashes,
         seconds=round(time.monotonic() - started, 1),
+        kills=len(rig.kill_times),
+        recoveries=recoveries(rig.kill_times, alert_log.decided_at),
         notes=notes,
     )  # fmt: skip
     log(f"scenario {name}: {outcome}")
     return outcome
 
 
+def recoveries(kills: Sequence[float], decided_at: dict[str, float]) -> list[float]:
+    """Per kill, seconds until the first decision of an article not decided before it
+    (by the time decision records were written); a kill never followed by one counts as
+    never recovered (infinity)."""
+    times = sorted(decided_at.values())
+    out = []
+    for kill in kills:
+        later = [t for t in times if t > kill]
+        out.append(round(later[0] - kill, 1) if later else float("inf"))
+    return out
+
+
 # The faults ---------------------------------------------------------------------------
 
 
+def random_points(kills: int, seed: int, low: float = 0.04, high: float = 0.96) -> list[float]:
+    """`kills` shares of the feed, spread at random over [low, high], sorted."""
+    rng = random.Random(seed)
+    return sorted(round(rng.uniform(low, high), 3) for _ in range(kills))
+
+
 def kill_worker_at(points: Sequence[float]) -> Callable[[Rig, AlertLog, list[str]], object]:
+    """Kill the last started worker (-9) when each share of the feed is decided, and start
+    a new one; each kill waits for a decision after the previous one, so every kill hits
+    a worker that was working."""
+
     async def fault(rig: Rig, alert_log: AlertLog, ids: list[str]) -> list[str]:
         notes = []
+        decided = -1
         for point in points:
             await when_decided(alert_log, ids, point)
-            victim = rig.workers[-1]
-            rig.kill(victim)
-            notes.append(f"kill -9 worker at {len(alert_log.decisions)}/{len(ids)} decisions")
+            # the previous kill's replacement must have decided something first
+            await alert_log.wait_for_more(decided, timeout=DRAIN_TIMEOUT)
+            decided = len(alert_log.decisions)
+            rig.kill(rig.workers[-1])
+            notes.append(f"kill -9 worker at {decided}/{len(ids)} decisions")
             rig.start_worker()
         return notes
 
@@ -494,41 +538,127 @@ async def chaos_stack(workdir_prefix: str = "newsmon-chaos-") -> AsyncIterator[t
             redis.stop()
 
 
-#: name -> (fault maker, its arguments, workers, replay rate or None for the run's rate).
-#: The kill scenarios replay slower than a worker decides, so the kills land mid-stream.
-SCENARIOS: dict[
-    str, tuple[Callable[..., Callable[[Rig, AlertLog, list[str]], object]], dict, int, float | None]
-] = {
-    "kill_worker": (kill_worker_at, {"points": (0.25, 0.5, 0.75)}, 1, 8.0),
-    "redis_outage": (redis_outage, {"seconds": 10.0, "at": 0.3}, 1, None),
-    "broker_pause": (broker_pause, {"seconds": 10.0, "at": 0.3}, 1, None),
-    "kill_one_of_two": (kill_one_of_two, {"at": 0.3}, 2, 8.0),
-}
+Scenario = tuple[Callable[..., Callable[[Rig, AlertLog, list[str]], object]], dict, int, float | None]
+KILLS = 12  # kills of the only worker per run of `kill_worker`
+KILL_SPACING_SECONDS = 15.0  # replay time per kill: each lands mid-stream, with a backlog to catch up
 
 
-async def run_all(originals: int, fuzz_count: int, names: Sequence[str], rate: float) -> dict[str, object]:
-    articles = chaos_corpus(originals)
-    expected = expected_alert_ids(articles)
-    outcomes: list[Outcome] = []
-    async with chaos_stack() as (stack, redis):
-        for name in names:
-            make, kwargs, workers, own_rate = SCENARIOS[name]
-            outcomes.append(
-                await run_scenario(
-                    name, stack, redis, articles, expected, make(**kwargs), workers, own_rate or rate
-                )
-            )
-        fuzzed = await fuzz(stack, redis, fuzz_count) if fuzz_count else {}
+def scenarios(kills: int = KILLS, seed: int = 1, articles: int = 409) -> dict[str, Scenario]:
+    """name -> (fault maker, its arguments, workers, replay rate or None for the run's
+    rate).  The kill scenarios replay slower than a worker decides, so kills land
+    mid-stream; `kill_worker` spreads the replay over `KILL_SPACING_SECONDS` per kill."""
+    paced = max(0.5, min(8.0, articles / (max(kills, 1) * KILL_SPACING_SECONDS)))
     return {
+        "kill_worker": (kill_worker_at, {"points": random_points(kills, seed)}, 1, round(paced, 2)),
+        "redis_outage": (redis_outage, {"seconds": 10.0, "at": 0.3}, 1, None),
+        "broker_pause": (broker_pause, {"seconds": 10.0, "at": 0.3}, 1, None),
+        "kill_one_of_two": (kill_one_of_two, {"at": 0.3}, 2, 8.0),
+    }
+
+
+SCENARIOS = scenarios()
+
+
+# Contention: other work on the machine ------------------------------------------------
+
+BURNER = """
+import os, time
+import numpy as np
+rng = np.random.default_rng(os.getpid())
+a = rng.standard_normal((300, 300))
+junk = []
+while True:
+    for _ in range(20):
+        a = np.tanh(a @ a.T / 300.0)      # BLAS work, like a compiler or a JVM
+    total = 0
+    for i in range(200_000):             # interpreter work
+        total += i * i
+    junk.append(bytearray(8 * 1024 * 1024))  # memory traffic, like an install
+    if len(junk) > 8:
+        junk.clear()
+"""
+
+
+@dataclass
+class Contention:
+    """Processes that keep every core busy for the whole run, as an install and a JVM
+    do on a shared machine (`--contention`)."""
+
+    processes: int = field(default_factory=lambda: os.cpu_count() or 2)
+    started: list[subprocess.Popen[bytes]] = field(default_factory=list)
+
+    def __enter__(self) -> Contention:
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+        for _ in range(self.processes):
+            argv = [sys.executable, "-c", BURNER]
+            self.started.append(subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL))
+        log(f"contention: {self.processes} busy processes (pids {[p.pid for p in self.started]})")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for process in self.started:
+            process.kill()
+            process.wait()
+        self.started.clear()
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    originals: int = 300
+    fuzz: int = 1000
+    rate: float = 25.0
+    kills: int = KILLS
+    seed: int = 1
+    contention: bool = False
+
+
+async def run_all(options: RunOptions, names: Sequence[str]) -> dict[str, object]:
+    articles = chaos_corpus(options.originals)
+    expected = expected_alert_ids(articles)
+    chosen = scenarios(options.kills, options.seed, len(articles))
+    outcomes: list[Outcome] = []
+    with contextlib.ExitStack() as busy:
+        if options.contention:
+            busy.enter_context(Contention())
+        async with chaos_stack() as (stack, redis):
+            for name in names:
+                make, kwargs, workers, own_rate = chosen[name]
+                fault = make(**kwargs)
+                rate = own_rate or options.rate
+                outcomes.append(
+                    await run_scenario(name, stack, redis, articles, expected, fault, workers, rate)
+                )
+            fuzzed = await fuzz(stack, redis, options.fuzz) if options.fuzz else {}
+    return summary(outcomes, fuzzed, options)
+
+
+def brief(o: Outcome) -> dict[str, object]:
+    return {
+        "lost": o.lost,
+        "repeated": o.repeated,
+        "unexpected": o.unexpected,
+        "kills": o.kills,
+        "longest_recovery_seconds": o.longest_recovery,
+        "seconds": o.seconds,
+    }
+
+
+def summary(outcomes: Sequence[Outcome], fuzzed: dict[str, int], options: RunOptions) -> dict[str, object]:
+    recovered = [r for o in outcomes for r in o.recoveries]
+    return {
+        "contention": options.contention,
         "scenarios": len(outcomes),
         "alerts_expected": sum(o.expected for o in outcomes),
         "alerts_lost": sum(o.lost for o in outcomes),
         "alerts_repeated": sum(o.repeated for o in outcomes),
         "alerts_unexpected": sum(o.unexpected for o in outcomes),
+        "kills_of_only_worker": sum(o.kills for o in outcomes if o.scenario == "kill_worker"),
+        "longest_recovery_seconds": max(recovered) if recovered else None,
         "bad_inputs": fuzzed.get("bad_inputs", 0),
         "bad_inputs_dead_lettered": fuzzed.get("bad_inputs_dead_lettered", 0),
         "worker_crashes": sum(o.worker_crashes for o in outcomes) + fuzzed.get("fuzz_worker_crashes", 0),
-        "details": [o.__dict__ for o in outcomes] + ([fuzzed] if fuzzed else []),
+        "per_scenario": {o.scenario: brief(o) for o in outcomes},
+        "details": [{**o.__dict__} for o in outcomes] + ([fuzzed] if fuzzed else []),
     }
 
 
@@ -540,9 +670,13 @@ def main() -> None:
     parser.add_argument("--fuzz", type=int, default=1000, help="bad messages in the fuzz run (0 = none)")
     parser.add_argument("--rate", type=float, default=25.0, help="replay rate, articles/s")
     parser.add_argument("--scenario", action="append", choices=sorted(SCENARIOS), help="run only these")
+    parser.add_argument("--kills", type=int, default=KILLS, help="kills of the only worker in kill_worker")
+    parser.add_argument("--seed", type=int, default=1, help="where the kills fall")
+    parser.add_argument("--contention", action="store_true", help="keep every core busy with other processes")
     args = parser.parse_args()
     names = args.scenario or list(SCENARIOS)
-    result = asyncio.run(run_all(args.originals, args.fuzz, names, args.rate))
+    options = RunOptions(args.originals, args.fuzz, args.rate, args.kills, args.seed, args.contention)
+    result = asyncio.run(run_all(options, names))
     print(json.dumps(result))
 
 

@@ -27,7 +27,7 @@ from dataclasses import replace
 import numpy as np
 
 from bench.corpus import START, article, feed, load_corpus
-from schemas import Article
+from schemas import Article, Decision
 from services.analysis.config import AnalysisConfig
 from services.analysis.embedding import Embedder
 from services.analysis.engine import Analyzer
@@ -51,6 +51,7 @@ def timed_run(analyzer: Analyzer, stream: list[Article]) -> tuple[list[float], d
         start = time.perf_counter()
         decision = analyzer.process(item, START)[0]
         elapsed = (time.perf_counter() - start) * 1000
+        assert isinstance(decision, Decision)
         if decision.method is None:
             new.append(elapsed)
         else:
@@ -92,7 +93,7 @@ def paired_scaling(
     model = load_model()
     windows = {}
     for size in sizes:
-        windows[size] = Analyzer(embedder, model, config)
+        windows[size] = Analyzer(embedder, model, config)  # type: ignore[arg-type]  # analysis: StorySimilarity
         fill_window(windows[size], prepared, size, rng)
         print(f"window {size:>7} filled, rss {rss_mb():.0f} MB", file=sys.stderr)
     times: dict[int, list[float]] = {size: [] for size in sizes}

@@ -19,3 +19,5 @@ class Decision(BaseModel):
     duplicate_of: str | None = None
     method: DuplicateMethod | None = None
     similarity: float | None = Field(default=None, ge=0.0, le=1.0)
+    # published_at was far ahead of the feed's clock: processed at the clock instead
+    event_time_clamped: bool = False

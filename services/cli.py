@@ -42,6 +42,7 @@ app.add_typer(stack_app, name="stack")
 
 _KAFKA = "NEWSMON_KAFKA_*"
 _LIMITS = ("NEWSMON_MAX_BODY_BYTES", "NEWSMON_MAX_SENTENCES", "NEWSMON_MAX_STORIES", "NEWSMON_WINDOW_HOURS")
+_CLOCK = "NEWSMON_CLOCK_TOLERANCE_HOURS"
 _WORKER = (
     _KAFKA,
     "NEWSMON_*_TOPIC",
@@ -50,6 +51,8 @@ _WORKER = (
     "NEWSMON_APP_ID",
     "NEWSMON_REDIS_*",
     *_LIMITS,
+    _CLOCK,
+    "NEWSMON_SNAPSHOT_EVERY",
     "NEWSMON_INTAKE_PROCESSES",
     "NEWSMON_METRICS_*",
     "NEWSMON_LOG_LEVEL",
@@ -59,7 +62,7 @@ _READER = ("NEWSMON_REDIS_URL", "NEWSMON_REDIS_STREAM")
 
 #: The settings each command reads (patterns allowed); shown in its --help, checked by tests.
 SETTINGS_READ: dict[str, tuple[str, ...]] = {
-    "analyze": _LIMITS,
+    "analyze": (*_LIMITS, _CLOCK),
     "compare": _LIMITS[1:],
     "replay": (
         _KAFKA,

@@ -80,6 +80,10 @@ class Settings(BaseSettings):
     max_sentences: int = Field(default=150, ge=10)
     max_stories: int = Field(default=100_000, ge=10)
     window_hours: float = Field(default=72.0, gt=0)
+    # how far ahead of the feed's clock a published_at may be before it is suspect
+    clock_tolerance_hours: float = Field(default=24.0, gt=0)
+    # prepared records between two snapshots of the global step (0 = none)
+    snapshot_every: int = Field(default=2000, ge=0)
 
     def redis_url_value(self) -> str | None:
         return self.redis_url.get_secret_value() if self.redis_url else None

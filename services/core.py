@@ -39,4 +39,7 @@ def one_blas_thread() -> None:
 
 
 def build_analyzer(settings: Settings) -> Analyzer:
-    return Analyzer(load_embedder(), load_model(), analysis_config(settings))
+    # ignore: analysis's StorySimilarity protocol declares same_story_threshold settable, the
+    # model has it read-only (listed for the analysis owners)
+    model = load_model()
+    return Analyzer(load_embedder(), model, analysis_config(settings), settings.clock_tolerance_hours)  # type: ignore[arg-type]

@@ -12,7 +12,8 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Coroutine, Mapping
+from typing import Any
 
 from redis.asyncio import Redis
 
@@ -36,12 +37,16 @@ async def stream_entries(client: Redis, stream: str) -> AsyncIterator[tuple[str,
     """Every entry of `stream`, oldest first, one page at a time."""
     start = "-"
     while True:
-        page = await client.xrange(stream, min=start, max="+", count=PAGE)
+        page = await client.xrange(stream, min=start, max="+", count=PAGE) or []
         for entry_id, fields in page:
-            yield str(entry_id), fields
+            yield _text(entry_id), {_text(k): _text(v) for k, v in (fields or {}).items()}
         if len(page) < PAGE:
             return
         start = _after(str(page[-1][0]))
+
+
+def _text(value: bytes | str | None) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 def _after(entry_id: str) -> str:
@@ -139,7 +144,7 @@ async def _connect(settings: Settings) -> Redis:
     return await answering_client(settings)
 
 
-def _run(command: str, read: Callable[[], Awaitable[list[Alert]]]) -> list[Alert] | int:
+def _run(command: str, read: Callable[[], Coroutine[Any, Any, list[Alert]]]) -> list[Alert] | int:
     """Run `read`; an exit code (after one line on stderr) when it cannot."""
     try:
         return asyncio.run(read())

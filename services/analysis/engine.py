@@ -11,6 +11,7 @@ from datetime import datetime
 
 from schemas import Alert, Article, Decision
 from services.analysis import alerts
+from services.analysis.clock import DEFAULT_TOLERANCE_HOURS, FeedClock
 from services.analysis.config import AnalysisConfig
 from services.analysis.draft_cache import TextCache, text_key
 from services.analysis.embedding import Embedder
@@ -21,7 +22,8 @@ from services.analysis.story_state import StoryMemory, absorb
 Record = Decision | Alert
 
 
-def decide(prepared: PreparedArticle, assignment: Assignment) -> Decision:
+def decide(prepared: PreparedArticle, assignment: Assignment, clamped: bool = False) -> Decision:
+    """`clamped`: the article's published_at was far ahead of the feed's clock (clock.py)."""
     dup = assignment.duplicate
     return Decision(
         article_id=prepared.article_id,
@@ -30,6 +32,7 @@ def decide(prepared: PreparedArticle, assignment: Assignment) -> Decision:
         duplicate_of=dup.original if dup else None,
         method=dup.method if dup else None,
         similarity=dup.similarity if dup else None,
+        event_time_clamped=clamped,
     )
 
 
@@ -59,10 +62,17 @@ def event_time(article: Article, fallback: datetime) -> float:
 class Analyzer:
     """All three stages in one process, holding both kinds of state."""
 
-    def __init__(self, embedder: Embedder, similarity: StorySimilarity, config: AnalysisConfig) -> None:
+    def __init__(
+        self,
+        embedder: Embedder,
+        similarity: StorySimilarity,
+        config: AnalysisConfig,
+        clock_tolerance_hours: float = DEFAULT_TOLERANCE_HOURS,
+    ) -> None:
         self.config = config
         self._embedder = embedder
         self.index = StoryIndex(config, similarity)
+        self.clock = FeedClock.hours(clock_tolerance_hours)
         self.memories: dict[str, StoryMemory] = {}
         self._drafts: TextCache[Draft] = TextCache()
 
@@ -76,11 +86,12 @@ class Analyzer:
             return []  # decided before its story left the window
         copy = self.index.copy_of(drafted)
         prepared = embed(drafted, None if copy is not None else self._embedder)
-        assignment = self.index.assign(prepared, event_time(article, detected_at))
+        reading = self.clock.observe(event_time(article, detected_at), article.article_id)
+        assignment = self.index.assign(prepared, reading.at)
         for gone in assignment.evicted:
             self.memories.pop(gone, None)
         memory = self.memories.setdefault(
             assignment.story_id, StoryMemory(assignment.story_id, assignment.story_title)
         )
         found = compare_with_story(memory, prepared, assignment, self.config, detected_at)
-        return [decide(prepared, assignment), *found]
+        return [decide(prepared, assignment, reading.clamped), *found]

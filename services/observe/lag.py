@@ -1,16 +1,15 @@
-"""Consumer lag per partition, read from a running Faust consumer.
+"""Consumer lag per partition.
 
 lag = highwater (the offset the next produced record gets) − the next offset this worker
 still has to process: the committed offset (what `kafka-consumer-groups` compares with,
 so both tell the same story), or, before the first commit, the last offset read + 1.
-The committed offset trails processing by up to Faust's commit interval (2.8 s by default),
-so a busy partition shows that much lag even when the worker keeps up.  An empty
-partition (highwater 0) has lag 0; one whose highwater or position is not known yet (no
-fetch answered, nothing read) is left out rather than reported as a guess.
+The committed offset trails processing by up to the worker's commit interval (1 s), so a
+busy partition shows that much lag even when the worker keeps up.  An empty partition
+(highwater 0) has lag 0; one whose highwater or position is not known yet (no fetch
+answered, nothing read) is left out rather than reported as a guess.
 
-Faust's base consumer keeps the committed and read offsets in `_committed_offset` and
-`_read_offset` (faust-streaming 0.15); both are read defensively, so a Faust that renames
-them makes the lag gauge empty, never the worker fail.
+The worker takes the committed offsets from its own ledger (services/processor/inputs.py),
+not from Faust's private bookkeeping.
 """
 
 from __future__ import annotations
@@ -64,36 +63,3 @@ def partition_progress(
             continue
         lags[(tp.topic, tp.partition)] = (position, max(0, end - position))
     return lags
-
-
-def consumer_lags(consumer: Any, topics: Collection[str]) -> dict[tuple[str, int], int]:
-    """`partition_lags` for a Faust consumer; empty (logged at debug) when it cannot tell yet,
-    e.g. while the consumer is starting or rebalancing."""
-    return {key: lag for key, (_, lag) in consumer_progress(consumer, topics).items()}
-
-
-def consumer_progress(consumer: Any, topics: Collection[str]) -> dict[tuple[str, int], tuple[int, int]]:
-    """`partition_progress` for a Faust consumer (empty when it cannot tell yet)."""
-    try:
-        return partition_progress(
-            consumer.assignment(),
-            topics,
-            _none_on_error(consumer.highwater),
-            dict(getattr(consumer, "_committed_offset", {})),
-            dict(getattr(consumer, "_read_offset", {})),
-        )
-    except Exception as exc:  # a metric must never take the worker down
-        log.debug("consumer lag not available: %s: %s", type(exc).__name__, exc)
-        return {}
-
-
-def _none_on_error(highwater: Callable[[Any], int | None]) -> Callable[[Any], int | None]:
-    """aiokafka asserts a partition is still assigned: one revoked mid-way is just unknown."""
-
-    def safe(tp: Any) -> int | None:
-        try:
-            return highwater(tp)
-        except Exception:
-            return None
-
-    return safe

@@ -175,6 +175,19 @@ class Metrics:
             "Articles remembered by the global index for duplicate and story lookups.",
             registry=registry,
         )
+        self.clamped = Counter(
+            "newsmon_event_time_clamped_total",
+            "Articles whose published_at was far ahead of the feed's clock: processed at the "
+            "clock instead (NEWSMON_CLOCK_TOLERANCE_HOURS), flagged in their decision.",
+            registry=registry,
+        )
+        self.read_from_log = Counter(
+            "newsmon_records_read_from_log_total",
+            "Records of the worker's topics that Faust did not deliver, read from the log "
+            "instead: a hole in what it delivered, or a stalled partition.",
+            ["reason"],
+            registry=registry,
+        )
         self.consumer_lag = Gauge(
             "newsmon_consumer_lag_records",
             "Records in a partition the worker has not processed and committed yet (highwater - committed).",
@@ -254,6 +267,8 @@ class Metrics:
             self.decisions.labels(outcome="duplicate", method=method)
         for result in ("written", "already_delivered"):
             self.alert_deliveries.labels(result=result)
+        for reason in ("hole", "stall"):
+            self.read_from_log.labels(reason=reason)
 
     # Processor ---------------------------------------------------------------------------
 
@@ -289,6 +304,13 @@ class Metrics:
             self.decisions.labels(outcome="duplicate", method=method if method in METHODS else OTHER).inc()
         else:
             self.decisions.labels(outcome="new_story" if new_story else "same_story", method="none").inc()
+
+    def event_time_clamped(self) -> None:
+        self.clamped.inc()
+
+    def records_read_from_log(self, reason: str, count: int) -> None:
+        """`reason`: "hole" or "stall" (inputs.py)."""
+        self.read_from_log.labels(reason=reason if reason in ("hole", "stall") else OTHER).inc(count)
 
     def alert_raised(self, kind: str) -> None:
         self.alerts.labels(kind=_kind(kind)).inc()

@@ -1,92 +1,132 @@
-"""Keep the global step a faithful fold of the prepared log, whatever Faust delivers.
+"""The global step as a fold of the single-partition prepared log.
 
-The global step's state (sequencer, story index) is a fold over the single-partition
-prepared log, and each record's outputs must be written once its turn comes.  Faust
-does not always hand the owner contiguous records: after a rebalance it seeks to the
-committed offset, and we measured it skipping records right after that seek (chaos
-runs: offsets 35–36 and 37–45 never delivered; the articles they released were lost).
-So every jump is repaired from the log itself:
+The prepared log is a total order, and the global step's state (sequencer, feed clock,
+story index) is a pure function of it: no wall clock, no randomness.  So ownership can
+move at any moment: a new owner (restart, kill -9, rebalance) folds the log up to the
+group's committed offset without outputs — those records' outputs were flushed before
+the commit (inputs.py commits nothing else) — and handles every later record with
+outputs, as the last owner would have.  Records handled twice re-emit identical
+outputs; the steps downstream are idempotent.
 
-* records below the group's committed offset were processed, their outputs written,
-  by whoever committed them: they are folded in silently;
-* records from there up to the delivered one were never processed here: they are
-  read from the log and processed with their outputs (at-least-once; downstream
-  steps are idempotent).
-
-A new owner also folds the committed prefix before any record arrives, so articles a
-dead owner held back in its sequencer (waiting for a gap) are not lost when no new
-record ever comes.
+The one decision that needs the wall clock — to stop waiting for an article that will
+not come — is written into the log as a `give_up` record (`GapWatch`), so every fold
+makes it at the same place.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
 
-from services.config import Settings
-from services.processor import codec
-from services.processor.log_reader import read_log
+from services.processor.log_reader import LogRecord
+from services.processor.messages import AssignedRecord, GiveUp, loads_prepared_log
+from services.processor.snapshots import Snapshots, crc
 from services.processor.stages import GlobalStep
 
 log = logging.getLogger("newsmon.worker")
 
-Emit = Callable[[list[dict[str, Any]]], Awaitable[None]]
-Committed = Callable[[], int]  # the group's committed offset on the log (0 when none)
+Emit = Callable[[list[AssignedRecord]], Awaitable[None]]
+ReadLog = Callable[[int, int], AsyncIterator[LogRecord]]  # (start, upto) of the prepared log
+LogStart = Callable[[], Awaitable[int]]
 
 
 class PreparedLog:
     def __init__(
-        self, settings: Settings, topic: str, step: GlobalStep, emit: Emit, committed: Committed
+        self, step: GlobalStep, read: ReadLog, start: LogStart, emit: Emit, snapshots: Snapshots | None = None
     ) -> None:
-        self._settings = settings
-        self._topic = topic
         self.step = step
+        self._read = read
+        self._start = start
         self._emit = emit
-        self._committed = committed
-        self._lock = asyncio.Lock()  # the agent and the gap timer share the step
+        self.snapshots = snapshots
+        self.ready = False  # folded up to the committed offset of the current assignment
 
-    async def take(self, offset: int, value: bytes) -> None:
-        """The record Faust delivered at `offset`, after any it skipped."""
-        async with self._lock:
-            if self.step.next_offset != offset:
-                await self._catch_up(offset)
-            await self._emit(await self.step.push(codec.loads(value), offset, time.time()))
-
-    async def tick(self) -> None:
-        """Release held articles whose gap timed out; a new owner folds in its history first."""
-        async with self._lock:
-            if self.step.next_offset is None:
-                committed = self._committed()
-                if committed:
-                    await self._fold(committed)
-            await self._emit(await self.step.tick(time.time()))
-
-    async def _catch_up(self, offset: int) -> None:
-        committed = self._committed()
-        mine = self.step.next_offset
-        if mine is None or not committed <= mine <= offset:  # new owner, re-seek, or stale state
-            mine = min(committed, offset)
-            await self._fold(mine)
-        count = 0
-        async for at, value in read_log(self._settings, self._topic, offset, start=mine):
-            await self._emit(await self.step.push(codec.loads(value), at, time.time()))
-            count += 1
-        self.step.next_offset = offset
-        if count:
-            log.warning(
-                "processed %d prepared records Faust skipped (offsets %d..%d)", count, mine, offset - 1
-            )
-
-    async def _fold(self, upto: int) -> None:
-        """A fresh step from the log's first `upto` records, without outputs."""
-        self.step.reset()
+    async def begin(self, base: int) -> None:
+        """A new assignment: the step as it stood at `base` (the group's committed
+        offset) — from a snapshot and the records after it, or from the log's start —
+        without outputs."""
+        if self.ready and self.step.next_offset == base:
+            log.info("global index kept: it stands at the committed offset %d", base)
+            return  # the same worker again, nothing handled past the commit: the state is the fold
+        self.ready = False
         started = time.monotonic()
+        first = await self._restored(base)
+        if first is None:
+            self.step.reset()
+            first = await self._start()
         count = 0
-        async for at, value in read_log(self._settings, self._topic, upto):
-            await self.step.push(codec.loads(value), at, time.time())
+        async for record in self._read(first, base):
+            await self.step.push(loads_prepared_log(record.value or b""), record.offset)
             count += 1
-        self.step.next_offset = upto
-        log.info("global index rebuilt from %d prepared records in %.1fs", count, time.monotonic() - started)
+        self.step.next_offset = base
+        self.ready = True
+        log.info(
+            "global index rebuilt from %d prepared records (offsets %d..%d) in %.1f s",
+            count, first, base - 1, time.monotonic() - started,
+        )  # fmt: skip
+
+    async def take(self, offset: int, value: bytes | None) -> None:
+        """The next record of the log, with outputs.  inputs.py hands over every record
+        the log holds, in order, from the committed offset (an offset it skips holds no
+        record); one handed over twice would be a bug."""
+        if offset < self.step.next_offset:
+            raise RuntimeError(f"prepared log out of order: got {offset}, expected {self.step.next_offset}")
+        await self._emit(await self.step.push(loads_prepared_log(value or b""), offset))
+        if self.snapshots is not None and self.snapshots.due(offset + 1):
+            self.snapshots.save(self.step.state(), offset + 1, value)
+
+    async def _restored(self, base: int) -> int | None:
+        """Restore the newest usable snapshot at or below `base`; the offset to fold from."""
+        loaded = None if self.snapshots is None else self.snapshots.load(base)
+        if loaded is None:
+            return None
+        header, state = loaded
+        if header.offset and not await self._holds(header.offset - 1, header.last_crc):
+            log.warning("snapshot at offset %d is of another log: folding from the start", header.offset)
+            return None
+        self.step.restore(state, header.offset)
+        return header.offset
+
+    async def _holds(self, offset: int, expected_crc: int) -> bool:
+        async for record in self._read(offset, offset + 1):
+            return crc(record.value) == expected_crc
+        return False
+
+
+InputsCaughtUp = Callable[[float], Awaitable[bool]]  # every input published before t is done
+
+
+@dataclass
+class GapWatch:
+    """Decides when a gap in a run's numbering will not close: once every input record
+    published before the first article waiting behind it has been prepared (the
+    intake's offsets are committed past it), the missing number was never published,
+    or was lost upstream.  Not a timeout: under load the intake may lag by minutes and
+    the article is merely late.  A gap with no publish time to compare falls back to
+    `fallback_seconds`."""
+
+    caught_up: InputsCaughtUp
+    settle_seconds: float = 5.0  # an open gap younger than this is not looked at
+    fallback_seconds: float = 300.0
+    _since: dict[tuple[str, int], float] = field(default_factory=dict)
+
+    async def overdue(self, step: GlobalStep, now: float) -> list[GiveUp]:
+        gaps = step.sequencer.gaps()
+        for gone in self._since.keys() - set(gaps):
+            del self._since[gone]
+        out = []
+        for run, expected in gaps:
+            since = self._since.setdefault((run, expected), now)
+            if now - since < self.settle_seconds:
+                continue
+            first = step.sequencer.first_held(run)
+            published = None if first is None else first.publish_time
+            if (published is None and now - since >= self.fallback_seconds) or (
+                published is not None and await self.caught_up(published)
+            ):
+                log.warning("giving up on number %d of run %r: the input has no such article", expected, run)
+                out.append(GiveUp(run, expected))
+                self._since[(run, expected)] = now  # again only after another settle period
+        return out

@@ -36,7 +36,7 @@ import numpy as np
 from services.analysis.config import AnalysisConfig
 from services.analysis.embedding import Vectors
 from services.analysis.prepare import Draft, PreparedArticle, embed, embedding_texts, with_vectors
-from services.processor import codec
+from services.processor import messages
 from services.processor.copy_hints import CopyHints
 from services.processor.stages import BadInput, Intake, prepared_message
 
@@ -89,7 +89,7 @@ def _embed_message(drafted: Draft, seq: str | None, published: float | None) -> 
     """In the child: the encoded prepared message (encoding is CPU the loop need not spend)."""
     assert _intake is not None, "the intake child was not initialised"
     with _bugs_dead_lettered():
-        return codec.dumps(prepared_message(_intake.embed(drafted), seq, time.time(), published))
+        return messages.dumps(prepared_message(_intake.embed(drafted), seq, time.time(), published))
 
 
 def _embed(drafted: Draft) -> PreparedArticle:
@@ -153,13 +153,13 @@ class IntakeProcess:
         """(language, encoded prepared message); BadInput for the dead letters."""
         drafted, parts = await self._call(_draft, raw, self._processes)
         if self.hints.is_copy(drafted, seq):
-            message = codec.dumps(prepared_message(embed(drafted, None), seq, time.time(), published))
+            message = messages.dumps(prepared_message(embed(drafted, None), seq, time.time(), published))
             self._count("skipped")
         elif len(parts) > 1:  # a long article: its parts embedded side by side
             texts = embedding_texts(drafted)
             vectors = await asyncio.gather(*(self._call(_embed_texts, texts[part]) for part in parts))
             prepared = with_vectors(drafted, np.vstack(vectors))
-            message = codec.dumps(prepared_message(prepared, seq, time.time(), published))
+            message = messages.dumps(prepared_message(prepared, seq, time.time(), published))
             self._count("intake")
         else:
             message = await self._call(_embed_message, drafted, seq, published)

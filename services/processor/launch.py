@@ -33,6 +33,8 @@ class AlertLog:
     def __init__(self, settings: Settings) -> None:
         self._settings = settings
         self.decisions: dict[str, Decision] = {}
+        # article id -> when its first decision record was written (its Kafka timestamp)
+        self.decided_at: dict[str, float] = {}
         self.alerts: dict[str, Alert] = {}
         self._consumer: AIOKafkaConsumer | None = None
 
@@ -51,6 +53,17 @@ class AlertLog:
         if self._consumer is not None:
             await self._consumer.stop()
 
+    async def wait_for_more(self, than: int, timeout: float) -> bool:
+        """True once more than `than` articles have a decision; False after `timeout` seconds."""
+        assert self._consumer is not None, "use `async with AlertLog(...)`"
+        deadline = time.monotonic() + timeout
+        while len(self.decisions) <= than:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            await self._read(min(left, 1.0))
+        return True
+
     async def wait_for(self, article_ids: Collection[str], timeout: float) -> bool:
         """True once a decision for every id has been read; False after `timeout` seconds."""
         assert self._consumer is not None, "use `async with AlertLog(...)`"
@@ -60,17 +73,22 @@ class AlertLog:
             left = deadline - time.monotonic()
             if left <= 0:
                 return False
-            batch = await self._consumer.getmany(timeout_ms=int(min(left, 1.0) * 1000))
-            for records in batch.values():
-                for record in records:
-                    self._take(record.value)
+            await self._read(min(left, 1.0))
         return True
 
-    def _take(self, value: bytes | None) -> None:
+    async def _read(self, seconds: float) -> None:
+        assert self._consumer is not None
+        batch = await self._consumer.getmany(timeout_ms=int(seconds * 1000))
+        for records in batch.values():
+            for record in records:
+                self._take(record.value, record.timestamp / 1000.0)
+
+    def _take(self, value: bytes | None, written_at: float) -> None:
         doc: dict[str, Any] = json.loads(value or b"{}")
         if doc.get("record") == "decision":
             decision = Decision.model_validate(doc)
             self.decisions[decision.article_id] = decision
+            self.decided_at.setdefault(decision.article_id, written_at)
         elif doc.get("record") == "alert":
             alert = ALERT_ADAPTER.validate_python(doc)
             self.alerts[alert.alert_id] = alert

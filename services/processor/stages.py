@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from schemas import ALERT_ADAPTER, Article, Decision
+from services.analysis.clock import DEFAULT_TOLERANCE_HOURS, FeedClock
 from services.analysis.config import AnalysisConfig
 from services.analysis.draft_cache import TextCache, text_key
 from services.analysis.embedding import Embedder, PartedEmbedder
@@ -28,6 +29,16 @@ from services.analysis.story_state import StoryMemory
 from services.article_files import describe_validation_error
 from services.limits import TOO_LARGE, too_large
 from services.processor import codec
+from services.processor.messages import (
+    Assigned,
+    AssignedRecord,
+    Evict,
+    GiveUp,
+    Prepared,
+    PreparedLogRecord,
+    Skip,
+    StoryState,
+)
 from services.processor.sequencer import Sequencer, parse_seq
 
 LONG_DRAFT = 24  # sentences: from about here a draft fills two of the model's micro-batches
@@ -102,18 +113,17 @@ class Intake:
 
 def prepared_message(
     prepared: PreparedArticle, seq: str | None, received_at: float, publish_time: float | None = None
-) -> dict[str, Any]:
+) -> Prepared:
     """What goes to the global step.  `embedded` is False for a draft the intake took
     for a copy: the global step embeds it if it is not one.  `publish_time` (the input
     record's Kafka timestamp, epoch seconds) only travels along, to the latency metric."""
-    return {
-        "type": "prepared",
-        "seq": seq,
-        "received_at": received_at,
-        "publish_time": publish_time,
-        "embedded": len(prepared.vectors) > 0 or not prepared.sentences,
-        "prepared": codec.prepared_to_dict(prepared),
-    }
+    return Prepared(
+        seq=seq,
+        received_at=received_at,
+        publish_time=publish_time,
+        embedded=len(prepared.vectors) > 0 or not prepared.sentences,
+        prepared=codec.prepared_to_dict(prepared),
+    )
 
 
 DEAD_LETTER_MAX_BYTES = 256 * 1024  # brokers refuse records over ~1 MB; keep the evidence
@@ -128,103 +138,121 @@ def dead_letter(raw: bytes | None, bad: BadInput) -> tuple[bytes, dict[str, str]
     return original[:DEAD_LETTER_MAX_BYTES], headers
 
 
-def skip_message(seq: str | None) -> dict[str, Any]:
+def skip_message(seq: str | None) -> Skip:
     """Keeps the publish numbering gap-free when an input was dead-lettered."""
-    return {"type": "skip", "seq": seq}
+    return Skip(seq)
 
 
 EmbedLater = Callable[[Draft], Awaitable[PreparedArticle]]
 
 
 class GlobalStep:
-    """Sequencing, duplicate lookup and story assignment: the one ordered, global step.
+    """Sequencing, the feed's clock, duplicate lookup and story assignment: the one
+    ordered, global step.
 
-    Its state is a fold over the prepared log, so a new owner rebuilds it by reading
-    that log again (`rebuild`), with the same decisions as the first time.  Articles
-    reach the index exactly as batch analysis builds them: a copy without vectors, any
-    other article with them (`embed_later` embeds a draft the intake took for a copy)."""
+    Its state is a pure fold over the prepared log — no wall clock, no randomness — so a
+    new owner that folds the log up to the group's committed offset holds exactly the
+    state the last owner had there, and goes on with the same decisions.  Articles reach
+    the index exactly as batch analysis builds them: a copy without vectors, any other
+    article with them (`embed_later` embeds a draft the intake took for a copy)."""
 
-    def __init__(self, config: AnalysisConfig, similarity: StorySimilarity, embed_later: EmbedLater) -> None:
+    def __init__(
+        self,
+        config: AnalysisConfig,
+        similarity: StorySimilarity,
+        embed_later: EmbedLater,
+        clock_tolerance_hours: float = DEFAULT_TOLERANCE_HOURS,
+    ) -> None:
         self._config = config
         self._similarity = similarity
         self._embed_later = embed_later
+        self._clock_tolerance_hours = clock_tolerance_hours
         self.reset()
 
     def reset(self) -> None:
         self.index = StoryIndex(self._config, self._similarity)
-        self.sequencer: Sequencer[dict[str, Any]] = Sequencer()
-        self.next_offset: int | None = None
+        self.clock = FeedClock.hours(self._clock_tolerance_hours)
+        self.sequencer: Sequencer[Prepared] = Sequencer()
+        self.next_offset = 0
 
-    async def push(self, message: dict[str, Any], offset: int, now: float) -> list[dict[str, Any]]:
-        """One prepared-log record in; the assigned messages it releases out."""
+    def state(self) -> tuple[StoryIndex, FeedClock, Sequencer[Prepared]]:
+        """What the fold has built (for snapshots.py)."""
+        return self.index, self.clock, self.sequencer
+
+    def restore(self, state: tuple[StoryIndex, FeedClock, Sequencer[Prepared]], next_offset: int) -> None:
+        self.index, self.clock, self.sequencer = state
+        self.next_offset = next_offset
+
+    @property
+    def shared(self) -> dict[str, object]:
+        """What the state refers to but is not part of it: the model and the config."""
+        return {"similarity": self._similarity, "config": self._config}
+
+    async def push(self, record: PreparedLogRecord, offset: int) -> list[AssignedRecord]:
+        """One prepared-log record in; the assigned records it releases out."""
         self.next_offset = offset + 1
-        released = self.sequencer.push(parse_seq(message.get("seq")), message, now)
-        return [out for item in released for out in await self._assign(item)]
+        if isinstance(record, GiveUp):
+            released = self.sequencer.give_up(record.run, record.expected)
+        else:
+            item = record if isinstance(record, Prepared) else _SKIPPED
+            released = self.sequencer.push(parse_seq(record.seq), item)
+        return [out for item in released if item is not _SKIPPED for out in await self._assign(item)]
 
-    async def tick(self, now: float) -> list[dict[str, Any]]:
-        return [out for item in self.sequencer.tick(now) for out in await self._assign(item)]
-
-    async def _assign(self, message: dict[str, Any]) -> list[dict[str, Any]]:
-        if message["type"] != "prepared":
-            return []
-        prepared = codec.prepared_from_dict(message["prepared"])
+    async def _assign(self, message: Prepared) -> list[AssignedRecord]:
+        prepared = codec.prepared_from_dict(message.prepared)
         if self.index.is_retired(prepared):
             # Its records precede its story's eviction in the story's partition, so they
             # are (or will be, after a restart) emitted: deciding it again would only
             # invent a phantom story.
             return []
-        record = message["prepared"]
+        record = message.prepared
         is_copy = self.index.copy_of(prepared) is not None
-        if is_copy and message.get("embedded", True) and len(prepared.vectors):
+        if is_copy and message.embedded and len(prepared.vectors):
             prepared = embed(draft_of(prepared), None)  # a copy needs no vectors
             record = codec.prepared_to_dict(prepared)
-        elif not is_copy and not message.get("embedded", True):
+        elif not is_copy and not message.embedded:
             prepared = await self._embed_later(draft_of(prepared))  # the intake's hint was wrong
             record = codec.prepared_to_dict(prepared)
-        received = datetime.fromtimestamp(message["received_at"], UTC)
-        assignment = self.index.assign(prepared, event_time(prepared.article, received))
-        out = [{"type": "evict", "story_id": story_id} for story_id in assignment.evicted]
-        out.append(
-            {
-                "type": "article",
-                "received_at": message["received_at"],
-                "publish_time": message.get("publish_time"),
-                "prepared": record,
-                "assignment": codec.assignment_to_dict(assignment),
-            }
-        )
+        received = datetime.fromtimestamp(message.received_at, UTC)
+        reading = self.clock.observe(event_time(prepared.article, received), prepared.article_id)
+        assignment = self.index.assign(prepared, reading.at)
+        out: list[AssignedRecord] = [Evict(story_id) for story_id in assignment.evicted]
+        decided = codec.assignment_to_dict(assignment)
+        out.append(Assigned(message.received_at, message.publish_time, record, decided, reading.clamped))
         return out
 
 
+# Held in the sequencer for a dead-lettered input: keeps the numbering, decides nothing.
+_SKIPPED = Prepared(seq=None, received_at=0.0, publish_time=None, embedded=True, prepared={})
+
+
 def story_step(
-    state: dict[str, Any] | None, message: dict[str, Any], config: AnalysisConfig, detected_at: datetime
-) -> tuple[dict[str, Any] | None, list[Record]]:
-    """Per story: (table value, assigned message) → (new table value, records to emit).
+    state: StoryState | None, message: Assigned, config: AnalysisConfig, detected_at: datetime
+) -> tuple[StoryState | None, list[Record]]:
+    """Per story: (table value, assigned article) → (new table value, records to emit).
 
     An article the story has already absorbed (an at-least-once re-delivery) yields the
     records it yielded the first time, byte for byte, instead of being absorbed twice."""
-    prepared = codec.prepared_from_dict(message["prepared"])
-    assignment = codec.assignment_from_dict(message["assignment"])
+    prepared = codec.prepared_from_dict(message.prepared)
+    assignment = codec.assignment_from_dict(message.assignment)
     if state is None and not assignment.new_story:
         # The story's memory is gone, so it was evicted — after this article, whose records
         # were emitted then.  This is a replay from a restarted global step; deciding it
         # against an empty memory would raise every sentence as a new claim.
         return None, []
-    state = state or {
-        "memory": codec.memory_to_dict(StoryMemory(assignment.story_id, assignment.story_title)),
-        "outputs": {},
-    }
-    done = state["outputs"].get(prepared.article_id)
+    if state is None:
+        state = StoryState(codec.memory_to_dict(StoryMemory(assignment.story_id, assignment.story_title)), {})
+    done = state.outputs.get(prepared.article_id)
     if done is not None:
         return state, [_record(doc) for doc in done]
-    memory = codec.memory_from_dict(state["memory"])
+    memory = codec.memory_from_dict(state.memory)
     alerts = compare_with_story(memory, prepared, assignment, config, detected_at)
-    records: list[Record] = [decide(prepared, assignment), *alerts]
-    outputs = dict(state["outputs"])
+    records: list[Record] = [decide(prepared, assignment, message.clamped), *alerts]
+    outputs = dict(state.outputs)
     outputs[prepared.article_id] = [r.model_dump(mode="json") for r in records]
     while len(outputs) > RECENT_OUTPUTS:
         outputs.pop(next(iter(outputs)))
-    return {"memory": codec.memory_to_dict(memory), "outputs": outputs}, records
+    return StoryState(codec.memory_to_dict(memory), outputs), records
 
 
 def _record(doc: dict[str, Any]) -> Record:

@@ -1,11 +1,17 @@
-"""Spot a partition that has work but makes no progress, so the worker can nudge it.
+"""Spot a partition that has records waiting but gets none delivered, so the worker can
+read them itself (inputs.Inputs.unstall).
 
-Seen in chaos runs (about 1 in 13 kill -9 of one of two workers): after the rebalance
-the survivor held a partition with lag that it never fetched again, its committed
-offset frozen, until the run gave up.  Faust keeps its own list of partitions to fetch
-(paused during recovery, dropped when a stream buffer fills) and a partition can fall
-out of it.  Re-seeking to the committed offset and resuming it is safe: every step
-downstream is idempotent, so at worst a few records are processed twice.
+Faust drops the records it fetched while a rebalance was finishing (its channel queues
+are cleared when the flow resumes, faust/tables/recovery.py `_resume_streams`), and its
+fetch position has moved past them: they come again only after the next rebalance.
+When later records follow, inputs.py sees the hole at once; when none follow (the end
+of a replay, or a quiet feed), the partition just waits — with records, none delivered
+and none in flight.  That is the stall this spots.  Reading them from the log is safe at
+any time (each offset is handled once per assignment), so the wait before it is short:
+`STALL_SECONDS` only has to be longer than Faust takes to deliver a fetched record.
+
+(The remedy used to seek Faust's consumer from the event loop, racing its fetcher thread,
+and waited 30 s; a seek could make Faust take unread records for done.)
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 
-STALL_SECONDS = 30.0  # longer than a Redis or broker blip the worker rides out on its own
+STALL_SECONDS = 10.0  # no record admitted, none in flight, records waiting: Faust is not delivering
 
 
 @dataclass

@@ -1,0 +1,74 @@
+"""A numbered article that never comes (a producer that died mid-run): the worker decides
+the articles held behind it once its intake has caught up, by writing a give-up record
+into the prepared log — so a worker that folds the log later makes the same decisions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+
+from schemas import Article
+from services.config import Settings
+from services.embedded.kafka_admin import ensure_topics
+from services.kafka_options import kafka_client_options
+from services.processor.launch import AlertLog, spawn_worker
+
+pytestmark = pytest.mark.integration
+
+BODIES = [
+    "Floods forced thousands of residents from their homes in the river valley on Sunday.",
+    "Voters in the capital elected a new mayor on Sunday after a campaign about housing.",
+    "The central bank left its main interest rate unchanged at its meeting on Thursday.",
+]
+
+
+async def publish(settings: Settings, numbered: list[tuple[int, str]]) -> None:
+    producer = AIOKafkaProducer(**kafka_client_options(settings))
+    await producer.start()
+    try:
+        for n, body in numbered:
+            at = datetime(2025, 3, 1, n, tzinfo=UTC)
+            article = Article(article_id=f"gap-{n}", source="wire", body=body, language="en", published_at=at)
+            seq = [("newsmon-seq", f"gap:{n}".encode())]
+            value = article.model_dump_json().encode()
+            await producer.send(settings.articles_topic, value, key=article.article_id.encode(), headers=seq)
+        await producer.flush()
+    finally:
+        await producer.stop()
+
+
+async def prepared_log(settings: Settings) -> list[str]:
+    options = kafka_client_options(settings)
+    topic = f"{settings.app_id}-prepared"
+    consumer = AIOKafkaConsumer(topic, group_id=None, auto_offset_reset="earliest", **options)
+    await consumer.start()
+    try:
+        batch = await consumer.getmany(timeout_ms=3000)
+        return [json.loads(r.value or b"{}")["type"] for records in batch.values() for r in records]
+    finally:
+        await consumer.stop()
+
+
+async def test_a_number_that_never_comes_is_given_up_through_the_log(
+    settings: Settings, unique_name: Callable[[str], str], tmp_path: Path
+) -> None:
+    app = unique_name("app")
+    settings = settings.model_copy(update={"app_id": app, "articles_topic": f"{app}.articles"})
+    await ensure_topics(settings.kafka_bootstrap_servers or "", settings, [settings.articles_topic], 4)
+    worker = spawn_worker(settings, tmp_path / "worker.log")
+    try:
+        await publish(settings, [(0, BODIES[0]), (2, BODIES[1]), (3, BODIES[2])])  # 1 never published
+        async with AlertLog(settings) as alerts:
+            done = await alerts.wait_for(["gap-0", "gap-2", "gap-3"], timeout=90)
+        assert done, worker.log_tail(40)
+        kinds = await prepared_log(settings)
+        assert kinds.count("prepared") == 3 and kinds.count("give_up") >= 1, kinds
+        assert kinds.index("give_up") > max(i for i, k in enumerate(kinds) if k == "prepared")
+        assert "giving up on number 1 of run 'gap'" in worker.log_tail(200)
+    finally:
+        worker.stop()
