@@ -16,7 +16,7 @@ class AnalysisConfig:
     copy_cover: float = 0.6  # share of the original a copy carries (a paragraph may be dropped, not half)
     sentence_overlap: float = 0.55  # share of a sentence's words an earlier one keeps in word pairs: edited
     translation_cosine: float = 0.65  # sentence cosine that counts as "same sentence, other words"
-    translation_floor: float = 0.5  # ...or, for two sentences that are each other's best match, this
+    translation_floor: float = 0.42  # ...or, for each other's best match, this (a free translation)
     same_story_similarity: float = 0.5  # calibrated probability that two articles share a story
     stale_story_hours: float = 24.0  # a story quiet this long is joined only by naming what it named
     claim_cosine: float = 0.63  # a sentence below this cosine to every known one is new

@@ -48,12 +48,13 @@ CANDIDATE_MARGIN = 0.85  # LSH nominates pairs down to this share of the least J
 APPROXIMATE_SPREAD = 0.25  # "une dizaine" and "a dozen" are one number, as translators write it
 _SCALES = (1e3, 1e6, 1e9, 1e12)  # thousand, million, billion, trillion
 RETITLE_KNOWN_WORDS = 0.5  # a copy's own headline: at least this share of its words are the original's
-SPLIT_PIECE_WORDS = 12  # the longest second half of a sentence a translator splits in two
+SPLIT_PIECE_WORDS = 20  # the longest second half of a sentence a translator splits in two
 ORDER_SWAPS = 0.05  # the largest share of aligned sentence pairs a translation may tell out of order
 _DIGITS = re.compile(r"\d+")
 _MERIDIEM = re.compile(r"\b(\d{1,2})\s?([ap])\.?m\b\.?", re.IGNORECASE)  # "8 pm" is hour 20 ("alle 20")
 _DIGIT_GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))")  # "140 000"
 _CLOCK = re.compile(r"(?<![\d.,:])(\d{1,2})[.:h](\d{2})(?![.,:]?\d)")  # 13.20, 1:20, 13h20: a time of day
+_ZONED = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[.:h]?([0-5]\d)(?=\s?(?:GMT|UTC)\b)")  # "0200 GMT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +120,7 @@ def sentence_numbers(text: str, language: str) -> Numbers:
     the text too); times of day with minutes are left out (a translation writes "1.20 p.m." as
     "13.20 Uhr") and a whole hour counts on the 24-hour clock ("8 pm" is "le 20")."""
     clocks = [m.span() for m in _CLOCK.finditer(text) if int(m.group(1)) <= 24 and int(m.group(2)) < 60]
+    clocks += [m.span() for m in _ZONED.finditer(text)]
     hours = [
         m for m in _MERIDIEM.finditer(text) if 0 < int(m.group(1)) <= 12 and not _inside(m.start(), clocks)
     ]
@@ -191,16 +193,22 @@ def _retitled(headline: Sentence, old: Text) -> bool:
     return not _numbers(headline.text, old.language).beyond(_numbers(text, old.language))
 
 
-def _split_pieces(new: Text, sims: NDArray[np.float32], translated: NDArray[np.bool_]) -> list[int]:
+def _split_pieces(
+    new: Text, old: Text, sims: NDArray[np.float32], translated: NDArray[np.bool_]
+) -> list[int]:
     """Untranslated sentences that are the short second half of a split one: closest to the
-    original sentence whose translation stands next to them, and stating no figure."""
+    original sentence whose translation stands next to them, stating no figure or no number
+    that sentence lacks ("…, where nine residents died" → "Murieron nueve ancianos.")."""
     best = sims.argmax(axis=1)
     pieces = []
     for i in np.flatnonzero(~translated).tolist():
-        sentence = new.sentences[i]
+        text, j = new.sentences[i].text, int(best[i])
         beside = {int(best[k]) for k in (i - 1, i + 1) if 0 <= k < len(translated) and translated[k]}
-        short = len(sentence.text.split()) <= SPLIT_PIECE_WORDS and not sentence.figures
-        if i > 0 and short and int(best[i]) in beside:
+        if i == 0 or len(text.split()) > SPLIT_PIECE_WORDS or j not in beside:
+            continue
+        figures = new.sentences[i].figures
+        original = _numbers(old.sentences[j].text, old.language)
+        if not figures or not _numbers(text, new.language).beyond(original):
             pieces.append(i)
     return pieces
 
@@ -323,7 +331,7 @@ def translation(new: PreparedArticle, old: PreparedArticle, config: AnalysisConf
     cover = _word_share(old.sentences, matched.any(axis=0))
     if cover < config.copy_cover or _word_share(new.sentences, translated) < config.copy_containment:
         return None
-    pieces = _split_pieces(new, sims, translated)
+    pieces = _split_pieces(new, old, sims, translated)
     if not _unmatched_are_known(new, [i for i in np.flatnonzero(~translated).tolist() if i not in pieces]):
         return None
     best = np.where(matched, sims, -np.inf).argmax(axis=1)

@@ -38,6 +38,20 @@ _BETWEEN: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
         for code, data in LANGUAGES.items()
     }
 )
+# ", nachdem …", ", after …": a comma and one of these words open another clause, whose
+# places tell what happened there, not where a count before it was counted.
+_CLAUSE_ENDS: Final[Mapping[str, re.Pattern[str]]] = MappingProxyType(
+    {
+        code: re.compile(
+            r",\s*(?:"
+            + "|".join(map(re.escape, sorted(data.clause_openers, key=len, reverse=True)))
+            + r")\b",
+            re.IGNORECASE,
+        )
+        for code, data in LANGUAGES.items()
+        if data.clause_openers
+    }
+)
 _MONTHS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {code: frozenset(m.lower() for m in data.dates.months) for code, data in LANGUAGES.items()}
 )
@@ -52,6 +66,14 @@ def fold(name: str) -> str:
     """A name's comparable form: accent-free, case-folded, cut to PREFIX letters."""
     plain = _COMBINING.sub("", unicodedata.normalize("NFKD", name))
     return plain.casefold()[:PREFIX]
+
+
+def clause_end(text: str, start: int, language: str) -> int:
+    """Where the clause holding position ``start`` ends: at the next comma that opens another
+    clause ("Sechs werden noch vermisst, nachdem eine Frau in Vilar … geborgen wurde")."""
+    pattern = _CLAUSE_ENDS.get(language)
+    found = pattern.search(text, start) if pattern else None
+    return found.start() if found else len(text)
 
 
 def scope(text: str, language: str) -> frozenset[str]:

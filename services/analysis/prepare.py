@@ -200,7 +200,7 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
             continue
         for index, text in enumerate(map(strip_furniture, split_sentences(line, lang))):
             if number == index == 0:  # a title glued to a paywall or a cookie notice: keep the title
-                text = text[: boilerplate_start(text)].strip()
+                text = text[: boilerplate_start(text, lang)].strip()
             if is_boilerplate(text):
                 continue
             claimable = len(text.split()) >= MIN_CLAIM_WORDS

@@ -22,7 +22,7 @@ from schemas import FigureChange, Observation
 from services.analysis.claims import is_new_claim, names, vocabulary_of
 from services.analysis.config import AnalysisConfig
 from services.analysis.figures.changes import FigureSlot, Reading, slot_for, update
-from services.analysis.places import places, scope
+from services.analysis.places import clause_end, places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
 
 MAX_KNOWN_SENTENCES = 600  # float16 rows of 512: 600 KB at most, in the table and its changelog
@@ -53,13 +53,14 @@ class Novelty:
     figure_changes: tuple[FigureChange, ...]
 
 
-def _segment(sentence: Sentence, index: int) -> str:
+def _segment(sentence: Sentence, index: int, language: str) -> str:
     """The part of a sentence that belongs to its figure ``index``: from the figure before it
-    to the one after ("63 dead in Varna and 12 in Lomo" gives each its own place)."""
+    to the one after ("63 dead in Varna and 12 in Lomo" gives each its own place), or to the
+    end of its clause ("6 missing, after a woman was found alive in Lomo": not Lomo's)."""
     figures = sentence.figures
     start = figures[index - 1].end if index else 0
     end = figures[index + 1].start if index + 1 < len(figures) else len(sentence.text)
-    return sentence.text[start:end]
+    return sentence.text[start : min(end, clause_end(sentence.text, figures[index].end, language))]
 
 
 def readings(prepared: PreparedArticle) -> list[Reading]:
@@ -77,7 +78,7 @@ def readings(prepared: PreparedArticle) -> list[Reading]:
                 article_id=prepared.article_id,
                 source=prepared.article.source,
             )
-            segment = _segment(sentence, index)
+            segment = _segment(sentence, index, language)
             found.append(Reading(fig, places(segment, language), obs, scope(segment, language)))
     return found
 
@@ -129,7 +130,7 @@ def _figure_note(
     if len(sentence.text.split()) > FIGURE_NOTE_WORDS:
         return False
     for index, fig in enumerate(sentence.figures):
-        segment = _segment(sentence, index)
+        segment = _segment(sentence, index, language)
         reading = Reading(fig, places(segment, language), _NO_OBSERVATION, scope(segment, language))
         slot = slot_for(memory.slots, reading, memory.places)
         if slot is None or id(slot) not in held:

@@ -151,8 +151,26 @@ def extract_figures(sentence: str, language: str, year: int | None = None) -> li
         return []
     rules = lex or LEXICONS[FALLBACK_LANGUAGE]
     sent = _Sentence.of(text)
-    counts = _merge_ranges(sent, [c for n in numbers if (c := _count(sent, n, rules))], rules)
+    counts = _merge_ranges(sent, _counts(sent, numbers, rules), rules)
     return _attach(sent, counts, rules, year)
+
+
+def _counts(sent: _Sentence, numbers: Sequence[NumberSpan], lex: Lexicon) -> list[_Count]:
+    """The numbers that may be counts.  One listed right after a number that an age, money or
+    identifier word rules out is ruled out too: "aged 19, 22 and 25", "im Alter von 19, 22 und 25"."""
+    counts: list[_Count] = []
+    ruled_out = -1  # token after the last number ruled out by the word before it
+    for number in numbers:
+        first = bisect.bisect_left(sent.starts, number.start)
+        between = sent.words[ruled_out:first] if ruled_out >= 0 else []
+        listed = bool(between) and all(w == "," or w in lex.coordinators for w in between)
+        if listed or lex.not_before.match_ending(sent.words, first - 1):
+            ruled_out = bisect.bisect_left(sent.starts, number.end)
+            continue
+        ruled_out = -1
+        if count := _count(sent, number, lex):
+            counts.append(count)
+    return counts
 
 
 def _count(sent: _Sentence, number: NumberSpan, lex: Lexicon) -> _Count | None:
@@ -281,7 +299,7 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
     """Give each count its measure; counts without one are dropped, and so are increments
     ("three more arrests") and earlier values ("up from 37"): a figure is a current state."""
     at_token = {c.first: k for k, c in enumerate(counts)}
-    heads = [_scan_head(sent, c.last, lex, at_token) for c in counts]
+    heads = _shared_units(sent, counts, [_scan_head(sent, c.last, lex, at_token) for c in counts], lex)
     rivals = {c.first for c, h in zip(counts, heads, strict=True) if h.kind in ("none", "measure", "people")}
     found: list[_Found] = []
     for k, (count, head) in enumerate(zip(counts, heads, strict=True)):
@@ -313,8 +331,37 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
         )
         base = item.base
         measure = base if subgroup is None or base.startswith(subgroup) else f"{subgroup} {base}"
-        figures.append(Figure(measure, None, count.value, count.qualifier, count.start, count.end))
+        if count.value > 0:  # "zero deaths" counts nobody
+            figures.append(Figure(measure, None, count.value, count.qualifier, count.start, count.end))
     return figures
+
+
+_BROUGHT_REACH: Final = 4
+
+
+def _brought_to(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """A count a "bringing"-verb leads to is a total of the sentence's measure, whatever it
+    calls the counted: "…, ce qui porte à 21 le nombre de mutins entendus", "con lo que ya
+    son 21 los amotinados interrogados"."""
+    for j in range(count.first - 1, max(-1, count.first - 1 - _BROUGHT_REACH), -1):
+        if sent.hard_stop(j) or sent.words[j] == ",":
+            return False
+        if lex.total_verbs.match_ending(sent.words, j):
+            return True
+    return False
+
+
+def _shared_units(sent: _Sentence, counts: list[_Count], heads: list[_Head], lex: Lexicon) -> list[_Head]:
+    """A bare number listed before one with a unit shares it: "im Alter von 19, 22 und 25
+    Jahren", "aged 19, 22 and 25 years", "between 3, 4 or 5 km"."""
+    shared = list(heads)
+    for k in range(len(counts) - 2, -1, -1):
+        if shared[k].kind != "none" or shared[k + 1].kind != "unit":
+            continue
+        between = sent.words[counts[k].last : counts[k + 1].first]
+        if between and all(w == "," or w in lex.coordinators or w in lex.range_connectors for w in between):
+            shared[k] = shared[k + 1]
+    return shared
 
 
 def _measure_for(
@@ -347,11 +394,13 @@ def _measure_for(
         if toll is not None:
             return toll[0], toll[1] or head.subgroup  # "se eleva ya a 118 reclusos"
     if measure is None and head.kind in ("people", "subgroup"):
-        measure = _among(sent, count, lex) or _object_of(sent, count, lex) or _split_verb(sent, count, lex)
+        measure = (
+            _among(sent, count, lex) or _object_of(sent, count, lex) or _split_verb(sent, count, head, lex)
+        )
     joined = k > 0 and sent.word(count.first - 1) in lex.coordinators and bool(bases)
     if measure is None and joined and {head.kind, heads[k - 1].kind} <= {"people", "subgroup"}:
         measure = bases[-1]  # "sono rimasti feriti 12 agenti … e 5 detenuti"
-    if measure is None and total:
+    if measure is None and (total or _brought_to(sent, count, lex)):
         return _TOTAL, head.subgroup  # the sentence's measure, found once all counts are read
     if measure is None and lex.generic_passive is not None and not count.weak:
         if _complement(sent, count, head, lex):
@@ -671,12 +720,18 @@ def _first_word(sent: _Sentence, start: int) -> int:
 def _backward(sent: _Sentence, first: int, lex: Lexicon, strict: bool) -> str | None:
     """A phrase naming the measure just before the number: 'killing 20', 'the death toll rose
     to 311', 'the total to 61'.  ``strict`` (numbers heading an unknown noun) allows no words
-    in between."""
+    in between but a marker of a person object ("mató a cuatro ciclistas": people, whatever
+    the noun) or a group the count sizes ("killing a family of five")."""
     j, links = first - 1, 0
+    if group := lex.group_links.match_ending(sent.words, j):
+        j -= group[0]
     while j >= 0 and links <= 4:
         if found := _named_before(sent, j, lex):
             return found
-        if strict or (sent.words[j] not in lex.links and sent.words[j] not in lex.toll_verbs):
+        marker = j == first - 1 and sent.words[j] in lex.person_markers
+        if strict and not marker:
+            return None
+        if not marker and sent.words[j] not in lex.links and sent.words[j] not in lex.toll_verbs:
             return None
         j, links = j - 1, links + 1
     return None
@@ -755,7 +810,8 @@ def _subject_after(sent: _Sentence, count: _Count, lex: Lexicon) -> tuple[str, s
             break
         named = _toll_phrase(sent, end, lex, verbs=False)
         if named and named[0] != _TOTAL and named[1] >= j:
-            return named[0], None
+            groups = (lex.subgroup_nouns.match(words, i) for i in range(named[1], end))
+            return named[0], next((g[1] for g in groups if g), None)  # "el número de presos detenidos"
         if lex.is_people(words[end]) and sent.word(end - 1) in lex.determiners:
             found = next((m for k in range(end + 1, end + 4) if (m := lex.measures.match(words, k))), None)
             if found:
@@ -809,15 +865,17 @@ def _object_of(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
     return None
 
 
-def _split_verb(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
-    """A separable verb around its object: "Die Polizei nahm … 26 Verdächtige fest"."""
+def _split_verb(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> str | None:
+    """A verb around its object, its particle closing the clause or right after the object:
+    "Die Polizei nahm … 26 Verdächtige fest", "Rescuers pulled 23 miners alive from …"."""
     start, end = _clause(sent, count)
     words = sent.words
     last = end - 1
     while last > count.last and not sent.is_word(last):
         last -= 1
+    closing = {words[last], sent.word(head.end if head.kind != "none" else count.last)}
     for first, particle, label in lex.split_verbs:
-        if words[last] == particle and any(words[j] == first for j in range(start, count.first)):
+        if particle in closing and any(words[j] == first for j in range(start, count.first)):
             return label
     return None
 
@@ -827,10 +885,10 @@ def _among(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
     among the five people killed", "Entre los muertos hay tres bomberos"."""
     words = sent.words
     start = count.first
-    while start > 0 and not sent.hard_stop(start - 1):
+    while start > 0 and not sent.hard_stop(start - 1) and count.first - start < _TOLL_REACH:
         start -= 1
     end = count.last
-    while end < len(words) and not sent.hard_stop(end):
+    while end < len(words) and not sent.hard_stop(end) and end - count.last < _TOLL_REACH:
         end += 1
     for j in range(start, end):
         if words[j] in lex.among:
@@ -874,8 +932,11 @@ def _forward(
         if word in lex.blockers or (loose and _introduces_group(sent, j, lex)):
             return None
         if found := lex.measures.match(words, j):
-            if j + found[0] in at_token or sent.word(j - 1) in lex.coordinators:
-                return None  # "killing 20" measures the next number; "X and displaced" is a noun
+            following = at_token.get(j + found[0])
+            if following is not None and heads[following].kind != "unit":
+                return None  # "killing 20" measures the next number (not "missing 400 metres down")
+            if sent.word(j - 1) in lex.coordinators:
+                return None  # "X and displaced" is a noun
             attributive = lex.postnominal and _attributive(sent, j, found[0], lex)
             if not _is_object(sent, j, lex) and not attributive:
                 return found[1]

@@ -165,6 +165,8 @@ class Lexicon:
     month_links: frozenset[str]
     year_prepositions: frozenset[str]
     links: frozenset[str]
+    person_markers: frozenset[str]
+    group_links: PhraseTable
     function_words: frozenset[str]
     determiners: frozenset[str]
     blockers: frozenset[str]
@@ -240,6 +242,8 @@ def build(data: LanguageData) -> Lexicon:
         month_links=_words(data.dates.month_links),
         year_prepositions=_words(data.dates.year_prepositions),
         links=_words(fig.links),
+        person_markers=_words(fig.person_markers),
+        group_links=PhraseTable.of(fig.group_links),
         function_words=_words(fig.function_words),
         determiners=_words(fig.determiners),
         blockers=_words(fig.blockers),

@@ -447,10 +447,12 @@ def _collides(span: NumberSpan, taken: list[tuple[int, int]], starts: list[int])
 
 
 def _inside_name(matches: list[re.Match[str]], first: int) -> bool:
-    """'Formula One', 'Channel Four': a capitalised number word right after a capitalised word."""
+    """'Formula One', 'Channel Four': a capitalised number word right after a capitalised word
+    (but not after a dateline in capitals: 'SANAA Five children were killed')."""
     word = matches[first].group()
     previous = matches[first - 1].group() if first > 0 else ""
-    return word[:1].isupper() and previous[:1].isupper() and previous.isalpha()
+    dateline = len(previous) > 1 and previous.isupper() and not word.isupper()
+    return word[:1].isupper() and previous[:1].isupper() and previous.isalpha() and not dateline
 
 
 def _word_span(

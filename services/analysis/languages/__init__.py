@@ -131,6 +131,8 @@ class FigureData(_Data):
     not_before: Phrases = Field(default_factory=dict)  # before a number: age, identifier, money
     inclusion: list[str] = Field(default_factory=list)  # ", including 20 children,"
     links: list[str] = Field(default_factory=list)  # allowed between a toll and its value
+    person_markers: list[str] = Field(default_factory=list)  # "mató a cuatro ciclistas": a person follows
+    group_links: list[str] = Field(default_factory=list)  # "killing a family of five": verb, group, count
     function_words: list[str] = Field(default_factory=list)
     determiners: list[str] = Field(default_factory=list)
     blockers: list[str] = Field(default_factory=list)  # a new group or a negation ends a clause
@@ -147,7 +149,17 @@ class QualifierData(_Data):
     after: Phrases = Field(default_factory=dict)  # 300 "or more"
 
 
-BOILERPLATE_CLASSES: Final = ("you", "site", "privacy", "read", "cookies", "cookie_cues", "share", "networks")
+BOILERPLATE_CLASSES: Final = (
+    "you",
+    "we",
+    "site",
+    "privacy",
+    "read",
+    "cookies",
+    "cookie_cues",
+    "share",
+    "networks",
+)
 """The word classes of [boilerplate]: a pattern names one as {you}, and it stands for that class
 joined over every language file (a German page can carry an English cookie notice)."""
 
@@ -164,6 +176,7 @@ class BoilerplateData(_Data):
     notices: list[str] = Field(default_factory=list)  # a notice ("we use cookies"), up to 40 words
     pairs: list[tuple[str, str]] = Field(default_factory=list)  # a notice: both cues, in either order
     you: list[str] = Field(default_factory=list)  # words addressing the reader
+    we: list[str] = Field(default_factory=list)  # the site speaking of itself ("we", "our")
     site: list[str] = Field(default_factory=list)  # words naming the page or the browser
     privacy: list[str] = Field(default_factory=list)  # names of a privacy policy
     read: list[str] = Field(default_factory=list)  # verbs that send the reader to a policy ("see")
@@ -214,6 +227,7 @@ class LanguageData(_Data):
     attribution: list[str] = Field(default_factory=list)  # "according to": opens an attribution
     place_prepositions: list[str] = Field(default_factory=list)  # "in", "près de": a place name follows
     place_nouns: list[str] = Field(default_factory=list)  # "in the province of" Lomo: words before a name
+    clause_openers: list[str] = Field(default_factory=list)  # ", after …": after a comma, another clause
     boilerplate: BoilerplateData = BoilerplateData()
 
 

@@ -8,6 +8,9 @@ from services.analysis.boilerplate import (
     _NOTICE,
     _NOTICE_SHAPES,
     _TWO_CUES,
+    LEAD,
+    _alternatives,
+    _by_first_letter,
     _choices,
     _expand,
     _union,
@@ -339,6 +342,243 @@ def test_news_on_the_same_topics_in_every_language_stays(language: str, line: st
     assert not is_boilerplate(line), (language, line)
 
 
+# Page furniture of the kinds added for the furniture corpus, per language, with the kind named.
+FURNITURE_KINDS = {
+    "en": [
+        ("ad", "-- Sponsored Content --"),
+        ("ad", "Paid partnership"),
+        ("comments", "All comments are subject to moderation."),
+        ("comments", "Comments are closed for this article."),
+        ("comments", "You must be signed in to leave a comment."),
+        ("comments", "Let us know what you think in the comments below."),
+        ("paywall", "This story is available to subscribers only."),
+        ("paywall", "You have reached your monthly limit of free articles."),
+        ("paywall", "Not a subscriber yet?"),
+        ("consent", "Reject all"),
+        ("consent", "Manage preferences"),
+        ("consent", "By clicking “Accept”, you consent to our use of cookies and similar technologies."),
+        ("app", "Stay informed: download the free Valley Times app."),
+        ("app", "Download the new Courier app for iPhone and Android"),
+        ("read-more", "More: How the storm unfolded"),
+        ("read-more", "►Read more: Schools reopen after the floods"),
+        ("credit-photo", "Photograph: Jane Roe/Reuters"),
+        ("credit-photo", "(Photo by Jane Roe/Getty Images)"),
+        ("credit", "With files from the Associated Press"),
+        ("other", "This story was first published by the Valley Courier and is republished with permission."),
+        ("credit-translation", "This interview has been translated from the Spanish by Ana Ruiz."),
+        ("newsletter", "Our newsletter brings you the best of the week every Friday."),
+        (
+            "follow",
+            "Follow the Valley Courier on Facebook, X, Instagram and TikTok for the latest news, videos and "
+            "live coverage from across the region, and share your own photos and stories with us anytime.",
+        ),
+        ("other", "Sorry, this video could not be loaded."),
+    ],
+    "fr": [
+        ("ad", "Contenu sponsorisé"),
+        ("ad", "- Publicité -"),
+        ("comments", "Les commentaires sont fermés."),
+        ("comments", "Merci de rester respectueux dans vos échanges."),
+        ("comments", "Dites-nous ce que vous en pensez en commentaire."),
+        ("paywall", "Cet article est réservé aux abonnés."),
+        ("paywall", "Il vous reste 60 % de l'article à lire."),
+        ("paywall", "Vous devez être connecté pour commenter."),
+        ("consent", "Tout refuser"),
+        ("consent", "En cliquant sur « Tout accepter », vous acceptez le dépôt de cookies."),
+        ("app", "Installez l'application gratuite pour recevoir nos alertes."),
+        ("read-more", "Sur le même sujet"),
+        ("read-more", "► À lire aussi : la crue de la Seine en chiffres"),
+        ("credit-photo", "(Photo de Jean Dupont / AFP)"),
+        ("credit-photo", "Texte et photos : Marie Curie"),
+        ("other", "Cet article a été initialement publié sur le site de l'université."),
+        ("credit-translation", "Cet article a été traduit de l'anglais."),
+        ("newsletter", "Chaque matin, notre newsletter vous présente l'essentiel de l'actualité."),
+        ("newsletter", "S'inscrire"),
+        ("other", "Cette vidéo n'a pas pu être chargée."),
+        ("share", "Envoyer l'article par e-mail"),
+        ("share", "Partager Transférer Imprimer Copier le lien"),
+    ],
+    "es": [
+        ("ad", "Contenido patrocinado"),
+        ("ad", "- Publicidad -"),
+        ("comments", "Los comentarios están cerrados."),
+        ("comments", "No se publicarán comentarios ofensivos."),
+        ("comments", "Déjanos tu opinión en los comentarios."),
+        ("paywall", "Este artículo es exclusivo para suscriptores."),
+        ("paywall", "Has alcanzado el límite de artículos gratuitos de este mes."),
+        ("paywall", "¿Aún no eres suscriptor?"),
+        ("consent", "Rechazar todo"),
+        ("consent", "Al hacer clic en «Aceptar», usted acepta el uso de cookies."),
+        ("app", "Descarga gratis nuestra aplicación y recibe las alertas."),
+        ("read-more", "Te recomendamos"),
+        ("read-more", "Noticias relacionadas"),
+        ("read-more", "También te puede interesar: La sequía en cifras"),
+        ("listen", "Escuchar noticia"),
+        ("credit-photo", "(Foto de Ana Ruiz/EFE)"),
+        ("credit-photo", "Texto y fotos: Ana Ruiz"),
+        ("credit", "Con información de Reuters"),
+        ("other", "Este artículo fue publicado originalmente en The Conversation."),
+        ("follow", "Únete a nuestro canal de WhatsApp"),
+        ("follow", "Sigue toda la actualidad de la provincia en nuestra web."),
+        ("share", "Compartir en:"),
+        ("share", "Compartir Correo electrónico Copiar enlace"),
+        ("newsletter", "Recibe cada mañana nuestro boletín con las noticias del día."),
+    ],
+    "de": [
+        ("ad", "Gesponsert"),
+        ("ad", "-- Anzeige --"),
+        ("comments", "Die Kommentarfunktion wurde für diesen Artikel deaktiviert."),
+        ("comments", "Kommentare (12)"),
+        ("comments", "Sie müssen angemeldet sein, um kommentieren zu können."),
+        ("paywall", "Dieser Beitrag ist nur für Abonnenten verfügbar."),
+        ("paywall", "Jetzt 30 Tage gratis testen"),
+        ("paywall", "Sie haben Ihr Limit an kostenlosen Artikeln für diesen Monat erreicht."),
+        ("consent", "Alle ablehnen"),
+        ("consent", "Einstellungen verwalten"),
+        ("app", "Laden Sie sich jetzt die kostenlose App herunter."),
+        ("read-more", "Hochwasser in Bayern – mehr zum Thema:"),
+        ("read-more", "Weitere Meldungen aus der Region finden Sie hier."),
+        ("read-more", "+++ Verfolgen Sie alle Entwicklungen zum Unwetter in unserem Newsblog +++"),
+        ("credit", "Mit Material von dpa und AFP"),
+        ("credit-photo", "Text und Fotos: Anna Keller"),
+        ("other", "Dieser Artikel erschien zuerst bei der Süddeutschen Zeitung."),
+        ("credit-translation", "Dieser Beitrag wurde aus dem Englischen übersetzt."),
+        ("other", "*kreiszeitung.de ist Teil des bundesweiten Redaktionsnetzwerks."),
+        ("newsletter", "Mit unserem Newsletter erhalten Sie jeden Morgen die wichtigsten Nachrichten."),
+        ("other", "In dieser Bildergalerie: 15 Fotos"),
+        ("other", "Das Video konnte nicht geladen werden."),
+        ("share", "Auf WhatsApp teilen"),
+    ],
+    "it": [
+        ("ad", "Sponsorizzato"),
+        ("ad", "- Pubblicità -"),
+        ("comments", "I commenti sono chiusi."),
+        ("comments", "Fateci sapere cosa ne pensate nei commenti."),
+        ("comments", "Devi essere registrato per commentare."),
+        ("paywall", "Questo contenuto è riservato agli abbonati."),
+        ("paywall", "Hai raggiunto il limite di articoli gratuiti."),
+        ("paywall", "Non sei ancora abbonato?"),
+        ("consent", "Rifiuta tutto"),
+        ("consent", "Accetta e continua"),
+        ("app", "Scarica gratis l'app del Corriere del Golfo"),
+        ("read-more", "Correlati:"),
+        ("read-more", "► Leggi anche: La frana in cifre"),
+        ("credit-photo", "(Foto di Mario Rossi/Ansa)"),
+        ("credit-photo", "Testo e foto: Mario Rossi"),
+        ("other", "Questo articolo è stato pubblicato originariamente su The Conversation."),
+        ("credit-translation", "Questo articolo è stato tradotto dall'inglese."),
+        ("follow", "Resta aggiornato con le notizie della tua città."),
+        (
+            "newsletter",
+            "Ogni mattina la nostra newsletter porta le notizie più importanti nella tua casella.",
+        ),
+        ("newsletter", "Ti invieremo ogni giorno le notizie più importanti."),
+        ("other", "Il video non può essere riprodotto."),
+    ],
+}
+
+# News on the same topics: a newsletter, cookies, comments, an app, subscribers, a first publication.
+NEWS_KINDS = {
+    "en": [
+        "A new law requires newsletter publishers to label sponsored posts, the minister said on Tuesday.",
+        "The watchdog fined the broadcaster £1.2 million for setting tracking cookies without consent.",
+        "The company sent an internal newsletter to staff announcing 200 job cuts.",
+        "“Read more books,” the minister told pupils at a school in Leeds.",
+        "The report was first published in 2019 by the health ministry.",
+        "Comments posted by the suspect on social media were shown to the jury.",
+        "Officials urged residents to download the flood warning app before the storm arrived.",
+        "Her novel, translated from the Italian by Ann Goldstein, won the prize on Thursday.",
+    ],
+    "fr": [
+        "Le gouvernement veut obliger les éditeurs de newsletters à signaler les contenus sponsorisés.",
+        "La CNIL a sanctionné un site pour avoir déposé des cookies publicitaires sans consentement.",
+        "Une lettre d'information interne annonce la fermeture de deux usines.",
+        "Les commentaires du ministre ont provoqué un tollé à l'Assemblée.",
+        "Le quotidien réserve désormais la moitié de ses articles à ses abonnés.",
+    ],
+    "es": [
+        "El boletín oficial publicó el martes el decreto sobre las tarifas eléctricas.",
+        "Según un boletín interno, la empresa cerrará dos fábricas el próximo año.",
+        "La agencia multó a una empresa por instalar cookies publicitarias sin consentimiento.",
+        "Con información de la policía, los vecinos localizaron al niño en el monte.",
+        "Sigue la búsqueda de los desaparecidos en la sierra, informó la Guardia Civil.",
+    ],
+    "de": [
+        "Die Verbraucherzentrale kritisierte Werbe-Cookies, die ohne Einwilligung gesetzt werden.",
+        "Das Ministerium verschickte einen Newsletter an alle Schulen im Land.",
+        "Der Verlag hat die Kommentarfunktion auf seiner Webseite nach Drohungen abgeschaltet.",
+        "Die Zeitung stellt ihre gedruckte Ausgabe ein und erscheint nur noch als E-Paper.",
+    ],
+    "it": [
+        "Una newsletter interna annuncia 200 esuberi nello stabilimento di Taranto.",
+        "Il Garante ha multato un editore per aver installato cookie pubblicitari senza consenso.",
+        "Il ministro ha annunciato una legge sugli autori di newsletter a pagamento.",
+        "I commenti del ministro hanno suscitato polemiche in Parlamento.",
+        "Scarica la responsabilità sul governo il sindaco, dopo la frana di martedì.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "line"),
+    [(lang, kind, line) for lang, lines in FURNITURE_KINDS.items() for kind, line in lines],
+)
+def test_furniture_of_the_corpus_kinds_is_boilerplate(language: str, kind: str, line: str) -> None:
+    assert is_boilerplate(line), (language, kind, line)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"), [(lang, line) for lang, lines in NEWS_KINDS.items() for line in lines]
+)
+def test_news_that_names_furniture_words_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line), (language, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "-- Advertisement --",
+        "►Lire aussi : la crue de la Seine",
+        "+++ Verfolgen Sie alle Entwicklungen in unserem Liveticker +++",
+        "• Read more: the earlier report",
+        "¡Suscríbete a nuestro boletín!",
+    ],
+)
+def test_bullets_and_rules_before_a_line_are_skipped(line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # the capital after an opening quote or a hyphen is inside the notice
+        ("By clicking “Accept all”, you agree to the storing of cookies on your device.", "en"),
+        ("Melden Sie sich hier für den Wetter-Newsletter an.", "de"),
+        # a lower-case function word before the capital: one sentence
+        (
+            "Hinweis: Kommentare geben grundsätzlich die Meinung des jeweiligen Verfassers und nicht "
+            "die der Redaktion wieder.",
+            "de",
+        ),
+        # a capitalised noun is no sentence opener in German
+        ("Für eine vollständige Nutzung der Webseite werden Cookies benötigt.", "de"),
+        # a pair of cues is cut only at an opener
+        ("In einem eigenen Newsletter informiert die Redaktion Sie zweimal am Tag.", "de"),
+    ],
+)
+def test_a_notice_is_not_cut_inside_its_own_sentence(text: str, language: str) -> None:
+    assert boilerplate_start(text, language) == len(text)
+    assert is_boilerplate(text)
+
+
+def test_a_german_title_glued_to_a_notice_is_cut_at_the_opener() -> None:
+    text = (
+        "Schweiz schränkt Export von Schutzausrüstung ein Um die Funktion unserer Website zu verbessern, "
+        "sammeln wir technische anonymisierte Informationen über Sie."
+    )
+    assert text[: boilerplate_start(text, "de")].strip() == "Schweiz schränkt Export von Schutzausrüstung ein"
+
+
 def test_every_language_with_figures_knows_its_page_furniture() -> None:
     assert set(FURNITURE_BY_LANGUAGE) == set(SUPPORTED)
     for code in SUPPORTED:
@@ -357,6 +597,11 @@ def test_a_typographic_apostrophe_reads_as_a_plain_one() -> None:
         ("(Photo: AP) The minister resigned on Friday.", "The minister resigned on Friday."),
         ("Die Polizei (Foto: dpa) sperrte die Straße.", "Die Polizei sperrte die Straße."),
         ("(Foto: Ansa) Il ponte è stato chiuso.", "Il ponte è stato chiuso."),
+        ("(Photo by Jane Roe/Getty Images) The bridge reopened.", "The bridge reopened."),
+        ("(Foto di Mario Rossi/Ansa) Il ponte è stato riaperto.", "Il ponte è stato riaperto."),
+        ("(Foto de Ana Ruiz/EFE) El puente fue reabierto.", "El puente fue reabierto."),
+        ("(Photo de Jean Dupont / AFP) Le pont a rouvert.", "Le pont a rouvert."),
+        ("(Foto von Anna Keller) Die Brücke ist wieder offen.", "Die Brücke ist wieder offen."),
     ],
 )
 def test_a_photo_credit_glued_to_a_sentence_is_cut_and_the_sentence_kept(text: str, expected: str) -> None:
@@ -383,6 +628,27 @@ def test_a_leading_group_is_split_into_its_choices(pattern: str, choices: list[s
     assert _choices(pattern) == choices
 
 
+@pytest.mark.parametrize(
+    ("pattern", "alternatives"),
+    [
+        ("ab|cd", ["ab", "cd"]),
+        ("a(b|c)d|e", ["a(b|c)d", "e"]),  # a bar inside a group is no alternative
+        (r"[|]x|\|y", ["[|]x", r"\|y"]),  # nor one in a class or escaped
+        ("abc", ["abc"]),
+    ],
+)
+def test_a_pattern_is_split_at_its_top_level_bars(pattern: str, alternatives: list[str]) -> None:
+    assert _alternatives(pattern) == alternatives
+
+
+def test_patterns_grouped_by_first_letter_match_what_they_matched_apart() -> None:
+    patterns = ["apple pie", "apricot", "banana|berry", "(re)?captcha", "a", "x?y"]
+    grouped = re.compile(rf"\b(?:{_by_first_letter(patterns)})")
+    apart = re.compile("|".join(rf"\b(?:{p})" for p in patterns))
+    for text in ["an apricot", "berry jam", "recaptcha", "captcha", "y", "xy", "nothing", "apple pie", "b"]:
+        assert bool(grouped.search(text)) == bool(apart.search(text)), text
+
+
 def test_grouped_patterns_give_the_verdicts_of_one_alternation() -> None:
     """The speed-up (patterns grouped by how they open, leading choices split, pairs of cues
     checked apart) must not change a verdict."""
@@ -391,11 +657,18 @@ def test_grouped_patterns_give_the_verdicts_of_one_alternation() -> None:
         for topic, cue in _TWO_CUES + _union("pairs")
         for p in (rf"\b(?:{topic})\b.*\b(?:{cue})\b", rf"\b(?:{cue})\b.*\b(?:{topic})\b")
     ]
-    lines = re.compile("|".join(f"(?:{_expand(p)})" for p in _union("lines") + _LINE_SHAPES))
-    notices = re.compile("|".join(f"(?:{_expand(p)})" for p in _union("notices") + _NOTICE_SHAPES + pairs))
+
+    def one(pattern: str) -> str:  # bullets may precede a line anchored at ^
+        expanded = _expand(pattern)
+        return f"^{LEAD}(?:{expanded[1:]})" if expanded.startswith("^") else f"(?:{expanded})"
+
+    lines = re.compile("|".join(map(one, _union("lines") + _LINE_SHAPES)))
+    notices = re.compile("|".join(map(one, _union("notices") + _NOTICE_SHAPES + pairs)))
     samples = [
         line for lines_ in (*FURNITURE_BY_LANGUAGE.values(), *NEWS_BY_LANGUAGE.values()) for line in lines_
     ] + ["Weitere Informationen zu Cookies finden Sie in unserer Datenschutzerklärung.", "Plain news."]
+    samples += [line for lines_ in FURNITURE_KINDS.values() for _, line in lines_]
+    samples += [line for lines_ in NEWS_KINDS.values() for line in lines_]
     for text in samples:
         folded = text.replace("’", "'").lower()
         assert bool(lines.search(folded)) == _BOILERPLATE.search(text), text

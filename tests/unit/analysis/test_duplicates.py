@@ -263,6 +263,23 @@ def test_a_translator_may_split_a_sentence_in_two(make_prepared) -> None:
     assert match is not None and match.method == "cross_lingual"
 
 
+def test_a_split_off_half_may_repeat_its_sentence_s_count_but_not_state_another(make_prepared) -> None:
+    told = [
+        FIRE_DE[0],
+        "Acht Arbeiter wurden ins Krankenhaus gebracht.",
+        "Sie hatten Atembeschwerden, teilte der regionale Gesundheitsdienst mit.",
+        *FIRE_DE[2:],
+    ]
+    original = [
+        FIRE_EN[0],
+        "Eight workers were taken to hospital with breathing problems, the regional health service said.",
+        *FIRE_EN[2:],
+    ]
+    assert _match(make_prepared, told, original, new_lang="de") is not None
+    more = _edited(told, 2, "Sie hatten Atembeschwerden", "Zwölf weitere hatten Atembeschwerden")
+    assert _match(make_prepared, more, original, new_lang="de") is None
+
+
 def test_an_article_on_the_same_facts_told_in_its_own_order_is_not_a_translation(make_prepared) -> None:
     reordered = [FIRE_DE[0], FIRE_DE[3], FIRE_DE[2], FIRE_DE[4], FIRE_DE[1]]
     assert _match(make_prepared, reordered, FIRE_EN, new_lang="de") is None
