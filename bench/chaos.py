@@ -158,6 +158,7 @@ class Rig:
         self.workers: list[ManagedProcess] = []
         self.killed: set[int] = set()
         self.kill_times: list[float] = []  # epoch seconds
+        self.hold: tuple[int, asyncio.Event] | None = None  # replay waits at article n for the event
 
     async def create_topics(self) -> None:
         from services.embedded.kafka_admin import ensure_topics
@@ -187,7 +188,7 @@ class Rig:
         return sum(1 for w in self.workers if not w.alive() and w.pid not in self.killed)
 
     async def publish(self, articles: Sequence[Article], rate: float) -> None:
-        await publish(self.settings, articles, "chaos", rate)
+        await publish(self.settings, articles, "chaos", rate, self.hold)
 
     async def stream_ids(self) -> list[str]:
         client = aioredis.from_url(self.redis.url, decode_responses=True)
@@ -286,6 +287,9 @@ async def run_scenario(
     ids = [a.article_id for a in articles]
     for _ in range(workers):
         rig.start_worker()
+    hold_at = getattr(fault, "hold_at", None)  # a fault that publishes the rest itself
+    if hold_at is not None:
+        rig.hold = (max(1, int(len(ids) * hold_at)), asyncio.Event())
     notes: list[str] = []
     try:
         async with AlertLog(rig.settings) as alert_log:
@@ -364,21 +368,50 @@ def kill_worker_at(points: Sequence[float]) -> Callable[[Rig, AlertLog, list[str
     return fault
 
 
-def redis_outage(seconds: float, at: float) -> Callable[[Rig, AlertLog, list[str]], object]:
-    async def fault(rig: Rig, alert_log: AlertLog, ids: list[str]) -> list[str]:
-        await when_decided(alert_log, ids, at)
-        stopped_at = len(alert_log.decisions)
+@dataclass
+class RedisOutage:
+    """Stop Redis for `seconds` once the first `at` of the feed is decided, with the rest
+    of the feed held back until Redis is down: an article published during the outage
+    cannot have been delivered before it, so the worker must retry.  Redis comes back
+    after `seconds`, and not before the worker has raised an alert (it delivers an
+    article's alerts before writing its decision, so a busy worker may take longer to
+    get there than the outage lasts)."""
+
+    seconds: float
+    at: float
+
+    @property
+    def hold_at(self) -> float:
+        return self.at
+
+    async def __call__(self, rig: Rig, alert_log: AlertLog, ids: list[str]) -> list[str]:
+        assert rig.hold is not None, "the replay must be held back (run_scenario does it)"
+        held, release = rig.hold
+        port = rig.settings.metrics_port
+        await alert_log.wait_for(ids[:held], timeout=DRAIN_TIMEOUT)  # their alerts are in Redis
+        raised_before = worker_metric(port, "newsmon_alerts_total")
         rig.redis.stop()
-        await asyncio.sleep(seconds)
+        stopped = time.monotonic()
+        release.set()
+        raised = await metric_above(port, "newsmon_alerts_total", raised_before, DRAIN_TIMEOUT)
+        await asyncio.sleep(max(0.0, self.seconds - (time.monotonic() - stopped)))
+        down = time.monotonic() - stopped
         await rig.redis.start()
         await alert_log.wait_for(ids, timeout=DRAIN_TIMEOUT)
-        retries = worker_metric(rig.settings.metrics_port, "newsmon_redis_delivery_retries_total")
+        retries = worker_metric(port, "newsmon_redis_delivery_retries_total")
         return [
-            f"Redis stopped for {seconds:.0f} s at {stopped_at}/{len(ids)} decisions",
+            f"Redis stopped for {down:.0f} s at {held}/{len(ids)} decisions, the rest published meanwhile",
+            f"alerts_raised_while_down={raised - raised_before:.0f}",
             f"redis_delivery_retries={retries:.0f}",
         ]
 
-    return fault
+
+async def metric_above(port: int, name: str, value: float, timeout: float) -> float:
+    """Poll a worker's counter until it exceeds `value`; its last reading (also on timeout)."""
+    deadline = time.monotonic() + timeout
+    while (now := worker_metric(port, name)) <= value and time.monotonic() < deadline:
+        await asyncio.sleep(0.2)
+    return now
 
 
 def worker_metric(port: int, name: str) -> float:
@@ -550,7 +583,7 @@ def scenarios(kills: int = KILLS, seed: int = 1, articles: int = 409) -> dict[st
     paced = max(0.5, min(8.0, articles / (max(kills, 1) * KILL_SPACING_SECONDS)))
     return {
         "kill_worker": (kill_worker_at, {"points": random_points(kills, seed)}, 1, round(paced, 2)),
-        "redis_outage": (redis_outage, {"seconds": 10.0, "at": 0.3}, 1, None),
+        "redis_outage": (RedisOutage, {"seconds": 10.0, "at": 0.3}, 1, None),
         "broker_pause": (broker_pause, {"seconds": 10.0, "at": 0.3}, 1, None),
         "kill_one_of_two": (kill_one_of_two, {"at": 0.3}, 2, 8.0),
     }

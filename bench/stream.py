@@ -52,10 +52,16 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def publish(
-    settings: Settings, articles: Sequence[Article], run: str, rate: float | None
+    settings: Settings,
+    articles: Sequence[Article],
+    run: str,
+    rate: float | None,
+    hold: tuple[int, asyncio.Event] | None = None,
 ) -> dict[str, float]:
     """Publish with sequence headers, paced at `rate` articles/s (None = as fast as
-    possible); returns article_id → publish wall time.  Shared with bench/chaos.py."""
+    possible); returns article_id → publish wall time.  Shared with bench/chaos.py.
+    `hold=(n, event)` publishes the first n articles, then waits for `event` before the
+    rest (one run: the sequence numbers go on), paced from there."""
     producer = AIOKafkaProducer(
         **kafka_client_options(settings),
         max_batch_size=settings.kafka_producer_max_batch_size,
@@ -67,6 +73,10 @@ async def publish(
     start = time.monotonic()
     try:
         for n, article in enumerate(articles):
+            if hold is not None and n == hold[0]:
+                await producer.flush()
+                await hold[1].wait()
+                start = time.monotonic() - (n / rate if rate else 0.0)
             if rate:
                 await asyncio.sleep(max(0.0, start + n / rate - time.monotonic()))
             sent[article.article_id] = time.time()
