@@ -7,6 +7,7 @@ plain line elsewhere: a box is 80 columns wide in a pipe and cuts the message.
 
 from __future__ import annotations
 
+import inspect
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -310,6 +311,19 @@ def stack_env() -> None:
     from services.stack_cli import run_stack_env
 
     raise typer.Exit(code=run_stack_env(settings()))
+
+
+def _one_line_summaries(*groups: typer.Typer) -> None:
+    """A group's --help lists each command with the first paragraph of its docstring, and
+    rich keeps the docstring's line breaks there, cutting sentences mid-way: one line each."""
+    for group in groups:
+        for command in group.registered_commands:
+            doc = command.help or (command.callback.__doc__ if command.callback else None)
+            if doc and command.short_help is None:
+                command.short_help = " ".join(inspect.cleandoc(doc).split("\n\n")[0].split())
+
+
+_one_line_summaries(app, stack_app)
 
 
 def main() -> None:

@@ -68,6 +68,22 @@ def test_top_level_help_lists_every_command_and_where_settings_come_from() -> No
     assert "NEWSMON_*" in text and "Exit codes: 0 done" in text
 
 
+@pytest.mark.parametrize("group", [[], ["stack"]])
+def test_command_lists_show_each_summary_on_one_line(group: list[str]) -> None:
+    """Rich keeps a docstring's line breaks in `newsmon --help`'s list of commands, which
+    cut sentences mid-way ("no gap between history" / "and live)"): one row each."""
+    result = runner.invoke(app, [*group, "--help"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    rows = [" ".join(line.strip("│ ").split()) for line in result.output.splitlines()]
+    typers = [app] if not group else [g.typer_instance for g in app.registered_groups if g.name == group[0]]
+    commands = [c for t in typers for c in t.registered_commands if c.callback and c.callback.__doc__]
+    assert commands
+    for command in commands:
+        assert command.callback is not None and command.callback.__doc__ is not None
+        summary = " ".join(command.callback.__doc__.split("\n\n")[0].split())
+        assert any(row.endswith(summary) for row in rows), (summary, result.output)
+
+
 @pytest.mark.parametrize("name", sorted(COMMANDS))
 def test_command_help_describes_the_command(name: str) -> None:
     result = runner.invoke(app, [name, "--help"])
