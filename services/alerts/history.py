@@ -22,7 +22,7 @@ from services import exits
 from services.alerts.reach import RedisUnreachable, answering_client
 from services.alerts.story import active, build_story, story_json, summarize, summary_json
 from services.alerts.story_text import stories_lines, story_lines
-from services.alerts.subscriber import parse_entry
+from services.alerts.subscriber import parse_entry, running_stack_hint, stream_at
 from services.config import Settings
 from services.login_check import LoginRefused, check_redis_login
 
@@ -55,8 +55,9 @@ def _after(entry_id: str) -> str:
     return f"{milliseconds}-{int(sequence or 0) + 1}"
 
 
-async def story_alerts(client: Redis, stream: str, story_id: str) -> list[Alert]:
-    """The story's alerts in stream order; a unique prefix of its id will do."""
+async def story_alerts(client: Redis, stream: str, story_id: str, where: str | None = None) -> list[Alert]:
+    """The story's alerts in stream order; a unique prefix of its id will do.  `where`
+    names the stream in the message when there is none (default: its name)."""
     found = await _alerts_of(client, stream, story_id)
     if found:
         return found
@@ -70,7 +71,7 @@ async def story_alerts(client: Redis, stream: str, story_id: str) -> list[Alert]
     if matches:
         raise StoryNotFound(f"{story_id!r} matches {len(matches)} stories: {', '.join(matches[:5])}")
     raise StoryNotFound(
-        f"no alert of story {story_id!r} in stream {stream} ({sum(ids.values())} alerts of "
+        f"no alert of story {story_id!r} in stream {where or stream} ({sum(ids.values())} alerts of "
         f"{len(ids)} stories there; `newsmon stories` lists them)"
     )
 
@@ -98,11 +99,11 @@ def run_story(settings: Settings, story_id: str, json_output: bool) -> int:
     async def read() -> list[Alert]:
         client = await _connect(settings)
         try:
-            return await story_alerts(client, settings.redis_stream, story_id)
+            return await story_alerts(client, settings.redis_stream, story_id, stream_at(settings))
         finally:
             await client.aclose()
 
-    alerts = _run("story", read)
+    alerts = _run("story", settings, read)
     if isinstance(alerts, int):
         return alerts
     view = build_story(alerts)
@@ -124,7 +125,7 @@ def run_stories(settings: Settings, every: bool, json_output: bool) -> int:
         finally:
             await client.aclose()
 
-    alerts = _run("stories", read)
+    alerts = _run("stories", settings, read)
     if isinstance(alerts, int):
         return alerts
     stories = summarize(alerts)
@@ -133,7 +134,7 @@ def run_stories(settings: Settings, every: bool, json_output: bool) -> int:
         for story in shown:
             print(json.dumps(summary_json(story), ensure_ascii=False))
     elif not stories:
-        _say("stories", f"no alerts in stream {settings.redis_stream} yet")
+        _say("stories", f"no alerts in stream {stream_at(settings)} yet{running_stack_hint(settings)}")
     else:
         print("\n".join(stories_lines(shown, settings.redis_stream, every, settings.window_hours)))
     return exits.OK
@@ -144,15 +145,18 @@ async def _connect(settings: Settings) -> Redis:
     return await answering_client(settings)
 
 
-def _run(command: str, read: Callable[[], Coroutine[Any, Any, list[Alert]]]) -> list[Alert] | int:
-    """Run `read`; an exit code (after one line on stderr) when it cannot."""
+def _run(
+    command: str, settings: Settings, read: Callable[[], Coroutine[Any, Any, list[Alert]]]
+) -> list[Alert] | int:
+    """Run `read`; an exit code (after one line on stderr) when it cannot.  A story not
+    found may be in a running stack's stream that this shell has no exports for."""
     try:
         return asyncio.run(read())
     except LoginRefused as error:
         _say(command, str(error))
         return exits.USAGE
     except StoryNotFound as error:
-        _say(command, str(error))
+        _say(command, f"{error}{running_stack_hint(settings)}")
         return exits.USAGE
     except RedisUnreachable as error:
         _say(command, str(error))

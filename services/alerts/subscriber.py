@@ -316,11 +316,22 @@ def _history_note(settings: Settings, shown: int, held: int) -> str:
 def empty_stream_note(settings: Settings) -> str:
     """An empty stream is often the wrong stream: point at a running stack or demo's one."""
     note = f"the stream {settings.redis_stream} is empty: no alert yet; waiting for new ones"
+    return note + running_stack_hint(settings)
+
+
+def running_stack_hint(settings: Settings) -> str:
+    """ " (a running newsmon stack … writes to stream …: export …)" when a stack or demo runs
+    on another Redis or stream than `settings` name (the exports were forgotten), else ""."""
     running = read_state(settings)
     if running is None:
-        return note
+        return ""
     same_redis = running.redis_url is None or running.redis_url == redis_url(settings)
     if same_redis and running.stream == settings.redis_stream:
-        return note
+        return ""
     exports = "; ".join(running.exports())
-    return f"{note} (a running {running.describe()} writes to stream {running.stream}: {exports})"
+    return f" (a running {running.describe()} writes to stream {running.stream}: {exports})"
+
+
+def stream_at(settings: Settings) -> str:
+    """ "newsmon:alerts at redis://127.0.0.1:16379/0": which stream on which Redis (masked)."""
+    return f"{settings.redis_stream} at {redact_url(redis_url(settings))}"
