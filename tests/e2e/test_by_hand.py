@@ -2,7 +2,8 @@
 seeds twice, then as a new run → stories → the story with its 300 → 311 history → down.
 
 The commands are the README's own (checked below: the README cannot show a command this
-test does not run, nor this test run one the README does not show); only the ports
+test does not run, nor this test run one the README does not show), run as the `newsmon`
+script of the .venv the README has the user activate (its bin/ first on PATH); only the ports
 (free ones instead of 19092/16379), the state directory and /metrics (off) differ, so the
 test never touches a stack of the user's.  Real processes, real broker, real Redis.
 """
@@ -29,6 +30,7 @@ pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+VENV_BIN = Path(sys.executable).parent  # .venv/bin: what `source .venv/bin/activate` puts on PATH
 STORY = "story-9f9d771fc5d44bc1"  # the seeds' story: named after its first article
 FIGURE = "killed: more than 300 (Wire service (EN), 06:00) → at least 311 (EFE (translated), 14:45)"
 
@@ -57,6 +59,18 @@ def test_the_readme_shows_exactly_the_journey_tested_here() -> None:
     assert readme_commands() == JOURNEY
 
 
+def test_the_readme_says_how_newsmon_gets_on_the_path() -> None:
+    """A new user's first `newsmon stack up` was "command not found": the README had not
+    said that `newsmon` lives in the .venv that `make install` creates."""
+    section = README.split("## Run it by hand", 1)[1].split("\n## ", 1)[0]
+    first_block = re.findall(r"```sh\n(.*?)```", section, flags=re.DOTALL)[0]
+    assert [line.split("#")[0].strip() for line in first_block.splitlines()] == [
+        "make install",
+        "source .venv/bin/activate",
+    ]
+    assert (VENV_BIN / "newsmon").is_file(), f"no newsmon script next to {sys.executable}"
+
+
 def readme_story_sample() -> list[str]:
     """The lines of README's `newsmon story` sample that do not depend on how many claims
     the analysis finds: title, the first article, the copy, the figures."""
@@ -75,9 +89,10 @@ class Shell:
     workdir: Path
 
     def argv(self, command: str) -> list[str]:
+        """The README's words as they are: `newsmon` is found on the PATH."""
         words = shlex.split(command)
         assert words[0] == "newsmon"
-        return [sys.executable, "-m", "services.cli", *words[1:]]
+        return words
 
     def run(self, command: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -112,6 +127,7 @@ def shell(tmp_path: Path) -> Iterator[Shell]:
         "NEWSMON_STACK_REDIS_PORT": str(free_port()),
         "NEWSMON_METRICS_PORT": "0",
         "NEWSMON_INTAKE_PROCESSES": "1",  # one model copy is enough for five articles
+        "PATH": f"{VENV_BIN}{os.pathsep}{os.environ.get('PATH', '')}",  # source .venv/bin/activate
     }
     shell = Shell(env, tmp_path)
     yield shell
