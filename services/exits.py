@@ -8,7 +8,12 @@ from "fix your setup" from "a server is down" without reading messages.
     3    unavailable: Kafka or Redis could not be reached, or failed while the command ran
     130  interrupted (Ctrl-C), after saying what was done
 
-The README's "Exit codes" table is this docstring; tests/unit/test_exits.py checks both.
+`worker`, `subscribe` and `stack up` (without --detach) run until they are stopped: Ctrl-C
+is how they end, with 0 (`stack up`: 3 when one of its servers died first).  `demo`,
+`replay` and the other commands, stopped before they are done, exit 130.
+
+The README's "Exit codes" table is this docstring; tests/unit/test_exits.py checks both
+(the Ctrl-C rule: tests/e2e/test_by_hand.py, tests/integration/test_stack_cli.py).
 """
 
 from __future__ import annotations

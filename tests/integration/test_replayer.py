@@ -11,6 +11,7 @@ import asyncio
 import itertools
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -184,6 +185,30 @@ async def test_nothing_valid_exits_non_zero(settings: Settings, tmp_path: Path) 
     result = await run_replay_cli(settings, "unused", [str(tmp_path)])
     assert result.returncode == 2
     assert "broken.json" in result.stderr and "nothing to publish" in result.stderr
+
+
+async def test_ctrl_c_says_what_was_published_and_exits_130(
+    settings: Settings, unique_name: Callable[[str], str]
+) -> None:
+    """A replay stopped before it is done exits 130 (README, "Exit codes"), after saying
+    how far it got."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("NEWSMON_")}
+    env = clean | {
+        "NEWSMON_KAFKA_BOOTSTRAP_SERVERS": str(settings.kafka_bootstrap_servers),
+        "NEWSMON_ARTICLES_TOPIC": unique_name("ctrl-c"),
+        "NEWSMON_METRICS_PORT": "0",
+    }
+    replay = subprocess.Popen(
+        [sys.executable, "-m", "services.cli", "replay", str(SEEDS), "--rate", "5", "--loop"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env,
+    )  # fmt: skip
+    await asyncio.sleep(4)  # connected, and publishing one article every 0.2 s
+    assert replay.poll() is None, replay.communicate()
+    replay.send_signal(signal.SIGINT)
+    out, err = await asyncio.to_thread(replay.communicate, timeout=30)
+    assert replay.returncode == 130, err
+    assert out.startswith("published ") and out.rstrip().endswith("; interrupted"), out
+    assert "newsmon replay: interrupted: published " in err
 
 
 async def test_without_a_broker_address_it_says_what_to_set() -> None:

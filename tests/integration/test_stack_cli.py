@@ -136,3 +136,25 @@ def test_a_server_that_dies_stops_the_stack_with_exit_3(env: dict[str, str]) -> 
     assert "tansu exited on its own; stopped the rest" in err
     assert out.startswith("export NEWSMON_KAFKA_BOOTSTRAP_SERVERS=")
     assert port_free(int(env["NEWSMON_STACK_REDIS_PORT"]))
+
+
+def test_ctrl_c_is_how_a_foreground_stack_ends_with_exit_0(env: dict[str, str]) -> None:
+    """`newsmon stack up` stays up until Ctrl-C, which stops both servers: exit 0, not 130
+    (README, "Exit codes": commands that run until stopped)."""
+    stack = subprocess.Popen(
+        [sys.executable, "-m", "services.cli", "stack", "up"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while read_state(settings_of(env)) is None:
+        assert stack.poll() is None and time.monotonic() < deadline, stack.communicate()
+        time.sleep(0.05)
+    time.sleep(1.5)  # still up after a moment: it stays
+    assert stack.poll() is None
+    stack.send_signal(signal.SIGINT)
+    out, err = stack.communicate(timeout=30)
+    assert stack.returncode == 0, err
+    assert err.splitlines()[-1] == "newsmon stack: stopped: the broker's data and the stack's Redis are gone"
+    assert out.startswith("export NEWSMON_KAFKA_BOOTSTRAP_SERVERS=")
+    assert port_free(int(env["NEWSMON_STACK_KAFKA_PORT"])) and port_free(int(env["NEWSMON_STACK_REDIS_PORT"]))
+    assert read_state(settings_of(env)) is None
