@@ -310,6 +310,8 @@ async def _subscribe_cli(
         "NEWSMON_REDIS_URL": redis_url or stack.redis_url,
         "NEWSMON_REDIS_STREAM": mine.redis_stream,
         "NEWSMON_METRICS_PORT": "0",
+        # the session's own: a stack the developer runs would add its exports to the notes
+        "NEWSMON_STACK_DIR": os.environ["NEWSMON_STACK_DIR"],
     }
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "services.cli", "subscribe", *args,
