@@ -69,3 +69,26 @@ def test_referenced_readme_sections_exist() -> None:
         for section in re.findall(r'README(?:\.md)?, "([^"]+)"', text, flags=re.DOTALL)
     }
     assert named and {(where, section) for where, section in named if section not in headings} == set()
+
+
+def _section(heading: str) -> str:
+    return README.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_make_test_says_which_debian_packages_it_installs_and_how_long_it_takes() -> None:
+    """`make test` installs Debian packages for the deployment tests: the README says which
+    (every package tests/deploy asks apt-get for), that it needs root, and the duration."""
+    conftest = (ROOT / "tests" / "deploy" / "conftest.py").read_text(encoding="utf-8")
+    packages = re.findall(r'debian_tool\("[^"]+", "([^"]+)"', conftest)
+    text = " ".join(_section("Two commands").split())
+    assert packages and [p for p in packages if f"`{p}`" not in text] == []
+    assert "apt-get" in text and "needs root" in text
+    assert re.search(r"`make test` takes about \d+ minutes", text)
+
+
+def test_the_demo_sample_is_marked_as_an_excerpt() -> None:
+    """The demo prints about 30 alert lines; the README shows a few and says so."""
+    text = _section("Two commands")
+    intro, sample = text.split("and the alerts appear", 1)[1].split("```\n", 2)[:2]
+    assert "An excerpt" in intro and "about 30 alert lines" in " ".join(intro.split())
+    assert any(line.lstrip().startswith("…") for line in sample.splitlines())
