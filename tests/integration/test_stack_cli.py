@@ -158,3 +158,16 @@ def test_ctrl_c_is_how_a_foreground_stack_ends_with_exit_0(env: dict[str, str]) 
     assert out.startswith("export NEWSMON_KAFKA_BOOTSTRAP_SERVERS=")
     assert port_free(int(env["NEWSMON_STACK_KAFKA_PORT"])) and port_free(int(env["NEWSMON_STACK_REDIS_PORT"]))
     assert read_state(settings_of(env)) is None
+
+
+def test_the_port_flags_win_over_the_settings(env: dict[str, str]) -> None:
+    kafka, redis = free_port(), free_port()
+    up = newsmon(env, "stack", "up", "--detach", "--kafka-port", str(kafka), "--redis-port", str(redis))
+    assert up.returncode == 0, up.stderr
+    assert up.stdout.splitlines() == [
+        f"export NEWSMON_KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:{kafka}",
+        f"export NEWSMON_REDIS_URL=redis://127.0.0.1:{redis}/0",
+    ]
+    assert port_free(int(env["NEWSMON_STACK_KAFKA_PORT"])) and port_free(int(env["NEWSMON_STACK_REDIS_PORT"]))
+    assert newsmon(env, "stack", "down").returncode == 0
+    assert port_free(kafka) and port_free(redis)
