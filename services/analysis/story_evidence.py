@@ -222,8 +222,24 @@ class StoryNames:
         large to link: they only agree or disagree)."""
         if any(self._places[p] <= 1 and level(p) == LOCAL for p in shared):
             return True
+        if any(self._named_only_by(story, p) for p in self._place_named(identity, story)):
+            return True
         marks = _shared(identity.names, identity.nouns, story.names, story.nouns)
         return self._in_a_headline(identity, story, marks)
+
+    @staticmethod
+    def _place_named(identity: Identity, story: _Named) -> set[str]:
+        """Towns one side names as a place and the other as a name, not after a preposition
+        ("Kalodendri" in "il villaggio di Kalodendri"): one of the story's main places, or
+        a sure place of the article the story names."""
+        theirs = {p for p in identity.names | identity.nouns if p in story.places and story.is_main(p)}
+        mine = {p for p in identity.places if p in story.names or p in story.nouns}
+        return {p for p in theirs | mine if level(p) == LOCAL}
+
+    def _named_only_by(self, story: _Named, word: str) -> bool:
+        """No other live story names `word`, as a place or as a name."""
+        own = (word in story.places or word in story.noun_places) + (word in story.marks)
+        return self._places[word] + self._marks[word] - own == 0
 
     def _guessed_link(self, identity: Identity, story: _Named, guessed_places: set[str]) -> bool:
         """The same, from guesses on both sides: two German texts naming "Brenzfeld"."""

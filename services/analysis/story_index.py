@@ -179,11 +179,13 @@ class StoryIndex:
     def _best_story(
         self, prepared: PreparedArticle, identity: Identity, neighbours: Neighbours, event_time: float
     ) -> tuple[str | None, float | None]:
-        """The story the article joins, and its score: among the stories of neighbours that
-        score above the threshold, the best-scoring one the names link to the article, else the
-        best-scoring one they allow.  A story whose named places the article contradicts
-        (another flood elsewhere), or that has been quiet too long, is passed over unless the
-        names link them (story_evidence).  Without one, (None, the best score)."""
+        """The story the article joins, and its score: the best-scoring story the names link
+        to the article, if its score passes `linked_story_similarity` (a town only that story
+        names is evidence the model never saw: a follow-up in another language may score just
+        under the threshold), else the best-scoring one above the threshold they allow.  A story
+        whose named places the article contradicts (another flood elsewhere), or that has been
+        quiet too long, is passed over unless the names link them (story_evidence).  Without
+        one, (None, the best score)."""
         scores: dict[str, float] = {}  # per story, its best neighbour's score
         for key, _ in neighbours:
             entry = self._articles[key]
@@ -193,14 +195,15 @@ class StoryIndex:
         ranked = sorted(scores.items(), key=lambda item: -item[1])  # stable: ties keep neighbour order
         stale_after = self._config.stale_story_hours * 3600.0
         allowed: tuple[str, float] | None = None
+        threshold = self._similarity.same_story_threshold
         for story_id, score in ranked:
-            if score < self._similarity.same_story_threshold:
+            if score < min(threshold, self._config.linked_story_similarity):
                 break
             stale = event_time - self._stories[story_id].last_seen > stale_after
             verdict = self._names.verdict(identity, story_id, stale)
             if verdict is Verdict.LINKED:
                 return story_id, round(score, 4)
-            if verdict is Verdict.ALLOWED and allowed is None:
+            if verdict is Verdict.ALLOWED and allowed is None and score >= threshold:
                 allowed = (story_id, score)
         if allowed is not None:
             return allowed[0], round(allowed[1], 4)

@@ -256,3 +256,47 @@ def test_two_storms_in_two_countries_told_in_five_languages_stay_two_stories(mak
     for storm in ("piedmont", "aragon"):
         assert len({story_of[key] for key, _, name, _ in STORMS if name == storm}) == 1, storm
     assert index.story_count == 2
+
+
+def test_a_town_named_without_a_preposition_still_links_to_the_story_that_placed_it() -> None:
+    """"Incendio a Creta, evacuati i villaggi di Kalodendri…" names the village as a plain
+    name; the story's English article had "near Kalodendri".  Only while no other live story
+    names it, and only a main place of the story (not one mentioned in passing)."""
+    names = StoryNames()
+    names.add("crete", _identity({"kalodendr"}, places={"GR", "GR-M", "chan", "kalodendr"}))
+    italian = _identity({"can", "kalodendr", "elen"}, headline={"can"}, places={"GR", "GR-M", "can"})
+    assert names.verdict(italian, "crete", stale=False) is Verdict.LINKED  # La Canea is not Chania
+    names.add("other", _identity({"kalodendr"}))  # a second story names the village too
+    assert names.verdict(italian, "crete", stale=False) is Verdict.REFUSED
+    names.drop("other")
+    names.add("crete", _identity(places={"GR", "tavr"}))
+    names.add("crete", _identity(places={"GR", "tavr"}))
+    names.add("crete", _identity(places={"GR", "tavr"}))  # Kalodendri: now a passing mention
+    assert names.verdict(italian, "crete", stale=False) is Verdict.REFUSED
+
+
+def test_a_follow_up_that_names_the_story_s_town_joins_under_the_model_s_threshold(make_prepared) -> None:
+    """A German update of an English report scores just under the model's threshold; the
+    town that only this story names carries it down to `linked_story_similarity` (with that
+    floor at the threshold, as before, the update started a story of its own)."""
+    english = (
+        "Regional train derails near Brannwick, two dead\n"
+        "A regional train derailed near Brannwick in the Ostmark district at midday on Tuesday. "
+        "Two people were killed and more than 40 were injured, police said.\n"
+        "The train was carrying around 120 passengers when two carriages jumped the tracks on a bend."
+    )
+    german = (
+        "Zugunglück bei Brannwick: 47 verletzte Personen\n"
+        "Nach dem Zugunglück bei Brannwick ist die Zahl der Verletzten auf 47 gestiegen. "
+        "Zwölf Menschen wurden mit Hubschraubern in Kliniken gebracht.\n"
+        "Mehr als 300 Einsatzkräfte waren vor Ort."
+    )
+    model = load_model()
+    follow_up = make_prepared("de", german, language="de")
+    score = model.similarity(follow_up, make_prepared("en", english))
+    assert AnalysisConfig().linked_story_similarity <= score < model.same_story_threshold
+    linked_floor = AnalysisConfig().linked_story_similarity
+    for floor, joins in ((linked_floor, True), (model.same_story_threshold, False)):
+        index = StoryIndex(AnalysisConfig(linked_story_similarity=floor), model)
+        first = index.assign(make_prepared("en", english), T0)
+        assert (index.assign(follow_up, T0 + 3600).story_id == first.story_id) is joins, floor
