@@ -259,7 +259,7 @@ def test_two_storms_in_two_countries_told_in_five_languages_stay_two_stories(mak
 
 
 def test_a_town_named_without_a_preposition_still_links_to_the_story_that_placed_it() -> None:
-    """"Incendio a Creta, evacuati i villaggi di Kalodendri…" names the village as a plain
+    """ "Incendio a Creta, evacuati i villaggi di Kalodendri…" names the village as a plain
     name; the story's English article had "near Kalodendri".  Only while no other live story
     names it, and only a main place of the story (not one mentioned in passing)."""
     names = StoryNames()
