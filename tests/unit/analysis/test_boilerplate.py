@@ -673,3 +673,50 @@ def test_grouped_patterns_give_the_verdicts_of_one_alternation() -> None:
         folded = text.replace("’", "'").lower()
         assert bool(lines.search(folded)) == _BOILERPLATE.search(text), text
         assert bool(notices.search(folded)) == _NOTICE.search(text), text
+
+
+UPDATE_NOTICES = {
+    "en": [
+        "This story is being updated.",
+        "This is a developing story.",
+        "Never miss a story: get our alerts",
+    ],
+    "fr": [
+        "Cet article sera mis à jour au fil de la journée.",
+        "Cet article vous est offert par la rédaction.",
+        "Pour soutenir notre travail, abonnez-vous.",
+        "Ne manquez aucune information importante.",
+    ],
+    "es": [
+        "La información se irá actualizando a lo largo del día.",
+        "Noticia en desarrollo",
+        "¿No quieres perderte nada?",
+    ],
+    "de": ["Dieser Artikel wird laufend aktualisiert.", "Möchten Sie keine Eilmeldung mehr verpassen?"],
+    "it": [
+        "Questo articolo è in continuo aggiornamento.",
+        "Notizia in aggiornamento",
+        "Non perderti le ultime notizie",
+    ],
+}
+UPDATE_NEWS = {
+    "en": ["The ministry said the death toll would be updated on Wednesday morning."],
+    "fr": ["Le bilan de la préfecture a été mis à jour mardi soir : douze morts."],
+    "es": ["Protección Civil actualiza cada hora la cifra de desalojados."],
+    "de": ["Die Polizei hat die Zahl der Verletzten am Abend aktualisiert."],
+    "it": ["La Protezione civile ha aggiornato il bilancio a sette vittime."],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "line"), [(lang, line) for lang, lines in UPDATE_NOTICES.items() for line in lines]
+)
+def test_live_update_notices_and_never_miss_prompts_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line), (language, line)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"), [(lang, line) for lang, lines in UPDATE_NEWS.items() for line in lines]
+)
+def test_news_of_an_updated_toll_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line), (language, line)
