@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import hashlib
 import json
 import os
 import random
@@ -38,6 +39,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import redis.asyncio as aioredis
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
@@ -70,8 +72,26 @@ def chaos_corpus(originals: int) -> list[Article]:
     return seeds + feed(load_corpus(), originals, copy_share=0.3, seed=11)
 
 
+def code_fingerprint() -> str:
+    """The code and data the workers load (services/, schemas/).  A worker started after
+    someone edited them (a shared tree) decides with other rules than the batch run the
+    scenario compares with: its lost and unexpected alerts would say nothing."""
+    digest = hashlib.blake2b(digest_size=12)
+    root = Path(__file__).resolve().parents[1]
+    for package in ("services", "schemas"):
+        for path in sorted((root / package).rglob("*")):
+            if path.is_file() and path.suffix in {".py", ".toml", ".json", ".txt"}:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+_expected_with: list[str] = []  # the code fingerprint of the last batch run
+
+
 def expected_alert_ids(articles: Sequence[Article]) -> list[str]:
     """The clean batch run: the same core `newsmon analyze` runs, in publish order."""
+    _expected_with[:] = [code_fingerprint()]
     analyzer = build_analyzer(Settings())
     now = datetime.now(UTC)
     return [r.alert_id for a in articles for r in analyzer.process(a, now) if r.record == "alert"]
@@ -128,6 +148,7 @@ class Outcome:
     kills: int = 0
     recoveries: list[float] = field(default_factory=list)  # seconds from each kill to the next new decision
     notes: list[str] = field(default_factory=list)
+    code_changed: bool = False  # services/ or schemas/ changed during the scenario: void
 
     @property
     def longest_recovery(self) -> float | None:
@@ -202,12 +223,13 @@ class Rig:
         for worker in self.workers:
             worker.stop()
 
-    def keep_logs(self) -> None:
+    def keep_logs(self) -> Path:
         """Copy the worker logs out of the stack's temporary folder, for the post-mortem."""
         kept = Path(tempfile.gettempdir()) / "newsmon-chaos-logs" / self.workdir.name
         kept.mkdir(parents=True, exist_ok=True)
         for path in self.workdir.glob("worker-*.log"):
             shutil.copy(path, kept / path.name)
+        return kept
 
 
 async def trace_articles(settings: Settings, article_ids: Sequence[str]) -> list[str]:
@@ -262,6 +284,38 @@ async def trace_articles(settings: Settings, article_ids: Sequence[str]) -> list
     return [f"trace: {line}" for line in seen + committed]
 
 
+def divergence(articles: Sequence[Article], alert_log: AlertLog, kept: Path) -> list[str]:
+    """Where the stream's decisions first part from a clean batch run's, in publish order;
+    both are written to `kept` (decisions-stream.jsonl, decisions-batch.jsonl)."""
+    analyzer = build_analyzer(Settings())
+    now = datetime.now(UTC)
+    ids = [a.article_id for a in articles]
+    batch: dict[str, list[dict[str, Any]]] = {}
+    for article in articles:
+        batch[article.article_id] = [r.model_dump(mode="json") for r in analyzer.process(article, now)]
+    stream: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for decision in alert_log.decisions.values():
+        stream.setdefault(decision.article_id, []).append(decision.model_dump(mode="json"))
+    for alert in alert_log.alerts.values():
+        stream.setdefault(alert.article_id, []).append(alert.model_dump(mode="json"))
+
+    def key(records: list[dict[str, Any]]) -> tuple[Any, Any, list[str]]:
+        decision = next((r for r in records if r.get("record") == "decision"), {})
+        alerts = sorted(str(r["alert_id"]) for r in records if r.get("record") == "alert")
+        return decision.get("story_id"), decision.get("duplicate_of"), alerts
+
+    for name, records in (("batch", batch), ("stream", stream)):
+        with open(kept / f"decisions-{name}.jsonl", "w") as out:
+            out.writelines(json.dumps({"article_id": i, "records": records[i]}) + "\n" for i in ids)
+    differ = [(n, i) for n, i in enumerate(ids) if key(batch[i]) != key(stream[i])]
+    notes = [f"{len(differ)} articles decided otherwise than in batch (files in {kept})"]
+    for n, i in differ[:3]:
+        (bs, bd, ba), (ss, sd, sa) = key(batch[i]), key(stream[i])
+        notes.append(f"#{n} {i}: batch story={bs} dup={bd} alerts={len(ba)}; "
+                     f"stream story={ss} dup={sd} alerts={len(sa)}")  # fmt: skip
+    return notes
+
+
 def describe(alert: object, alert_id: str) -> str:
     """One line about an alert id the clean run did not raise."""
     if alert is None:
@@ -281,6 +335,7 @@ async def run_scenario(
     fault: Callable[[Rig, AlertLog, list[str]], object], workers: int = 1, rate: float = 25.0,
 ) -> Outcome:  # fmt: skip
     log(f"scenario {name}: {len(articles)} articles, {len(expected)} alerts expected")
+    code = _expected_with[0] if _expected_with else code_fingerprint()
     rig = Rig(stack, redis, name)
     await rig.create_topics()
     started = time.monotonic()
@@ -307,9 +362,14 @@ async def run_scenario(
     finally:
         crashes = rig.crashes()
         rig.stop()
-        rig.keep_logs()
+        kept = rig.keep_logs()
     counts = Counter(got)
     notes += [describe(alert_log.alerts.get(i), i) for i in sorted(counts.keys() - set(expected))[:5]]
+    code_changed = code_fingerprint() != code
+    if code_changed:
+        notes.append("VOID: services/ or schemas/ changed during the scenario (run from a frozen copy)")
+    elif counts.keys() != set(expected):
+        notes += divergence(articles, alert_log, kept)
     outcome = Outcome(
         scenario=name,
         expected=len(expected),
@@ -321,6 +381,7 @@ async def run_scenario(
         kills=len(rig.kill_times),
         recoveries=recoveries(rig.kill_times, alert_log.decided_at),
         notes=notes,
+        code_changed=code_changed,
     )  # fmt: skip
     log(f"scenario {name}: {outcome}")
     return outcome
@@ -673,6 +734,7 @@ def brief(o: Outcome) -> dict[str, object]:
         "kills": o.kills,
         "longest_recovery_seconds": o.longest_recovery,
         "seconds": o.seconds,
+        "code_changed": o.code_changed,
     }
 
 
