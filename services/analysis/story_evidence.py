@@ -43,6 +43,7 @@ from collections import Counter
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
+from itertools import islice
 from typing import Final
 
 from services.analysis import gazetteer
@@ -52,6 +53,7 @@ from services.analysis.places import place_tokens
 from services.analysis.prepare import PreparedArticle
 from services.analysis.similarity import lead_of
 
+MAX_PLACE_OWNERS = 32  # stories looked at for a place named elsewhere (the oldest first)
 MAX_STORY_NAMES = 5_000  # per set and story: memory stays bounded however long a story runs
 _CODE = re.compile(r"(?<!\w)(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}(?!\w)")  # letters and digits
 _LAST_VOWELS = re.compile(r"[aeiouy]+$")
@@ -124,6 +126,12 @@ def read(text: str, language: str) -> _Reading:
     return _Reading(names, [p for p in places if len(p) >= 3], keys)
 
 
+def keys(text: str, language: str) -> frozenset[str]:
+    """Every name, place and gazetteer key of `text`, as the story names compare them."""
+    reading = read(text, language)
+    return frozenset(reading.names) | frozenset(reading.places) | frozenset(reading.keys)
+
+
 def identity_of(article: PreparedArticle) -> Identity:
     """The article's identity, from the sentences of its lead (similarity.lead_of)."""
     texts = [sentence.text for sentence in article.sentences[: lead_of(article).count]]
@@ -179,12 +187,16 @@ class StoryNames:
         self._stories: dict[str, _Named] = {}
         self._marks: Counter[str] = Counter()
         self._places: Counter[str] = Counter()
+        self._placed: dict[str, dict[str, None]] = {}  # place -> the stories naming it, oldest first
 
     def add(self, story_id: str, identity: Identity) -> None:
         """An article of `story_id` (its first one starts the story's entry)."""
         story = self._stories.setdefault(story_id, _Named())
         self._marks.update(_grow(story.marks, identity.names | identity.nouns))
-        self._places.update(story.add_places(identity.places, identity.noun_places))
+        new_places = story.add_places(identity.places, identity.noun_places)
+        self._places.update(new_places)
+        for place in new_places:
+            self._placed.setdefault(place, {})[story_id] = None
         _grow(story.names, identity.names)
         _grow(story.nouns, identity.nouns)
         _grow(story.headline, identity.headline)
@@ -195,6 +207,11 @@ class StoryNames:
         if story is not None:
             _forget(self._marks, story.marks)
             _forget(self._places, set(story.places) | set(story.noun_places))
+            for place in set(story.places) | set(story.noun_places):
+                owners = self._placed.get(place, {})
+                owners.pop(story_id, None)
+                if not owners:
+                    self._placed.pop(place, None)
 
     def verdict(self, identity: Identity, story_id: str, stale: bool) -> Verdict:
         """What the names say of a similar article joining the story: a link allows it
@@ -211,6 +228,23 @@ class StoryNames:
             return Verdict.LINKED
         guessed_conflict = not (shared or guessed_shared) and _guessed_places_differ(identity, story)
         return Verdict.REFUSED if stale or conflicts or guessed_conflict else Verdict.ALLOWED
+
+    def elsewhere(self, story_id: str, named: Iterable[str]) -> frozenset[str]:
+        """Of the places and names `named` (an article's figure sentences, keys()), those
+        that are a main place of another live story and not of this one: "in the
+        Peloponnese, where four died" in an article about Crete is the other fire's toll,
+        not news of this one."""
+        story = self._stories.get(story_id)
+        if story is None:
+            return frozenset()
+        found = set()
+        for key in named:
+            if story.articles_naming(key) and story.is_main(key):
+                continue
+            others = (t for t in islice(self._placed.get(key, ()), MAX_PLACE_OWNERS) if t != story_id)
+            if any(self._stories[t].is_main(key) for t in others):
+                found.add(key)
+        return frozenset(found)
 
     def may_join(self, identity: Identity, story_id: str, stale: bool) -> bool:
         """Whether a similar article may join the story (the verdict is not REFUSED)."""

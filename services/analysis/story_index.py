@@ -24,7 +24,7 @@ from services.analysis.duplicates import (
 )
 from services.analysis.fingerprints import jaccard, lean
 from services.analysis.prepare import Draft, PreparedArticle
-from services.analysis.story_evidence import Identity, StoryNames, Verdict, identity_of
+from services.analysis.story_evidence import Identity, StoryNames, Verdict, identity_of, keys
 from services.analysis.vector_index import VectorIndex
 
 CANDIDATES = 16  # nearest earlier articles by gist that get a full comparison
@@ -51,6 +51,7 @@ class Assignment:
     duplicate: DuplicateMatch | None
     story_similarity: float | None
     evicted: tuple[str, ...] = ()  # stories that left the window: drop their memory too
+    elsewhere: frozenset[str] = frozenset()  # places of other stories its figures name (story_evidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,10 @@ class StoryIndex:
             story = self._stories[story_id]
             if prepared.title_given and not story.title_given:  # a later article brings a headline
                 story.title, story.title_given = prepared.title, True
-        assignment = Assignment(story_id, new, story.title, duplicate, similarity, evicted)
+        elsewhere = (
+            frozenset() if new or duplicate else self._names.elsewhere(story_id, _figure_keys(prepared))
+        )
+        assignment = Assignment(story_id, new, story.title, duplicate, similarity, evicted, elsewhere)
         self._remember(_Entry(prepared, assignment, event_time), original=duplicate is None and not blind)
         story.last_seen = max(story.last_seen, event_time)
         story.articles.append(prepared.article_id)
@@ -254,3 +258,8 @@ class StoryIndex:
         if key in self._vectors:
             self._vectors.remove(key)
             self._lsh.remove(key)
+
+
+def _figure_keys(prepared: PreparedArticle) -> frozenset[str]:
+    """What the article's sentences with figures name: only they can state another story's count."""
+    return frozenset().union(*(keys(s.text, prepared.language) for s in prepared.sentences if s.figures))

@@ -24,6 +24,7 @@ from services.analysis.config import AnalysisConfig
 from services.analysis.figures.changes import FigureSlot, Reading, slot_for, update
 from services.analysis.places import clause_end, places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
+from services.analysis.story_evidence import keys
 
 MAX_KNOWN_SENTENCES = 600  # float16 rows of 512: 600 KB at most, in the table and its changelog
 FOLD_COSINE = 0.92  # a sentence this close to a known one says the same thing: it is folded into it
@@ -63,9 +64,10 @@ def _segment(sentence: Sentence, index: int, language: str) -> str:
     return sentence.text[start : min(end, clause_end(sentence.text, figures[index].end, language))]
 
 
-def readings(prepared: PreparedArticle) -> list[Reading]:
+def readings(prepared: PreparedArticle, elsewhere: frozenset[str] = frozenset()) -> list[Reading]:
     """Every figure of the article with the places it is counted in and its observation;
-    statements first, then headings (a headline shortens what the text states)."""
+    statements first, then headings (a headline shortens what the text states).  A figure
+    said of a place of another story (`elsewhere`, from the story index) is left out."""
     found: list[Reading] = []
     ordered = sorted(prepared.sentences, key=lambda s: s.heading)
     language = prepared.language
@@ -79,6 +81,8 @@ def readings(prepared: PreparedArticle) -> list[Reading]:
                 source=prepared.article.source,
             )
             segment = _segment(sentence, index, language)
+            if elsewhere and keys(segment, language) & elsewhere:
+                continue
             found.append(Reading(fig, places(segment, language), obs, scope(segment, language)))
     return found
 
@@ -87,12 +91,19 @@ FIGURE_NOTE_WORDS = 12  # a sentence this short that only restates counts is a f
 FIGURE_UPDATE_WORDS = 30  # ... and one this short whose count the article just moved
 
 
-def absorb(memory: StoryMemory, prepared: PreparedArticle, config: AnalysisConfig, first: bool) -> Novelty:
+def absorb(
+    memory: StoryMemory,
+    prepared: PreparedArticle,
+    config: AnalysisConfig,
+    first: bool,
+    elsewhere: frozenset[str] = frozenset(),
+) -> Novelty:
     """Compare `prepared` with the story, then remember it.  The first article of a story
-    only seeds the memory: it is the story, not news to it."""
+    only seeds the memory: it is the story, not news to it.  Figures said of `elsewhere`
+    (places of other live stories) neither move a running value nor make a change."""
     memory.articles += 1
     held = {id(slot): frozenset(slot.values) for slot in memory.slots}  # before this article
-    changes = _figure_changes(memory, prepared)
+    changes = _figure_changes(memory, prepared, elsewhere)
     # A sentence whose only news is a new number reads like the sentence it updates (the
     # embedding barely moves with a number), so it is not novel here: its change is
     # reported by the figure alert.  A sentence that also says something new still is.
@@ -143,13 +154,15 @@ def _figure_note(
 _NO_OBSERVATION = Observation(value=0, qualifier="exact", text="-", article_id="-", source="-")
 
 
-def _figure_changes(memory: StoryMemory, prepared: PreparedArticle) -> list[FigureChange]:
+def _figure_changes(
+    memory: StoryMemory, prepared: PreparedArticle, elsewhere: frozenset[str]
+) -> list[FigureChange]:
     """Each reading against the story's running values.  An article moves a value once: a
     second, different count of the same slot in one article is a detail (a part, an
     aside), not a second update."""
     changes: list[FigureChange] = []
     moved: set[int] = set()
-    for reading in readings(prepared):
+    for reading in readings(prepared, elsewhere):
         slot = slot_for(memory.slots, reading, memory.places)
         if slot is not None and id(slot) in moved:
             continue

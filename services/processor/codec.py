@@ -109,6 +109,7 @@ def assignment_to_dict(a: Assignment) -> dict[str, Any]:
         "duplicate": None if dup is None else [dup.original, dup.method, dup.similarity],
         "story_similarity": a.story_similarity,
         "evicted": list(a.evicted),
+        "elsewhere": sorted(a.elsewhere),
     }
 
 
@@ -121,6 +122,7 @@ def assignment_from_dict(doc: dict[str, Any]) -> Assignment:
         duplicate=None if dup is None else DuplicateMatch(dup[0], dup[1], dup[2]),
         story_similarity=doc["story_similarity"],
         evicted=tuple(doc["evicted"]),
+        elsewhere=frozenset(doc.get("elsewhere", ())),  # absent from records written before it
     )
 
 

@@ -300,3 +300,19 @@ def test_a_follow_up_that_names_the_story_s_town_joins_under_the_model_s_thresho
         index = StoryIndex(AnalysisConfig(linked_story_similarity=floor), model)
         first = index.assign(make_prepared("en", english), T0)
         assert (index.assign(follow_up, T0 + 3600).story_id == first.story_id) is joins, floor
+
+
+def test_a_main_place_of_another_story_is_elsewhere_unless_it_is_this_story_s_own() -> None:
+    """An article about the Crete fire says "in the Peloponnese, where four died": the
+    Peloponnese is the other fire's main place, so its counts there are not Crete's news."""
+    names = StoryNames()
+    for _ in range(3):
+        names.add("peloponnese", _identity({"tripol"}, places={"GR", "GR-J", "tripol"}))
+    names.add("crete", _identity({"chan"}, places={"GR", "GR-M", "chan"}))
+    names.add("crete", _identity({"chan"}, places={"GR", "GR-M", "chan", "GR-J"}))  # a passing mention
+    names.add("crete", _identity({"chan"}, places={"GR", "GR-M", "chan"}))
+    assert names.elsewhere("crete", {"GR-J", "tripol", "chan"}) == {"GR-J", "tripol"}
+    assert names.elsewhere("crete", {"GR"}) == frozenset()  # both stories' country: not elsewhere
+    assert names.elsewhere("peloponnese", {"GR-M", "GR-J"}) == {"GR-M"}
+    names.drop("peloponnese")
+    assert names.elsewhere("crete", {"GR-J", "tripol"}) == frozenset()  # gone with its story

@@ -4,6 +4,7 @@ import random
 
 from services.analysis import story_state
 from services.analysis.config import AnalysisConfig
+from services.analysis.story_evidence import name_key
 from services.analysis.story_state import StoryMemory, absorb
 
 FIRST = (
@@ -206,3 +207,24 @@ def test_a_long_story_keeps_learning_and_raises_no_claim_for_a_restated_sentence
         raised += [(n, c) for c in novelty.claims if c in (ANCHOR, LATE)]
     assert raised == [(1, ANCHOR), (249, LATE)]  # each told once as news, never again
     assert len(memory.known) == story_state.MAX_KNOWN_SENTENCES  # memory was full: old rows went
+
+
+def test_a_count_said_of_another_story_s_place_is_not_this_story_s_change(make_prepared) -> None:
+    """ "In Tarvello, where another flood struck, 30 people were killed" in an article of this
+    story: with Tarvello a main place of another live story (the index says so:
+    `elsewhere`), the 30 moves nothing here; without that knowledge it reads as this
+    story's new toll."""
+    aside = (
+        "Rescue teams in boats reached villages that the floods had cut off.\n"
+        "In Tarvello, where another flood struck on Monday, 30 people were killed."
+    )
+    for elsewhere, expected in (
+        (frozenset({name_key("Tarvello")}), []),
+        (frozenset(), [("killed", 12.0, 30.0)]),
+    ):
+        memory = StoryMemory("s", "Floods")
+        absorb(memory, make_prepared("a", FIRST), AnalysisConfig(), first=True)
+        novelty = absorb(
+            memory, make_prepared("b", aside), AnalysisConfig(), first=False, elsewhere=elsewhere
+        )
+        assert [(c.measure, c.previous.value, c.current.value) for c in novelty.figure_changes] == expected

@@ -28,7 +28,9 @@ def test_prepared_article_round_trips_exactly(make_prepared) -> None:
 
 
 def test_assignment_round_trips() -> None:
-    assignment = Assignment("story-1", False, "Floods", DuplicateMatch("a", "near", 0.91), 0.91, ("story-0",))
+    assignment = Assignment(
+        "story-1", False, "Floods", DuplicateMatch("a", "near", 0.91), 0.91, ("story-0",), frozenset({"GR-J"})
+    )
     assert (
         codec.assignment_from_dict(codec.loads(codec.dumps(codec.assignment_to_dict(assignment))))
         == assignment
