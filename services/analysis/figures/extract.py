@@ -219,14 +219,28 @@ def _pre_qualifier(sent: _Sentence, start: int, lex: Lexicon) -> tuple[str, int]
 
 
 def _not_a_count(sent: _Sentence, first: int, last: int, lex: Lexicon) -> bool:
-    """Dates, ages, identifiers and money by the words around the number."""
+    """Dates, ages, identifiers and money by the words around the number, and compound
+    modifiers ("three-time champion", "20-year-old", "43-Jähriger")."""
     if lex.not_before.match_ending(sent.words, first - 1):
+        return True
+    if _compound_modifier(sent, last, lex):
         return True
     before = first - 1 if sent.word(first - 1) != "." else first - 2
     if _is_month(sent, before, lex):
         return True
     after = last + 1 if sent.word(last) == "." or sent.word(last) in lex.month_links else last
     return _is_month(sent, after, lex)
+
+
+def _compound_modifier(sent: _Sentence, last: int, lex: Lexicon) -> bool:
+    """A number glued by a hyphen to the word after it describes that word ("a three-time
+    champion"); only a people or measure word after it keeps it a count.  A number after the
+    hyphen is a range ("20-30"), not a compound."""
+    if sent.word(last) not in _HYPHENS or not sent.word(last + 1)[:1].isalpha():
+        return False
+    glued = sent.ends[last - 1] == sent.starts[last] and sent.ends[last] == sent.starts[last + 1]
+    word = sent.words[last + 1]
+    return glued and not (lex.is_people(word) or lex.measures.match(sent.words, last + 1))
 
 
 def _is_month(sent: _Sentence, j: int, lex: Lexicon) -> bool:

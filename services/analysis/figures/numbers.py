@@ -410,14 +410,17 @@ def _with_approximate(text: str, rules: _NumberRules, found: list[NumberSpan]) -
     spans = list(found)
     for k, match in enumerate(matches):
         value, start, last = None, match.start(), k
-        for size in (3, 2, 1):  # "half a dozen", "medio centenar", "vingtaine"
+        for size in (4, 3, 2, 1):  # "eine halbe Million", "half a dozen", "medio centenar", "vingtaine"
             if k + size <= len(matches):
-                phrase = " ".join(m.group() for m in matches[k : k + size]).lower()
+                phrase = " ".join(m.group() for m in matches[k : k + size]).lower().replace(" - ", "-")
                 if (value := rules.approximate.get(phrase)) is not None:
                     last = k + size - 1
                     break
         if value is None:
             continue
+        if last > k:  # it holds what was read as a number of its own ("a million" in "half a million")
+            inside = (match.start(), matches[last].end())
+            spans = [s for s in spans if not (inside[0] <= s.start and s.end <= inside[1])]
         before = next((s for s in spans if s.end <= start and not text[s.end : start].strip()), None)
         if before is not None:  # "une vingtaine" (the article goes), "zwei Dutzend" (times two)
             spans.remove(before)
