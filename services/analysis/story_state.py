@@ -22,6 +22,7 @@ from schemas import FigureChange, Observation
 from services.analysis.claims import is_new_claim, names, vocabulary_of
 from services.analysis.config import AnalysisConfig
 from services.analysis.figures.changes import FigureSlot, Reading, slot_for, update
+from services.analysis.figures.lexicon import LEXICONS, phrase_tokens
 from services.analysis.places import clause_end, places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
 from services.analysis.story_evidence import keys
@@ -72,6 +73,7 @@ def readings(prepared: PreparedArticle, elsewhere: frozenset[str] = frozenset())
     ordered = sorted(prepared.sentences, key=lambda s: s.heading)
     language = prepared.language
     for sentence in ordered:
+        corrected = bool(sentence.figures) and _says_corrected(sentence.text, language)
         for index, fig in enumerate(sentence.figures):
             obs = Observation(
                 value=fig.value,
@@ -83,8 +85,15 @@ def readings(prepared: PreparedArticle, elsewhere: frozenset[str] = frozenset())
             segment = _segment(sentence, index, language)
             if elsewhere and keys(segment, language) & elsewhere:
                 continue
-            found.append(Reading(fig, places(segment, language), obs, scope(segment, language)))
+            found.append(Reading(fig, places(segment, language), obs, scope(segment, language), corrected))
     return found
+
+
+def _says_corrected(text: str, language: str) -> bool:
+    """The sentence says a count was corrected ("korrigiert … auf zwei")."""
+    lex = LEXICONS.get(language)
+    words = phrase_tokens(text)
+    return lex is not None and any(lex.corrections.match(words, j) for j in range(len(words)))
 
 
 FIGURE_NOTE_WORDS = 12  # a sentence this short that only restates counts is a figure note

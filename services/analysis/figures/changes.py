@@ -11,7 +11,8 @@ counts and increments never reach this stage (the extraction drops them), and a
 different group is a different measure ("civilians killed").
 
 A reading that restates a value the slot already had (an outlet repeating an older
-toll) is not news, and neither is a hedge alone ("about 300" -> "300").
+toll) is not news, unless its sentence says the count was corrected ("revised down");
+neither is a hedge alone ("about 300" -> "300").
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ class Reading:
     places: frozenset[str]  # folded places named in the figure's part of its sentence
     observation: Observation
     names: frozenset[str] = frozenset()  # those places and any other names there (see places.scope)
+    corrected: bool = False  # its sentence says a count was corrected ("revised down to 2")
 
 
 CUMULATIVE: Final = frozenset({"killed", "injured", "casualties", "arrested", "rescued", "affected"})
@@ -96,8 +98,8 @@ def update(
             slots.append(FigureSlot(fig.measure, fig.unit, reading.places, reading.observation, [value]))
         return None
     slot.places |= reading.places  # where this value is counted, as outlets name it
-    if value in slot.values:
-        return None  # the current value again, or an older one an outlet repeats
+    if value in slot.values and not (reading.corrected and value != slot.latest.value):
+        return None  # the current value again, or an older one an outlet repeats (not corrects)
     change = FigureChange(
         measure=slot.measure, unit=slot.unit, previous=slot.latest, current=reading.observation
     )

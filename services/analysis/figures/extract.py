@@ -434,6 +434,8 @@ def _named_before(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> 
 def _toll_phrase(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> tuple[str, int] | None:
     """(measure, first token) of the phrase `_named_before` reads, ending at token ``j``."""
     words = sent.words
+    if grouped := _group_count(words, j, lex):
+        return grouped
     if verbs and (found := lex.active.match_ending(words, j)):
         return found[1], j - found[0] + 1
     if found := lex.tolls.match_ending(words, j):
@@ -450,6 +452,18 @@ def _toll_phrase(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> t
     if found := lex.totals.match_ending(words, j):
         return _TOTAL, j - found[0] + 1
     return None
+
+
+def _group_count(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int] | None:
+    """("police officers injured", first token) for "the number of police officers injured",
+    "el número de agentes heridos" ending at token ``j``: a count noun, a group, a measure."""
+    if not (found := lex.measures.match_ending(words, j)):
+        return None
+    group = lex.subgroup_nouns.match_ending(words, j - found[0])
+    noun = lex.count_nouns.match_ending(words, j - found[0] - group[0]) if group else None
+    if group is None or noun is None:
+        return None
+    return f"{group[1]} {found[1]}", j - found[0] - group[0] - noun[0] + 1
 
 
 def _sentence_measure(
@@ -783,7 +797,9 @@ def _toll_subject(
             span = range(max(0, named[1] - 3), min(len(words), count.last + 2))
             if not any(words[i] in lex.toll_verbs for i in span):
                 return None
-            group = lex.subgroup_nouns.match(words, j + 1)
+            group = lex.subgroup_nouns.match(words, j + 1) or next(
+                (g for i in range(named[1], j + 1) if (g := lex.subgroup_nouns.match(words, i))), None
+            )  # "Zahl der Toten unter den Polizisten", "el número de agentes heridos"
             return named[0], group[1] if group else None
         j -= 1
     return None

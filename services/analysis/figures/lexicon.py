@@ -145,6 +145,7 @@ class Lexicon:
     relatives: frozenset[str]
     earlier_frames: PhraseTable
     current_frames: PhraseTable
+    corrections: PhraseTable
     total_verbs: PhraseTable
     split_verbs: tuple[tuple[str, str, str], ...]
     copulas: frozenset[str]
@@ -218,6 +219,7 @@ def build(data: LanguageData) -> Lexicon:
         relatives=_words(fig.relatives),
         earlier_frames=PhraseTable.of(fig.earlier_frames),
         current_frames=PhraseTable.of(fig.current_frames),
+        corrections=PhraseTable.of(fig.corrections),
         total_verbs=PhraseTable.of(fig.total_verbs),
         split_verbs=tuple(
             (verb.split()[0], verb.split()[-1], label)

@@ -32,12 +32,44 @@ def test_every_supported_language_has_a_column() -> None:
         ("it", "Alluvioni negli Stati Uniti e nella Spagna orientale", ["US", "ES"]),
         ("es", "Cuatro muertos en Gran Bretaña", ["GB"]),  # the longest name, not "Bretaña"
         ("fr", "Castellon, en Espagne", ["ES"]),  # accents or none
-        ("en", "Flooding in New Mexico", ["US"]),  # not Mexico
+        ("en", "Flooding in New Mexico", ["US-NM"]),  # not Mexico
         ("de", "Ein Jahr ohne Kreta", ["GR-M"]),
+        ("en", "Wildfires in the Peloponnese", ["GR-J"]),
+        ("fr", "Incendies dans le Péloponnèse", ["GR-J"]),
+        ("de", "Waldbrände auf dem Peloponnes", ["GR-J"]),
+        ("es", "Incendios en el Peloponeso", ["GR-J"]),
+        ("it", "Incendi nel Peloponneso", ["GR-J"]),
+        ("de", "Der Gouverneur Kaliforniens", ["US-CA"]),  # the genitive
+        ("fr", "Tempête en Nouvelle-Écosse", ["CA-NS"]),  # not Écosse
+        ("it", "Dall'Olanda Settentrionale all'Olanda", ["NL-NH", "NL"]),
+        ("en", "Hurricane nears Baja California", ["MX"]),  # the peninsula, not California
     ],
 )
 def test_names_in_each_language_are_one_key(language: str, text: str, keys: list[str]) -> None:
     assert _find(text, language) == keys
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "country"),
+    [
+        ("en", "Floods in Thessaly", "GR"),
+        ("fr", "Grêle en Moravie-du-Sud", "CZ"),
+        ("de", "Hochwasser in Niederschlesien", "PL"),
+        ("es", "Incendios en Columbia Británica", "CA"),
+        ("it", "Alluvioni in Tasmania", "AU"),
+    ],
+)
+def test_a_region_found_lies_inside_its_country(language: str, text: str, country: str) -> None:
+    [key] = _find(text, language)
+    assert gazetteer.is_region(key) and gazetteer.country_of(key) == country
+
+
+def test_a_name_used_in_another_sense_is_left_out() -> None:
+    assert _find("Un anticyclone des Açores", "fr") == []  # the weather, not the islands
+    assert _find("Aux îles des Açores", "fr") == ["PT-20"]
+    assert _find("Floods in western Greece", "en") == ["GR"]  # a direction, not the region
+    assert _find("Virginia Woolf and West Virginia", "en") == ["US-WV"]  # a first name
+    assert _find("Storms in Georgia", "en") == ["GE"]  # the country; the state is left out
 
 
 def test_a_name_counts_only_written_as_a_name() -> None:

@@ -228,3 +228,26 @@ def test_a_count_said_of_another_story_s_place_is_not_this_story_s_change(make_p
             memory, make_prepared("b", aside), AnalysisConfig(), first=False, elsewhere=elsewhere
         )
         assert [(c.measure, c.previous.value, c.current.value) for c in novelty.figure_changes] == expected
+
+
+def test_an_older_value_is_news_again_when_the_count_is_said_to_be_corrected(make_prepared) -> None:
+    """ "Die Polizei hat die Zahl der Toten nach unten korrigiert: zwei, nicht drei" returns
+    to a value the story held; the correction says it is news, a plain repeat does not."""
+    for text, expected in (
+        ("The death toll was corrected to 12 after a recount.", [("killed", 19.0, 12.0)]),
+        ("Twelve people were killed in the floods, a regional paper reported.", []),
+    ):
+        memory = StoryMemory("s", "Floods")
+        absorb(
+            memory,
+            make_prepared("a", "Floods hit the valley.\nAt least 12 people were killed."),
+            AnalysisConfig(),
+            first=True,
+        )
+        absorb(
+            memory,
+            make_prepared("b", "The death toll from the floods rose to 19 on Monday."),
+            AnalysisConfig(),
+            first=False,
+        )
+        assert _changes(absorb(memory, make_prepared("c", text), AnalysisConfig(), first=False)) == expected
