@@ -180,7 +180,7 @@ def test_strip_furniture_removes_widget_words_only(text: str, expected: str) -> 
     [
         (
             "Oil to outperform TAKE A FREE TRIAL Registered users can read up to 3 reports.",
-            "Oil to outperform TAKE A FREE TRIAL",
+            "Oil to outperform",
         ),
         (
             "Schweiz schränkt Export von Schutzausrüstung ein Um die Funktion unserer Website zu "
@@ -719,4 +719,62 @@ def test_live_update_notices_and_never_miss_prompts_are_boilerplate(language: st
     ("language", "line"), [(lang, line) for lang, lines in UPDATE_NEWS.items() for line in lines]
 )
 def test_news_of_an_updated_toll_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line), (language, line)
+
+
+TAIL = {  # the long tail of real sites: timestamps, corrections, appeals, synthetic audio, channels
+    "en": [
+        "Updated 9:15 a.m. ET",
+        "Correction: An earlier version of this story misstated the mayor's name.",
+        "Support local journalism: subscribe today.",
+        "This article is read by an automated voice.",
+        "Join our WhatsApp channel for breaking news.",
+        "Share on Facebook (Opens in new window)",
+    ],
+    "fr": [
+        "Publié le 03/02/2025 à 10h12",
+        "Rectificatif : le maire s'appelle Jean Morel et non Jean Moreau.",
+        "Soutenez un média indépendant.",
+        "Cet article est lu par une voix de synthèse.",
+        "Rejoignez notre chaîne Telegram pour ne rien manquer.",
+    ],
+    "es": [
+        "Actualizado el 12/04/2025 a las 16:05",
+        "Fe de errores: el puente se inauguró en 1987.",
+        "Únete a nuestro canal de WhatsApp",
+        "Este contenido es exclusivo para suscriptores.",
+    ],
+    "de": [
+        "Aktualisiert am 02.05.2025, 08:30 Uhr",
+        "Korrektur: In einer früheren Fassung hieß es, der Bürgermeister sei zurückgetreten.",
+        "Dieser Artikel ist nur für Abonnenten verfügbar.",
+        "Aktivieren Sie die Push-Benachrichtigungen.",
+    ],
+    "it": [
+        "Ultimo aggiornamento: 22/02/2025, ore 11:37",
+        "Rettifica: il sindaco si chiama Paolo Neri.",
+        "I commenti a questo articolo sono stati chiusi.",
+        "Entra nel canale WhatsApp del giornale",
+    ],
+}
+TAIL_NEWS = {
+    "en": ["Updated figures released on Monday showed 12 people had died."],
+    "fr": ["Le bilan publié mardi par la préfecture fait état de 12 morts."],
+    "es": ["El Gobierno publicó el martes el decreto de ayudas para los afectados."],
+    "de": ["Die Polizei korrigierte am Abend die Zahl der Verletzten auf zwölf."],
+    "it": ["Il Comune ha pubblicato il 3 marzo le graduatorie dei contributi."],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "line"), [(lang, line) for lang, lines in TAIL.items() for line in lines]
+)
+def test_the_long_tail_of_page_furniture_is_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line), (language, line)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"), [(lang, line) for lang, lines in TAIL_NEWS.items() for line in lines]
+)
+def test_news_with_dates_and_corrections_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line), (language, line)
