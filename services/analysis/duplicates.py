@@ -27,7 +27,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Protocol
 
@@ -48,6 +48,8 @@ CANDIDATE_MARGIN = 0.85  # LSH nominates pairs down to this share of the least J
 APPROXIMATE_SPREAD = 0.25  # "une dizaine" and "a dozen" are one number, as translators write it
 _SCALES = (1e3, 1e6, 1e9, 1e12)  # thousand, million, billion, trillion
 RETITLE_KNOWN_WORDS = 0.5  # a copy's own headline: at least this share of its words are the original's
+SHORT_EDIT_CONTAINMENT = 0.3  # the least shingle containment of a copy whose every sentence is an edit
+RESTATED_KNOWN_WORDS = 0.8  # ...and any other sentence only the copy has (a caption, a clause turned round)
 SPLIT_PIECE_WORDS = 20  # the longest second half of a sentence a translator splits in two
 ORDER_SWAPS = 0.05  # the largest share of aligned sentence pairs a translation may tell out of order
 _DIGITS = re.compile(r"\d+")
@@ -177,17 +179,25 @@ def _unmatched_are_known(new: Text, unmatched: Sequence[int], old: Text | None =
         sentence = new.sentences[i]
         if i == 0 and old is not None and _retitled(sentence, old):
             continue
+        if i > 0 and old is not None and _restated(sentence, old):
+            continue
         if i == 0 or len(sentence.text.split()) >= MIN_CLAIM_WORDS or sentence.figures:
             return False
     return True
 
 
-def _retitled(headline: Sentence, old: Text) -> bool:
+def _restated(sentence: Sentence, old: Text) -> bool:
+    """A sentence only the copy has, made of the original's words with no number it lacks:
+    a photo caption restating the story, a sentence whose clauses an editor turned round."""
+    return _retitled(replace(sentence, heading=True), old, RESTATED_KNOWN_WORDS)
+
+
+def _retitled(headline: Sentence, old: Text, share: float = RETITLE_KNOWN_WORDS) -> bool:
     """A headline an outlet wrote over a copy: mostly the original's words, no number it lacks."""
     ours = words(headline.text)
     theirs = words(" ".join(s.text for s in old.sentences))
     known = set(theirs)
-    if not headline.heading or not ours or sum(w in known for w in ours) < RETITLE_KNOWN_WORDS * len(ours):
+    if not headline.heading or not ours or sum(w in known for w in ours) < share * len(ours):
         return False
     text = " ".join(s.text for s in old.sentences)
     return not _numbers(headline.text, old.language).beyond(_numbers(text, old.language))
@@ -299,12 +309,22 @@ def near_copy(new: Text, old: Text, config: AnalysisConfig) -> float | None:
         return None
     shared = len(ours & theirs)
     containment = shared / len(ours)
-    if containment < config.copy_containment or shared / len(theirs) < config.copy_cover:
-        return None
     pairs, unmatched = _edited_pairs(new, old, config.sentence_overlap)
+    if containment < config.copy_containment or shared / len(theirs) < config.copy_cover:
+        # Few sentences, turned round by an editor, break many shingles: every sentence an
+        # edit of one of the original's, covering as much of it, is a copy all the same.
+        copied = _word_share(old.sentences, _chosen(len(old.sentences), [j for _, j in pairs]))
+        if unmatched or copied < config.copy_cover or containment < SHORT_EDIT_CONTAINMENT:
+            return None
     if not _unmatched_are_known(new, unmatched, old) or _other_numbers(new, old, pairs, True):
         return None
     return round(containment, 4)
+
+
+def _chosen(size: int, indices: Sequence[int]) -> NDArray[np.bool_]:
+    chosen = np.zeros(size, dtype=np.bool_)
+    chosen[list(indices)] = True
+    return chosen
 
 
 def _counterparts(sims: NDArray[np.float32], cosine: float, floor: float) -> NDArray[np.bool_]:

@@ -283,3 +283,35 @@ def test_a_split_off_half_may_repeat_its_sentence_s_count_but_not_state_another(
 def test_an_article_on_the_same_facts_told_in_its_own_order_is_not_a_translation(make_prepared) -> None:
     reordered = [FIRE_DE[0], FIRE_DE[3], FIRE_DE[2], FIRE_DE[4], FIRE_DE[1]]
     assert _match(make_prepared, reordered, FIRE_EN, new_lang="de") is None
+
+
+def test_a_photo_caption_made_of_the_story_s_words_is_harmless_but_a_new_fact_is_not(make_prepared) -> None:
+    captioned = [
+        *FIRE_EN[:2],
+        "The sports hall in Valmora where residents were moved, near the chemical warehouse.",
+        *FIRE_EN[2:],
+    ]
+    match = _match(make_prepared, captioned, FIRE_EN)
+    assert match is not None and match.method == "near"
+    news = [
+        *FIRE_EN[:2],
+        "Prosecutors in Valmora said a former employee had been questioned overnight.",
+        *FIRE_EN[2:],
+    ]
+    assert _match(make_prepared, news, FIRE_EN) is None
+
+
+def test_a_short_copy_whose_sentences_an_editor_turned_round_is_still_a_copy(make_prepared) -> None:
+    """Three sentences, each with its clauses reordered: few word 4-shingles survive, but every
+    sentence is an edit of one of the original's (and the count is the same, in words)."""
+    short = FIRE_EN[1:4]
+    turned = [
+        "With breathing problems, eight workers were taken to hospital, the regional health service said.",
+        "As a precaution, about 600 residents were moved overnight to a sports hall, "
+        "the mayor's office said.",
+        "Police have opened an investigation, and the cause of the fire was not yet known.",
+    ]
+    match = _match(make_prepared, turned, short)
+    assert match is not None and match.method == "near"
+    recounted = _edited(turned, 0, "eight workers", "eleven workers")
+    assert _match(make_prepared, recounted, short) is None
