@@ -671,6 +671,8 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
         if measure := lex.measures.match(words, j):
             if j + measure[0] in count_starts:
                 break
+            if kind == "none" and lex.not_people.match(words, j + measure[0]):
+                return _Head("unit")  # "26.000 tote Tiere", "300 dead fish": counted, not people
             after = lex.subgroup_adjectives.match(words, j + measure[0]) or _among_group(
                 sent, j + measure[0], lex
             )
