@@ -385,10 +385,12 @@ def check_invariants(text: str, language: str) -> None:
     ],
 )
 def test_bounded_time_on_huge_input(text: str) -> None:
-    started = time.perf_counter()
+    """A guard against quadratic blow-ups, not a speed goal: CPU time of this process only,
+    so other work on the machine does not count (benchmarks hold the speed goals)."""
+    started = time.process_time()
     for language in ("en", "fr", "de", "it"):
         extract_figures(text, language)
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
 
 
 def test_input_beyond_the_cap_is_ignored() -> None:

@@ -332,7 +332,9 @@ def test_any_text_gives_finite_ordered_spans(text: str, language: str) -> None:
     ],
 )
 def test_bounded_time_on_huge_input(text: str) -> None:
-    started = time.perf_counter()
+    """A guard against quadratic blow-ups, not a speed goal: CPU time of this process only,
+    so other work on the machine does not count (benchmarks hold the speed goals)."""
+    started = time.process_time()
     for language in ("en", "fr", "de"):
         find_numbers(text, language)
-    assert time.perf_counter() - started < 3.0
+    assert time.process_time() - started < 3.0
