@@ -408,7 +408,10 @@ def _with_approximate(text: str, rules: _NumberRules, found: list[NumberSpan]) -
     and the linking preposition after them ("de", "di") joins the span too."""
     matches = list(_TOKEN_RE.finditer(text))
     spans = list(found)
+    openers = {phrase.split(" ", 1)[0].split("-", 1)[0] for phrase in rules.approximate}
     for k, match in enumerate(matches):
+        if match.group().lower() not in openers:
+            continue  # no phrase starts here: the common case, kept cheap
         value, start, last = None, match.start(), k
         for size in (4, 3, 2, 1):  # "eine halbe Million", "half a dozen", "medio centenar", "vingtaine"
             if k + size <= len(matches):
