@@ -23,6 +23,7 @@ import asyncio
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -53,6 +54,9 @@ def _start_child(config: AnalysisConfig, max_body_bytes: int, parent: int) -> No
     from services.core import load_embedder, one_blas_thread
 
     global _intake
+    # Ctrl-C in a terminal reaches the whole process group; the worker stops its children
+    # itself, so a child that took the SIGINT would only print a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _exit_with_parent(parent)  # the worker's pid, passed in: it may be dead already
     one_blas_thread()
     _intake = Intake(load_embedder(), config, max_body_bytes)

@@ -102,7 +102,15 @@ class Shell:
     def start(self, command: str, name: str) -> subprocess.Popen[str]:
         out = (self.workdir / f"{name}.out").open("w")
         err = (self.workdir / f"{name}.err").open("w")
-        return subprocess.Popen(self.argv(command), stdout=out, stderr=err, text=True, cwd=ROOT, env=self.env)
+        return subprocess.Popen(  # its own process group, as a terminal's foreground job
+            self.argv(command),
+            stdout=out,
+            stderr=err,
+            text=True,
+            cwd=ROOT,
+            env=self.env,
+            start_new_session=True,
+        )
 
     def output(self, name: str, stream: str = "out") -> str:
         return (self.workdir / f"{name}.{stream}").read_text(encoding="utf-8")
@@ -135,8 +143,9 @@ def shell(tmp_path: Path) -> Iterator[Shell]:
 
 
 def stop(process: subprocess.Popen[str]) -> int:
-    """Ctrl-C, as the README says; killed if it does not listen."""
-    process.send_signal(signal.SIGINT)
+    """Ctrl-C, as the README says: the terminal signals the whole process group (the
+    worker's intake children too); killed if it does not listen."""
+    os.killpg(process.pid, signal.SIGINT)
     try:
         return process.wait(timeout=30)
     except subprocess.TimeoutExpired:
@@ -174,6 +183,7 @@ def test_run_it_by_hand(shell: Shell) -> None:
     finally:
         assert stop(subscriber) == 0
         assert stop(worker) == 0, shell.output("worker", "err")[-3000:]
+    assert "KeyboardInterrupt" not in shell.output("worker", "err"), shell.output("worker", "err")[-3000:]
 
     stories = shell.run(JOURNEY[6])
     assert stories.returncode == 0 and stories.stdout.splitlines()[1].split()[0] == STORY, stories.stdout
