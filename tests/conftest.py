@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import tempfile
 import time
 import uuid
@@ -26,6 +27,13 @@ import redis.asyncio as aioredis
 
 from services.config import Settings
 from services.embedded import Stack, embedded_stack
+
+# The tests press Ctrl-C on commands they start (SIGINT).  A test run started in the
+# background of a non-interactive shell ignores SIGINT (bash does that for asynchronous
+# commands), and an ignored signal stays ignored in every child: the commands would not
+# hear Ctrl-C.  Hear it again here, as a terminal's foreground run would.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 SESSION_PREFIX = f"newsmon-test-{uuid.uuid4().hex[:8]}"
 # `newsmon demo` and `newsmon stack` keep a state file (services/embedded/local.py): the
