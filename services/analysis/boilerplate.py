@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from services.analysis.languages import BOILERPLATE_CLASSES, LANGUAGES, BoilerplateData
 
@@ -72,11 +72,11 @@ def _expand(pattern: str) -> str:
     return _CLASS_NAME.sub(lambda m: _CLASSES[m.group(1)], pattern)
 
 
-def _group_end(pattern: str) -> tuple[int, list[int]] | None:
-    """Where the group that opens `pattern` closes, with the `|`s at its top level."""
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(position, character, group depth before it) of each `(`, `)` and `|` that is
+    syntax: escapes and character classes skipped."""
     depth, in_class, i = 0, False, 0
-    bars: list[int] = []
-    while pattern.startswith("(") and i < len(pattern):
+    while i < len(pattern):
         char = pattern[i]
         if char == "\\":
             i += 1
@@ -84,13 +84,22 @@ def _group_end(pattern: str) -> tuple[int, list[int]] | None:
             in_class = char != "]"
         elif char == "[":
             in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-            if depth == 0:
-                return i, bars
-        elif char == "|" and depth == 1:
-            bars.append(i)
+        elif char in "()|":
+            yield i, char, depth
+            depth += {"(": 1, ")": -1}.get(char, 0)
         i += 1
+
+
+def _group_end(pattern: str) -> tuple[int, list[int]] | None:
+    """Where the group that opens `pattern` closes, with the `|`s at its top level."""
+    if not pattern.startswith("("):
+        return None
+    bars: list[int] = []
+    for i, char, depth in _structure(pattern):
+        if char == ")" and depth == 1:
+            return i, bars
+        if char == "|" and depth == 1:
+            bars.append(i)
     return None
 
 
@@ -135,23 +144,8 @@ def _any(patterns: Iterable[str]) -> str:
 
 def _alternatives(pattern: str) -> list[str]:
     """The pattern split at the `|`s outside its groups and classes."""
-    depth, in_class, start, i = 0, False, 0, 0
-    parts: list[str] = []
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "\\":
-            i += 1
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char in "()":
-            depth += 1 if char == "(" else -1
-        elif char == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return [*parts, pattern[start:]]
+    bars = [i for i, char, depth in _structure(pattern) if char == "|" and depth == 0]
+    return [pattern[start + 1 : end] for start, end in zip([-1, *bars], [*bars, len(pattern)], strict=True)]
 
 
 def _by_first_letter(patterns: Iterable[str]) -> str:
