@@ -179,7 +179,7 @@ class Rig:
         self.workers: list[ManagedProcess] = []
         self.killed: set[int] = set()
         self.kill_times: list[float] = []  # epoch seconds
-        self.hold: tuple[int, asyncio.Event] | None = None  # replay waits at article n for the event
+        self.holds: list[tuple[int, asyncio.Event]] = []  # replay waits at article n for the event
 
     async def create_topics(self) -> None:
         from services.embedded.kafka_admin import ensure_topics
@@ -209,7 +209,7 @@ class Rig:
         return sum(1 for w in self.workers if not w.alive() and w.pid not in self.killed)
 
     async def publish(self, articles: Sequence[Article], rate: float) -> None:
-        await publish(self.settings, articles, "chaos", rate, self.hold)
+        await publish(self.settings, articles, "chaos", rate, self.holds)
 
     async def stream_ids(self) -> list[str]:
         client = aioredis.from_url(self.redis.url, decode_responses=True)
@@ -342,9 +342,9 @@ async def run_scenario(
     ids = [a.article_id for a in articles]
     for _ in range(workers):
         rig.start_worker()
-    hold_at = getattr(fault, "hold_at", None)  # a fault that publishes the rest itself
-    if hold_at is not None:
-        rig.hold = (max(1, int(len(ids) * hold_at)), asyncio.Event())
+    holds = getattr(fault, "holds", None)  # a fault that releases the rest of the feed itself
+    if holds is not None:
+        rig.holds = [(n, asyncio.Event()) for n in holds(len(ids))]
     notes: list[str] = []
     try:
         async with AlertLog(rig.settings) as alert_log:
@@ -408,25 +408,43 @@ def random_points(kills: int, seed: int, low: float = 0.04, high: float = 0.96) 
     return sorted(round(rng.uniform(low, high), 3) for _ in range(kills))
 
 
-def kill_worker_at(points: Sequence[float]) -> Callable[[Rig, AlertLog, list[str]], object]:
+@dataclass
+class KillWorker:
     """Kill the last started worker (-9) when each share of the feed is decided, and start
-    a new one; each kill waits for a decision after the previous one, so every kill hits
-    a worker that was working."""
+    a new one.  The replay is held a few articles past each kill point until that kill
+    is made, so the killed worker had work in flight or waiting and the replacement has
+    articles left to decide: without the hold a busy machine's replacement could decide
+    the whole backlog in one burst, leaving a later kill nothing to recover from (its
+    recovery time then reads as never).  Each kill also waits for a decision of an
+    article published after the previous kill, so every kill hits a working worker."""
 
-    async def fault(rig: Rig, alert_log: AlertLog, ids: list[str]) -> list[str]:
+    points: Sequence[float]
+    ahead: int = 2  # articles published past a kill point before the replay waits for the kill
+
+    def plan(self, articles: int) -> list[tuple[int, int]]:
+        """(decided before the kill, articles published until it) per kill; both rise
+        strictly, and each kill leaves at least one article per later kill unpublished."""
+        out: list[tuple[int, int]] = []
+        held = 0
+        for n, point in enumerate(self.points):
+            last_hold = articles - (len(self.points) - n)
+            hold = min(max(int(articles * point), held + 1) + self.ahead, last_hold)
+            out.append((min(max(int(articles * point), held + 1), hold), hold))
+            held = hold
+        return out
+
+    def holds(self, articles: int) -> list[int]:
+        return [hold for _, hold in self.plan(articles)]
+
+    async def __call__(self, rig: Rig, alert_log: AlertLog, ids: list[str]) -> list[str]:
         notes = []
-        decided = -1
-        for point in points:
-            await when_decided(alert_log, ids, point)
-            # the previous kill's replacement must have decided something first
-            await alert_log.wait_for_more(decided, timeout=DRAIN_TIMEOUT)
-            decided = len(alert_log.decisions)
+        for (decided, _), (_, release) in zip(self.plan(len(ids)), rig.holds, strict=True):
+            await alert_log.wait_for(ids[:decided], timeout=DRAIN_TIMEOUT)
             rig.kill(rig.workers[-1])
-            notes.append(f"kill -9 worker at {decided}/{len(ids)} decisions")
+            notes.append(f"kill -9 worker at {len(alert_log.decisions)}/{len(ids)} decisions")
             rig.start_worker()
+            release.set()
         return notes
-
-    return fault
 
 
 @dataclass
@@ -441,13 +459,12 @@ class RedisOutage:
     seconds: float
     at: float
 
-    @property
-    def hold_at(self) -> float:
-        return self.at
+    def holds(self, articles: int) -> list[int]:
+        return [max(1, int(articles * self.at))]
 
     async def __call__(self, rig: Rig, alert_log: AlertLog, ids: list[str]) -> list[str]:
-        assert rig.hold is not None, "the replay must be held back (run_scenario does it)"
-        held, release = rig.hold
+        assert rig.holds, "the replay must be held back (run_scenario does it)"
+        [(held, release)] = rig.holds
         port = rig.settings.metrics_port
         await alert_log.wait_for(ids[:held], timeout=DRAIN_TIMEOUT)  # their alerts are in Redis
         raised_before = worker_metric(port, "newsmon_alerts_total")
@@ -643,7 +660,7 @@ def scenarios(kills: int = KILLS, seed: int = 1, articles: int = 409) -> dict[st
     mid-stream; `kill_worker` spreads the replay over `KILL_SPACING_SECONDS` per kill."""
     paced = max(0.5, min(8.0, articles / (max(kills, 1) * KILL_SPACING_SECONDS)))
     return {
-        "kill_worker": (kill_worker_at, {"points": random_points(kills, seed)}, 1, round(paced, 2)),
+        "kill_worker": (KillWorker, {"points": random_points(kills, seed)}, 1, round(paced, 2)),
         "redis_outage": (RedisOutage, {"seconds": 10.0, "at": 0.3}, 1, None),
         "broker_pause": (broker_pause, {"seconds": 10.0, "at": 0.3}, 1, None),
         "kill_one_of_two": (kill_one_of_two, {"at": 0.3}, 2, 8.0),

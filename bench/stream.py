@@ -56,12 +56,13 @@ async def publish(
     articles: Sequence[Article],
     run: str,
     rate: float | None,
-    hold: tuple[int, asyncio.Event] | None = None,
+    holds: Sequence[tuple[int, asyncio.Event]] = (),
 ) -> dict[str, float]:
     """Publish with sequence headers, paced at `rate` articles/s (None = as fast as
     possible); returns article_id → publish wall time.  Shared with bench/chaos.py.
-    `hold=(n, event)` publishes the first n articles, then waits for `event` before the
+    Each hold `(n, event)` publishes up to article n, then waits for `event` before the
     rest (one run: the sequence numbers go on), paced from there."""
+    waits = dict(holds)
     producer = AIOKafkaProducer(
         **kafka_client_options(settings),
         max_batch_size=settings.kafka_producer_max_batch_size,
@@ -73,9 +74,9 @@ async def publish(
     start = time.monotonic()
     try:
         for n, article in enumerate(articles):
-            if hold is not None and n == hold[0]:
+            if n in waits:
                 await producer.flush()
-                await hold[1].wait()
+                await waits[n].wait()
                 start = time.monotonic() - (n / rate if rate else 0.0)
             if rate:
                 await asyncio.sleep(max(0.0, start + n / rate - time.monotonic()))

@@ -18,12 +18,14 @@ import pytest
 from bench.chaos import (
     SCENARIOS,
     Contention,
+    KillWorker,
     Outcome,
     PersistentRedis,
     chaos_corpus,
     chaos_stack,
     expected_alert_ids,
     fuzz,
+    random_points,
     run_scenario,
     scenarios,
 )
@@ -89,7 +91,7 @@ async def test_kills_of_the_only_worker_on_a_busy_machine(
     make, kwargs, workers, rate = scenarios(kills=4, seed=SEED + 1, articles=len(articles))["kill_worker"]
     fault = make(**kwargs)
     with Contention():
-        outcome = await run_scenario("kill_worker", stack, redis, articles, expected, fault, workers, rate)
+        outcome = await run_scenario("kill_worker", stack, redis, articles, expected, fault, workers, rate or 25.0)
     assert outcome.kills == 4
     assert_clean(outcome)
 
@@ -103,3 +105,17 @@ async def test_bad_input_is_dead_lettered_and_valid_input_processed(
     assert result["valid_decided"] == 1
     assert result["fuzz_worker_crashes"] == 0
     assert result["worker_rss_mb"] < 1500
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_every_kill_leaves_articles_to_recover_on(seed: int) -> None:
+    """The CI failure this guards: a busy machine's replacement decided the whole backlog
+    before the last kill, which then had no next decision (recovery = infinity).  The
+    plan holds the replay past each kill point, so articles stay unpublished."""
+    rng = random.Random(seed)
+    articles, kills = rng.randrange(12, 500), rng.randrange(1, 13)
+    plan = KillWorker(random_points(kills, seed)).plan(articles)
+    decided, published = zip(*plan, strict=True)
+    assert all(d <= p for d, p in plan)
+    assert list(published) == sorted(set(published)) and published[-1] < articles
+    assert all(d > p for d, p in zip(decided[1:], published, strict=False)), "a kill follows new work"
