@@ -91,7 +91,9 @@ async def test_kills_of_the_only_worker_on_a_busy_machine(
     make, kwargs, workers, rate = scenarios(kills=4, seed=SEED + 1, articles=len(articles))["kill_worker"]
     fault = make(**kwargs)
     with Contention():
-        outcome = await run_scenario("kill_worker", stack, redis, articles, expected, fault, workers, rate or 25.0)
+        outcome = await run_scenario(
+            "kill_worker", stack, redis, articles, expected, fault, workers, rate or 25.0
+        )
     assert outcome.kills == 4
     assert_clean(outcome)
 
