@@ -233,7 +233,8 @@ class StoryNames:
         """Of the places and names `named` (an article's figure sentences, keys()), those
         that are a main place of another live story and not of this one: "in the
         Peloponnese, where four died" in an article about Crete is the other fire's toll,
-        not news of this one."""
+        not news of this one.  Only sure places count: a guessed one (a German noun after a
+        preposition, "von vier Toten") would hide every count that names it."""
         story = self._stories.get(story_id)
         if story is None:
             return frozenset()
@@ -242,7 +243,7 @@ class StoryNames:
             if story.articles_naming(key) and story.is_main(key):
                 continue
             others = (t for t in islice(self._placed.get(key, ()), MAX_PLACE_OWNERS) if t != story_id)
-            if any(self._stories[t].is_main(key) for t in others):
+            if any(key in self._stories[t].places and self._stories[t].is_main(key) for t in others):
                 found.add(key)
         return frozenset(found)
 

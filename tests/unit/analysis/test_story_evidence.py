@@ -316,3 +316,17 @@ def test_a_main_place_of_another_story_is_elsewhere_unless_it_is_this_story_s_ow
     assert names.elsewhere("peloponnese", {"GR-M", "GR-J"}) == {"GR-M"}
     names.drop("peloponnese")
     assert names.elsewhere("crete", {"GR-J", "tripol"}) == frozenset()  # gone with its story
+
+
+def test_a_guessed_place_of_another_story_is_not_elsewhere() -> None:
+    """German capitalises nouns, so a word after a preposition is only a guessed place:
+    a bus crash whose German articles say "von vier Toten" must not make "Toten" another
+    story's place and hide the ferry's "Zahl der Toten auf sieben gestiegen"."""
+    names = StoryNames()
+    for _ in range(3):
+        names.add("bus", _identity(noun_places={"toten", "regensburg"}))
+        names.add("ferry", _identity({"vetran"}, places={"vetran"}))
+    assert names.elsewhere("ferry", {"toten", "zahl", "vetran"}) == frozenset()
+    names.add("bus", _identity(places={"regensburg"}))
+    names.add("bus", _identity(places={"regensburg"}))
+    assert names.elsewhere("ferry", {"regensburg"}) == {"regensburg"}  # once named for sure
