@@ -778,3 +778,97 @@ def test_the_long_tail_of_page_furniture_is_boilerplate(language: str, line: str
 )
 def test_news_with_dates_and_corrections_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line), (language, line)
+
+
+BYLINES_AND_NAVIGATION = {  # bylines, author bios, breadcrumbs, desk initials, video credits, appeals
+    "en": [
+        "By Laura Petit, Europe Correspondent",
+        "By Sam Okafor and Jo Lind",
+        "Dana Whitfield is the Courier's health reporter.",
+        "He can be reached at dwhitfield@example.com.",
+        "(Reuters Photo/Ana Costa)",
+        "Spotted a mistake in this story? Tell us.",
+        "Correction, 4 May: an earlier version of this article gave the wrong date.",
+        "Send us your photos and videos of the storm.",
+        "Video: Channel 9 Coast",
+        "News › World › Europe",
+        "jk/rs (AFP, dpa)",
+    ],
+    "fr": [
+        "Par Jeanne Morel, correspondante à Bruxelles",
+        "(Reportage de Paul Durand ; édité par Marc Petit)",
+        "Journaliste au service Politique depuis 2015, il suit l'Élysée.",
+        "Reproduction interdite sans l'accord de l'éditeur.",
+        "Faites un don pour soutenir une presse libre.",
+        "Lisez aussi : les chiffres de la semaine",
+        "Cliquez ici pour afficher le contenu.",
+        "Vidéo : France 3 Occitanie",
+        "Accueil > Régions > Bretagne",
+    ],
+    "es": [
+        "Queda prohibida la reproducción total o parcial de este contenido.",
+        "Redactor de la sección de Economía desde 2018.",
+        "Actualizado: 03/05/2024 18:40h",
+        "Lea más noticias de la región en nuestra web.",
+        "Publicado en: Sucesos, Provincia",
+        "Si puedes, apoya nuestro periodismo.",
+        "Por Carmen Ruiz, corresponsal en Roma",
+        "Vídeo: Telemadrid",
+        "Inicio / Sociedad / Sanidad",
+    ],
+    "de": [
+        "Erste Meldung 10:12 Uhr",
+        "Guter Journalismus kostet Geld.",
+        "Unterstützen Sie unsere Arbeit mit einem Abo.",
+        "In einer früheren Fassung dieses Artikels stand ein falsches Datum.",
+        "Wir bitten, den Fehler zu entschuldigen.",
+        "Von Anna Berg, Korrespondentin in Wien",
+        "Laden Sie sich unsere kostenlose App herunter.",
+        "Original-Content von: Feuerwehr Köln, übermittelt durch news aktuell",
+        "Video: Regio TV",
+        "Startseite › Lokales › Stadt",
+        "dh/rb (dpa, AFP)",
+    ],
+    "it": [
+        "Le donazioni sono sempre gradite e molto apprezzate.",
+        "Visita la home page del nostro giornale.",
+        "A cura della redazione",
+        "Giornalista pubblicista, scrive di cronaca dal 2010.",
+        "Foto: Marco Bianchi/Agenzia Fotogramma",
+        "Chiudendo questo banner acconsenti ai cookie.",
+        "Video: Rete Veneta",
+        "Home / Politica / Regioni",
+    ],
+}
+BYLINE_LOOKALIKE_NEWS = {
+    "en": [
+        "By Tuesday evening, 40 people had been evacuated from the valley.",
+        "Evan Brooks is a reporter for the Ledger who was detained in March.",
+        "A judge dismissed the copyright claims brought against the streaming service.",
+        "The video showed police firing tear gas at protesters in the square.",
+    ],
+    "fr": [
+        "Par ailleurs, trois personnes ont été interpellées dans la nuit.",
+        "Le journaliste a été libéré après trois jours de détention.",
+    ],
+    "es": ["Por la tarde, los bomberos dieron por controlado el incendio en la sierra."],
+    "de": [
+        "Von den 40 Verletzten sind zwölf in Lebensgefahr.",
+        "Lesen Sie mehr vor, appellierte die Ministerin an die Eltern.",
+    ],
+    "it": ["Il video mostra i soccorritori mentre estraggono un uomo dalle macerie."],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "line"), [(lang, line) for lang, lines in BYLINES_AND_NAVIGATION.items() for line in lines]
+)
+def test_bylines_bios_breadcrumbs_and_appeals_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line), (language, line)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"), [(lang, line) for lang, lines in BYLINE_LOOKALIKE_NEWS.items() for line in lines]
+)
+def test_news_that_starts_like_a_byline_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line), (language, line)
