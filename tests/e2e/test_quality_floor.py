@@ -35,3 +35,17 @@ def test_the_floor_is_not_trivial() -> None:
     for split in corpus.SPLITS:
         assert floor[split]["figures.precision"] > 0.9 and floor[split]["figures.recall"] > 0.8
         assert floor[split]["claims.boilerplate_max"] <= 10
+
+
+def test_no_text_of_the_holdout_is_in_dev() -> None:
+    """Writers copy real sentences and page furniture from the same SemEval texts, so two
+    of them can pick the same line; one in both splits was tuned on and is no holdout."""
+    parts = {
+        "figures": lambda split: {s.text for s in corpus.figure_sentences((split,))},
+        "furniture": lambda split: {line.text for line in corpus.furniture_lines((split,))},
+        "copies": lambda split: {pair.candidate.body for pair in corpus.copy_pairs((split,))},
+        "feeds": lambda split: {a.body for feed in corpus.feeds((split,)) for a in feed.articles},
+    }
+    for name, texts in parts.items():
+        shared = texts("dev") & texts("holdout")
+        assert not shared, f"{name}: {len(shared)} holdout texts are in dev, e.g. {sorted(shared)[0][:80]!r}"
