@@ -47,7 +47,7 @@ from itertools import islice
 from typing import Final
 
 from services.analysis import gazetteer
-from services.analysis.figures.lexicon import APOSTROPHES, TOKEN_RE
+from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE
 from services.analysis.languages import LANGUAGES
 from services.analysis.places import place_tokens
 from services.analysis.prepare import PreparedArticle
@@ -116,6 +116,8 @@ def read(text: str, language: str) -> _Reading:
     keys = [key for _, _, key in spans]
     keys += [gazetteer.country_of(key) for key in keys if level(key) == REGION]
     words = [t.lower().translate(APOSTROPHES) for t in tokens]
+    counted = _counted_words(words, language)
+    taken |= counted
     places = [name_key(tokens[k]) for k in place_tokens(matches, words, language) if k not in taken]
     first = next((k for k, t in enumerate(tokens) if t[:1].isalpha()), -1)
     names = [
@@ -124,6 +126,20 @@ def read(text: str, language: str) -> _Reading:
         if k != first and k not in taken and t[:1].isupper() and t.isalpha() and len(t) >= 3
     ]
     return _Reading(names, [p for p in places if len(p) >= 3], keys)
+
+
+def _counted_words(words: list[str], language: str) -> set[int]:
+    """Positions of the words a toll is told in ("Tote", "Verletzte", "Menschen",
+    "Polizisten"): German capitalises them, but every story of its kind has them, so they
+    name nothing (two German headlines with "Tote" are not one story)."""
+    lex = LEXICONS.get(language)
+    if lex is None or language not in _NOUNS_CAPITALISED:
+        return set()
+    return {
+        k
+        for k, word in enumerate(words)
+        if lex.is_people(word) or lex.measures.match([word], 0) or lex.subgroup_nouns.match([word], 0)
+    }
 
 
 def keys(text: str, language: str) -> frozenset[str]:

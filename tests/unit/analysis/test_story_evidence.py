@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 from services.analysis.config import AnalysisConfig
 from services.analysis.similarity import load_model
-from services.analysis.story_evidence import Identity, StoryNames, Verdict, identity_of, name_key, read
+from services.analysis.story_evidence import Identity, StoryNames, Verdict, identity_of, keys, name_key, read
 from services.analysis.story_index import StoryIndex
 
 T0 = datetime(2025, 3, 1, tzinfo=UTC).timestamp()
@@ -330,3 +330,13 @@ def test_a_guessed_place_of_another_story_is_not_elsewhere() -> None:
     names.add("bus", _identity(places={"regensburg"}))
     names.add("bus", _identity(places={"regensburg"}))
     assert names.elsewhere("ferry", {"regensburg"}) == {"regensburg"}  # once named for sure
+
+
+def test_the_words_a_toll_is_told_in_name_nothing() -> None:
+    """German capitalises "Tote", "Verletzte", "Menschen", "Polizisten": two headlines of
+    two disasters share them, so they must not link a train crash to a flood."""
+    flood = keys("Unwetter in Südfrankreich: Vier Tote, Hunderte Menschen evakuiert", "de")
+    train = keys("Regionalzug in Nordhessen entgleist – mehrere Tote und 30 Verletzte", "de")
+    riot = keys("Krawalle in Lennstedt: elf Polizisten verletzt", "de")
+    assert not (flood & train) and not (riot & train)
+    assert {name_key("Nordhessen"), name_key("Lennstedt")} <= train | riot  # places still count
