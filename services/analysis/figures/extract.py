@@ -70,9 +70,11 @@ class _Sentence:
     ends: tuple[int, ...]
 
     @classmethod
-    def of(cls, text: str) -> _Sentence:
+    def of(cls, text: str, adverbs: frozenset[str] = frozenset()) -> _Sentence:
+        """The tokens but `adverbs`, which stand anywhere in a clause without changing what
+        is counted ("ha rescatado ya a 35", "already rescued 35"): the rules read past them."""
         low = _lower_same_length(text)
-        matches = list(TOKEN_RE.finditer(low))
+        matches = [m for m in TOKEN_RE.finditer(low) if m.group() not in adverbs]
         return cls(
             text,
             low,
@@ -150,7 +152,7 @@ def extract_figures(sentence: str, language: str, year: int | None = None) -> li
     if not numbers:
         return []
     rules = lex or LEXICONS[FALLBACK_LANGUAGE]
-    sent = _Sentence.of(text)
+    sent = _Sentence.of(text, rules.adverbs)
     counts = _merge_ranges(sent, _counts(sent, numbers, rules), rules)
     return _attach(sent, counts, rules, year)
 

@@ -167,6 +167,7 @@ class Lexicon:
     year_prepositions: frozenset[str]
     links: frozenset[str]
     person_markers: frozenset[str]
+    adverbs: frozenset[str]
     group_links: PhraseTable
     function_words: frozenset[str]
     determiners: frozenset[str]
@@ -245,6 +246,7 @@ def build(data: LanguageData) -> Lexicon:
         year_prepositions=_words(data.dates.year_prepositions),
         links=_words(fig.links),
         person_markers=_words(fig.person_markers),
+        adverbs=_words(fig.adverbs),
         group_links=PhraseTable.of(fig.group_links),
         function_words=_words(fig.function_words),
         determiners=_words(fig.determiners),
