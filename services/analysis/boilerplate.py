@@ -35,7 +35,8 @@ _LINE_SHAPES = [
     r"©",
     r"\bhtml5\b",
     r"^\w[^›»>|/]{0,30}(\s[›»>|/]\s\w[^›»>|/]{0,30}){2,}\W*$",  # a breadcrumb: "Home › News › Local"
-    r"^[a-z]{1,4}([,/][a-z]{1,4})*/[a-z]{1,4}\s*\([^()]{1,50}\)\W*$",  # editors' initials, agencies: "hb/sti (dpa, rtr)"
+    # editors' initials and agencies: "hb/sti (dpa, rtr)"
+    r"^[a-z]{1,4}([,/][a-z]{1,4})*/[a-z]{1,4}\s*\([^()]{1,50}\)\W*$",
 ]
 # Notices of two cues in one text, in either order: a topic and the reader, the site or an
 # action ("cookies" and "this website", "privacy policy" and "you").

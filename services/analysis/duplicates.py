@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
@@ -40,6 +41,7 @@ from services.analysis.config import AnalysisConfig
 from services.analysis.figures import Figure
 from services.analysis.figures.numbers import find_numbers
 from services.analysis.fingerprints import NUM_PERM, shingles
+from services.analysis.languages import NOUNS_CAPITALISED
 from services.analysis.normalize import words
 from services.analysis.prepare import MIN_CLAIM_WORDS, Draft, PreparedArticle, Sentence
 
@@ -53,7 +55,8 @@ RESTATED_KNOWN_WORDS = 0.8  # ...and any other sentence only the copy has (a cap
 SPLIT_PIECE_WORDS = 20  # the longest second half of a sentence a translator splits in two
 ORDER_SWAPS = 0.05  # the largest share of aligned sentence pairs a translation may tell out of order
 _DIGITS = re.compile(r"\d+")
-_MERIDIEM = re.compile(r"\b(\d{1,2})\s?([ap])\.?m\b\.?", re.IGNORECASE)  # "8 pm" is hour 20 ("alle 20")
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_MERIDIEM = re.compile(r"\b(\d{1,2})\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)  # "8 pm", "3 a. m.": hour 20, 3
 _DIGIT_GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))")  # "140 000"
 _CLOCK = re.compile(r"(?<![\d.,:])(\d{1,2})[.:h](\d{2})(?![.,:]?\d)")  # 13.20, 1:20, 13h20: a time of day
 _ZONED = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[.:h]?([0-5]\d)(?=\s?(?:GMT|UTC)\b)")  # "0200 GMT"
@@ -120,8 +123,9 @@ def sentence_numbers(text: str, language: str) -> Numbers:
     """The numbers a sentence states, digits and number words alike ("ten" = "10"), and any
     other run of digits as written (a date, an ordinal, an identifier: changed, they change
     the text too); times of day with minutes are left out (a translation writes "1.20 p.m." as
-    "13.20 Uhr") and a whole hour counts on the 24-hour clock ("8 pm" is "le 20")."""
-    clocks = [m.span() for m in _CLOCK.finditer(text) if int(m.group(1)) <= 24 and int(m.group(2)) < 60]
+    "13.20 Uhr") and a whole hour counts on the 24-hour clock ("8 pm" is "le 20", "20.00 Uhr")."""
+    times = [m for m in _CLOCK.finditer(text) if int(m.group(1)) <= 24 and int(m.group(2)) < 60]
+    clocks = [m.span() for m in times]
     clocks += [m.span() for m in _ZONED.finditer(text)]
     hours = [
         m for m in _MERIDIEM.finditer(text) if 0 < int(m.group(1)) <= 12 and not _inside(m.start(), clocks)
@@ -129,6 +133,7 @@ def sentence_numbers(text: str, language: str) -> Numbers:
     clocks += [m.span() for m in hours]
     spans = find_numbers(text, language)
     found = [Number(_hour(m), False, False) for m in hours]
+    found += [Number(float(m.group(1)), False, False) for m in times if m.group(2) == "00"]  # "3:00" = "3 a.m."
     found += [Number(n.value, n.approximate, n.weak) for n in spans if not _inside(n.start, clocks)]
     taken = clocks + [(n.start, n.end) for n in spans]
     found += [
@@ -193,14 +198,48 @@ def _restated(sentence: Sentence, old: Text) -> bool:
 
 
 def _retitled(headline: Sentence, old: Text, share: float = RETITLE_KNOWN_WORDS) -> bool:
-    """A headline an outlet wrote over a copy: mostly the original's words, no number it lacks."""
+    """A headline an outlet wrote over a copy: mostly the original's words, or in its own
+    words but naming no one and nothing the original does not ("Seven dead as strong
+    earthquake rocks southern Peru"); no number it lacks either way."""
     ours = words(headline.text)
-    theirs = words(" ".join(s.text for s in old.sentences))
-    known = set(theirs)
-    if not headline.heading or not ours or sum(w in known for w in ours) < share * len(ours):
-        return False
     text = " ".join(s.text for s in old.sentences)
+    known = set(words(text))
+    if not headline.heading or not ours:
+        return False
+    hits = sum(w in known for w in ours)
+    own_words = share == RETITLE_KNOWN_WORDS and _names_known(headline.text, known) and hits >= len(ours) / 3
+    if hits < share * len(ours) and not own_words:
+        return False
     return not _numbers(headline.text, old.language).beyond(_numbers(text, old.language))
+
+
+def _names(text: str) -> list[str]:
+    """The capitalised words inside a clause, folded: names (and German nouns).  A word
+    after punctuation may be capitalised for the punctuation's sake ("VARDOZ (AFP) -
+    According to …"), so only one that follows another word counts."""
+    tokens = _TOKEN.findall(unicodedata.normalize("NFKC", text))
+    return [
+        word.casefold()
+        for before, word in pairwise(tokens)
+        if word[:1].isupper() and word.isalpha() and before[:1].isalnum()
+    ]
+
+
+def _names_known(text: str, known: set[str]) -> bool:
+    return all(name in known for name in _names(text))
+
+
+def _swapped_names(new: Text, old: Text, pairs: Sequence[tuple[int, int]]) -> bool:
+    """An edited sentence pair in which each side names someone or somewhere the other text
+    never names ("arrested in Bochum" for "arrested in Dortmund"): a changed fact, so a new
+    version.  A name only one side has is an addition (a byline, a credit), not a change."""
+    ours_known = set(words(" ".join(s.text for s in new.sentences)))
+    theirs_known = set(words(" ".join(s.text for s in old.sentences)))
+    for i, j in pairs:
+        a, b = new.sentences[i].text, old.sentences[j].text
+        if a != b and not _names_known(a, theirs_known) and not _names_known(b, ours_known):
+            return True
+    return False
 
 
 def _split_pieces(
@@ -317,6 +356,8 @@ def near_copy(new: Text, old: Text, config: AnalysisConfig) -> float | None:
         if unmatched or copied < config.copy_cover or containment < SHORT_EDIT_CONTAINMENT:
             return None
     if not _unmatched_are_known(new, unmatched, old) or _other_numbers(new, old, pairs, True):
+        return None
+    if new.language not in NOUNS_CAPITALISED and _swapped_names(new, old, pairs):
         return None
     return round(containment, 4)
 

@@ -48,7 +48,7 @@ from typing import Final
 
 from services.analysis import gazetteer
 from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE
-from services.analysis.languages import LANGUAGES
+from services.analysis.languages import NOUNS_CAPITALISED
 from services.analysis.places import place_tokens
 from services.analysis.prepare import PreparedArticle
 from services.analysis.similarity import lead_of
@@ -57,9 +57,7 @@ MAX_PLACE_OWNERS = 32  # stories looked at for a place named elsewhere (the olde
 MAX_STORY_NAMES = 5_000  # per set and story: memory stays bounded however long a story runs
 _CODE = re.compile(r"(?<!\w)(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}(?!\w)")  # letters and digits
 _LAST_VOWELS = re.compile(r"[aeiouy]+$")
-_NOUNS_CAPITALISED: Final = frozenset(
-    code for code, data in LANGUAGES.items() if data.figures is not None and data.figures.nouns_capitalised
-)
+_NOUNS_CAPITALISED: Final = NOUNS_CAPITALISED
 LOCAL, REGION, COUNTRY = 0, 1, 2  # levels of a place, finest first
 
 

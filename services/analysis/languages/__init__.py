@@ -259,6 +259,10 @@ def _load_all() -> Mapping[str, LanguageData]:
 
 
 LANGUAGES: Final[Mapping[str, LanguageData]] = _load_all()
+NOUNS_CAPITALISED: Final = frozenset(
+    code for code, data in LANGUAGES.items() if data.figures is not None and data.figures.nouns_capitalised
+)
+"""Languages that capitalise every noun: there a capital letter does not mark a name."""
 """Every language newsmon knows anything of, by ISO 639-1 code."""
 
 SUPPORTED: Final = tuple(code for code, data in LANGUAGES.items() if data.figures is not None)

@@ -782,6 +782,7 @@ def test_news_with_dates_and_corrections_stays(language: str, line: str) -> None
 
 BYLINES_AND_NAVIGATION = {  # bylines, author bios, breadcrumbs, desk initials, video credits, appeals
     "en": [
+        "This story was machine-translated from Spanish.",
         "By Laura Petit, Europe Correspondent",
         "By Sam Okafor and Jo Lind",
         "Dana Whitfield is the Courier's health reporter.",
@@ -795,6 +796,7 @@ BYLINES_AND_NAVIGATION = {  # bylines, author bios, breadcrumbs, desk initials, 
         "jk/rs (AFP, dpa)",
     ],
     "fr": [
+        "Texte traduit automatiquement de l'anglais.",
         "Par Jeanne Morel, correspondante à Bruxelles",
         "(Reportage de Paul Durand ; édité par Marc Petit)",
         "Journaliste au service Politique depuis 2015, il suit l'Élysée.",
@@ -806,6 +808,7 @@ BYLINES_AND_NAVIGATION = {  # bylines, author bios, breadcrumbs, desk initials, 
         "Accueil > Régions > Bretagne",
     ],
     "es": [
+        "Noticia traducida automáticamente del inglés.",
         "Queda prohibida la reproducción total o parcial de este contenido.",
         "Redactor de la sección de Economía desde 2018.",
         "Actualizado: 03/05/2024 18:40h",
@@ -817,6 +820,7 @@ BYLINES_AND_NAVIGATION = {  # bylines, author bios, breadcrumbs, desk initials, 
         "Inicio / Sociedad / Sanidad",
     ],
     "de": [
+        "Dieser Text wurde maschinell übersetzt.",
         "Erste Meldung 10:12 Uhr",
         "Guter Journalismus kostet Geld.",
         "Unterstützen Sie unsere Arbeit mit einem Abo.",
@@ -830,6 +834,7 @@ BYLINES_AND_NAVIGATION = {  # bylines, author bios, breadcrumbs, desk initials, 
         "dh/rb (dpa, AFP)",
     ],
     "it": [
+        "Articolo tradotto automaticamente dal tedesco.",
         "Le donazioni sono sempre gradite e molto apprezzate.",
         "Visita la home page del nostro giornale.",
         "A cura della redazione",

@@ -315,3 +315,28 @@ def test_a_short_copy_whose_sentences_an_editor_turned_round_is_still_a_copy(mak
     assert match is not None and match.method == "near"
     recounted = _edited(turned, 0, "eight workers", "eleven workers")
     assert _match(make_prepared, recounted, short) is None
+
+
+def test_an_outlet_s_own_headline_naming_nothing_new_is_harmless(make_prepared) -> None:
+    """Copy desks retitle in their own words ("… as warehouse burns"); what the headline
+    may not do is name someone or somewhere the text does not, or state another number."""
+    original = make_prepared("a", _body(FIRE_EN), title="Chemical warehouse fire in Valmora")
+    own = make_prepared("b", _body(FIRE_EN), title="Toxic smoke shuts down Valmora as chemical store burns")
+    assert duplicate_method(own, original, AnalysisConfig()) is not None
+    named = make_prepared("c", _body(FIRE_EN), title="Toxic smoke shuts down Ferrol as chemical store burns")
+    assert duplicate_method(named, original, AnalysisConfig()) is None
+
+
+def test_a_name_swapped_for_another_is_a_new_version_but_a_dateline_is_not(make_prepared) -> None:
+    """"Arrested in Bochum" for "arrested in Dortmund" changes a fact; a dateline and an
+    agency tag glued before the lead ("VARDOZ (AFP) - According to …") add names only."""
+    swapped = _edited(FIRE_EN, 0, "Valmora", "Ferrol")
+    assert _match(make_prepared, swapped, FIRE_EN) is None
+    dated = [f"VALMORA (AFP) - {FIRE_EN[0]}", *FIRE_EN[1:]]
+    assert _match(make_prepared, dated, FIRE_EN) is not None
+
+
+def test_a_time_written_a_dot_m_dot_is_an_hour() -> None:
+    spaced = sentence_numbers("La emergencia se produjo hacia las 3 a. m., según la alcaldía.", "es")
+    clock = sentence_numbers("La emergencia se produjo hacia las 3:00 de la madrugada, según la alcaldía.", "es")
+    assert not spaced.beyond(clock)
