@@ -133,7 +133,7 @@ def sentence_numbers(text: str, language: str) -> Numbers:
     clocks += [m.span() for m in hours]
     spans = find_numbers(text, language)
     found = [Number(_hour(m), False, False) for m in hours]
-    found += [Number(float(m.group(1)), False, False) for m in times if m.group(2) == "00"]  # "3:00" = "3 a.m."
+    found += [Number(float(m.group(1)), False, False) for m in times if m.group(2) == "00"]  # "3:00"
     found += [Number(n.value, n.approximate, n.weak) for n in spans if not _inside(n.start, clocks)]
     taken = clocks + [(n.start, n.end) for n in spans]
     found += [
