@@ -35,6 +35,7 @@ _LINE_SHAPES = [
     r"©",
     r"\bhtml5\b",
     r"^\w[^›»>|/]{0,30}(\s[›»>|/]\s\w[^›»>|/]{0,30}){2,}\W*$",  # a breadcrumb: "Home › News › Local"
+    r"^\d{1,2}[:.h]\d{2}(\s?(uhr|h|hrs?|ore|horas))?\W*$",  # a live blog's bare timestamp: "11h38"
     # editors' initials and agencies: "hb/sti (dpa, rtr)"
     r"^[a-z]{1,4}([,/][a-z]{1,4})*/[a-z]{1,4}\s*\([^()]{1,50}\)\W*$",
 ]

@@ -877,3 +877,42 @@ def test_bylines_bios_breadcrumbs_and_appeals_are_boilerplate(language: str, lin
 )
 def test_news_that_starts_like_a_byline_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line), (language, line)
+
+
+LIVE_BLOG_AND_FEEDBACK = {  # live-blog stamps, time-zone notes, reader-feedback and error prompts
+    "en": [
+        "Was this story helpful?",
+        "This article was last updated at 09:12.",
+        "All times are local time.",
+        "14:05",
+    ],
+    "fr": [
+        "Cette page est actualisée en continu.",
+        "Les heures sont indiquées en heure de Paris.",
+        "Cet article vous a plu ?",
+        "Vous avez remarqué une erreur ?",
+        "9h57",
+    ],
+    "es": ["¿Te ha parecido interesante esta noticia?", "Esta noticia se irá actualizando."],
+    "de": ["Der Ticker wurde zuletzt um 8.10 Uhr aktualisiert.", "Alle Zeitangaben in MEZ.", "7.25 Uhr"],
+    "it": ["Riproduzione riservata", "Aggiornamento ore 16.40", "Foto di Marco Neri / Agenzia Sud"],
+}
+LIVE_BLOG_LOOKALIKE_NEWS = {
+    "en": ["The fire was reported at 14:05 and was under control by the evening."],
+    "fr": ["Les heures supplémentaires des soignants ont été payées en retard."],
+    "it": ["La riproduzione del dipinto è stata venduta all'asta per 12.000 euro."],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "line"), [(lang, line) for lang, lines in LIVE_BLOG_AND_FEEDBACK.items() for line in lines]
+)
+def test_live_blog_stamps_and_feedback_prompts_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line), (language, line)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"), [(lang, line) for lang, lines in LIVE_BLOG_LOOKALIKE_NEWS.items() for line in lines]
+)
+def test_news_with_times_and_reproductions_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line), (language, line)
