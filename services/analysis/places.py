@@ -62,6 +62,21 @@ _NOUNS_CAPITALISED: Final = frozenset(
 )
 
 
+_NOT_PLACES: Final[Mapping[str, tuple[frozenset[str], tuple[str, ...]]]] = MappingProxyType(
+    {
+        code: (frozenset(data.not_places), tuple(data.not_place_endings))
+        for code, data in LANGUAGES.items()
+        if data.not_places or data.not_place_endings
+    }
+)
+
+
+def _common_noun(word: str, language: str) -> bool:
+    """A capitalised word after a preposition that the language file knows names no place."""
+    words, endings = _NOT_PLACES.get(language, (frozenset(), ()))
+    return word in words or word.endswith(endings)
+
+
 def fold(name: str) -> str:
     """A name's comparable form: accent-free, case-folded, cut to PREFIX letters."""
     plain = _COMBINING.sub("", unicodedata.normalize("NFKD", name))
@@ -123,6 +138,8 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
             if token[:1].isupper() and words[k] not in months:
                 if nouns and words[k] in between:
                     continue  # "in der Provinz Lomo": a place noun, the name follows
+                if nouns and _common_noun(words[k], language):
+                    break  # "in der Nacht", "im Krankenhaus": no place
                 while k < len(words) and matches[k].group()[:1].isupper():
                     found.append(k)
                     k += 1

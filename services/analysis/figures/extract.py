@@ -393,7 +393,7 @@ def _measure_for(
     """(base measure, subgroup) for count ``k`` by the rules listed in the module docstring."""
     count, head = counts[k], heads[k]
     if head.kind == "measure":
-        return head.measure, head.subgroup
+        return _refined(sent, k, counts, heads, at_token, lex) or head.measure, head.subgroup
     if head.subgroup and bases and (head.partitive or _in_inclusion(sent, k, counts, lex)):
         return bases[-1], head.subgroup  # "14 dead, including six children", "six of them children"
     measure = _backward(sent, count.first, lex, strict=head.kind == "other")
@@ -423,6 +423,29 @@ def _measure_for(
             return None, None  # "residents of six villages were evacuated": the residents were
         return _generic_passive(sent, head, lex.generic_passive, lex), None
     return measure, head.subgroup
+
+
+REFINEMENTS: Final = {"injured": "hospitalized", "kidnapped": "rescued"}
+"""A count named by the first measure whose verb says the second: "34 blessés étaient
+toujours hospitalisés" are hospitalized, "freed 14 hostages" were rescued."""
+
+
+def _refined(
+    sent: _Sentence,
+    k: int,
+    counts: list[_Count],
+    heads: list[_Head],
+    at_token: Mapping[int, int],
+    lex: Lexicon,
+) -> str | None:
+    """The narrower measure of a count whose own word names the broader one (REFINEMENTS),
+    when its verb, after it or just before it, names the narrower one."""
+    count, head = counts[k], heads[k]
+    narrower = REFINEMENTS.get(head.measure or "")
+    if narrower is None:
+        return None
+    said = _forward(sent, head, count, counts, heads, at_token, lex) or _backward(sent, count.first, lex, False)
+    return narrower if said == narrower else None
 
 
 def _named_before(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> str | None:
