@@ -444,7 +444,8 @@ def _refined(
     narrower = REFINEMENTS.get(head.measure or "")
     if narrower is None:
         return None
-    said = _forward(sent, head, count, counts, heads, at_token, lex) or _backward(sent, count.first, lex, False)
+    said = _forward(sent, head, count, counts, heads, at_token, lex)
+    said = said or _backward(sent, count.first, lex, False)
     return narrower if said == narrower else None
 
 
