@@ -316,10 +316,13 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
     ("three more arrests") and earlier values ("up from 37"): a figure is a current state."""
     at_token = {c.first: k for k, c in enumerate(counts)}
     heads = _shared_units(sent, counts, [_scan_head(sent, c.last, lex, at_token) for c in counts], lex)
+    wholes = _wholes(sent, counts, heads, lex)
+    for whole, part in wholes.items():
+        heads[part] = heads[whole]  # the part is counted of the whole's group, by its verb
     rivals = {c.first for c, h in zip(counts, heads, strict=True) if h.kind in ("none", "measure", "people")}
     found: list[_Found] = []
     for k, (count, head) in enumerate(zip(counts, heads, strict=True)):
-        if head.kind == "unit" or (count.weak and not head.immediate):
+        if k in wholes or head.kind == "unit" or (count.weak and not head.immediate):
             continue
         if count.plain_year and head.kind not in ("measure", "people", "subgroup"):
             continue
@@ -350,6 +353,25 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
         if count.value > 0:  # "zero deaths" counts nobody
             figures.append(Figure(measure, None, count.value, count.qualifier, count.start, count.end))
     return figures
+
+
+def _wholes(sent: _Sentence, counts: list[_Count], heads: list[_Head], lex: Lexicon) -> dict[int, int]:
+    """Counts that are the whole a count before them is a part of ("Eleven of the 46
+    passengers were killed", "Vierzehn der 38 Insassen"), each with its part: the whole
+    is how many there were, not an impact, and the part is counted of its group."""
+    wholes: dict[int, int] = {}
+    for k in range(len(counts) - 1):
+        part, whole = counts[k], counts[k + 1]
+        group = heads[k + 1]
+        if heads[k].kind != "none" or group.kind not in ("people", "subgroup", "other", "measure"):
+            continue
+        if part.weak or (group.kind == "measure" and group.noun < 0):
+            continue  # "zwei der drei Vermissten", "l'un des deux otages": the measure is the
+            # whole's, and the part is said of by another verb
+        link = lex.part_of.match(sent.words, part.last)
+        if link is not None and part.last + link[0] == whole.first and whole.qualifier == "exact":
+            wholes[k + 1] = k
+    return wholes
 
 
 _BROUGHT_REACH: Final = 4

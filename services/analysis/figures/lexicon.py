@@ -160,6 +160,7 @@ class Lexicon:
     people: frozenset[str]
     others: frozenset[str]
     partitives: PhraseTable
+    part_of: PhraseTable
     not_people: PhraseTable
     months: frozenset[str]
     months_capitalised: bool
@@ -239,6 +240,7 @@ def build(data: LanguageData) -> Lexicon:
         people=_words(fig.people),
         others=_words(fig.others),
         partitives=PhraseTable.of(fig.partitives),
+        part_of=PhraseTable.of(fig.part_of),
         not_people=PhraseTable.of(fig.not_people),
         months=_words(data.dates.months),
         months_capitalised=data.dates.months_capitalised,

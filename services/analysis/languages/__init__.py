@@ -127,6 +127,7 @@ class FigureData(_Data):
     people: list[str] = Field(default_factory=list)  # heads of a counted group ("people", "residents")
     others: list[str] = Field(default_factory=list)  # "25 other passengers": a group follows
     partitives: list[str] = Field(default_factory=list)  # "six of them children": a part of the group before
+    part_of: list[str] = Field(default_factory=list)  # "eleven of the 46 passengers": a count, then its whole
     not_people: list[str] = Field(default_factory=list)  # counted beings that are not people (animals)
     units: Phrases = Field(default_factory=dict)  # after a number: time, distance, money, ...
     not_before: Phrases = Field(default_factory=dict)  # before a number: age, identifier, money
