@@ -52,7 +52,7 @@ _SCALES = (1e3, 1e6, 1e9, 1e12)  # thousand, million, billion, trillion
 RETITLE_KNOWN_WORDS = 0.5  # a copy's own headline: at least this share of its words are the original's
 SHORT_EDIT_CONTAINMENT = 0.3  # the least shingle containment of a copy whose every sentence is an edit
 RESTATED_KNOWN_WORDS = 0.8  # ...and any other sentence only the copy has (a caption, a clause turned round)
-SPLIT_PIECE_WORDS = 20  # the longest second half of a sentence a translator splits in two
+SPLIT_PIECE_WORDS = 25  # the longest second half of a sentence a translator splits in two
 ORDER_SWAPS = 0.05  # the largest share of aligned sentence pairs a translation may tell out of order
 _DIGITS = re.compile(r"\d+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -243,17 +243,21 @@ def _swapped_names(new: Text, old: Text, pairs: Sequence[tuple[int, int]]) -> bo
 
 
 def _split_pieces(
-    new: Text, old: Text, sims: NDArray[np.float32], translated: NDArray[np.bool_]
+    new: Text, old: Text, sims: NDArray[np.float32], translated: NDArray[np.bool_], floor: float
 ) -> list[int]:
     """Untranslated sentences that are the short second half of a split one: closest to the
-    original sentence whose translation stands next to them, stating no figure or no number
-    that sentence lacks ("…, where nine residents died" → "Murieron nueve ancianos.")."""
+    original sentence whose translation stands next to them, or near it (`floor`: the half
+    says less than the whole), stating no figure or no number that sentence lacks ("…,
+    where nine residents died" → "Murieron nueve ancianos.")."""
     best = sims.argmax(axis=1)
     pieces = []
     for i in np.flatnonzero(~translated).tolist():
         text, j = new.sentences[i].text, int(best[i])
         beside = {int(best[k]) for k in (i - 1, i + 1) if 0 <= k < len(translated) and translated[k]}
-        if i == 0 or len(text.split()) > SPLIT_PIECE_WORDS or j not in beside:
+        if j not in beside:
+            j = max(beside, key=lambda b: float(sims[i, b]), default=j)
+            j = j if j in beside and sims[i, j] >= floor else -1
+        if i == 0 or len(text.split()) > SPLIT_PIECE_WORDS or j < 0:
             continue
         figures = new.sentences[i].figures
         original = _numbers(old.sentences[j].text, old.language)
@@ -392,7 +396,7 @@ def translation(new: PreparedArticle, old: PreparedArticle, config: AnalysisConf
     cover = _word_share(old.sentences, matched.any(axis=0))
     if cover < config.copy_cover or _word_share(new.sentences, translated) < config.copy_containment:
         return None
-    pieces = _split_pieces(new, old, sims, translated)
+    pieces = _split_pieces(new, old, sims, translated, config.translation_floor)
     if not _unmatched_are_known(new, [i for i in np.flatnonzero(~translated).tolist() if i not in pieces]):
         return None
     best = np.where(matched, sims, -np.inf).argmax(axis=1)

@@ -916,3 +916,42 @@ def test_live_blog_stamps_and_feedback_prompts_are_boilerplate(language: str, li
 )
 def test_news_with_times_and_reproductions_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line), (language, line)
+
+
+DISCLAIMERS_DESKS_AND_RULES = {
+    "en": [
+        "Get our alerts straight to your inbox.",
+        "Staff and agencies",
+        "Community guidelines apply to all comments.",
+    ],
+    "fr": ["Le site n'est pas responsable des commentaires publiés.", "La rédaction avec AFP"],
+    "es": ["El diario no se hace responsable de las opiniones de los lectores.", "Redacción / Agencias"],
+    "de": [
+        "Die Redaktion übernimmt keine Haftung für Fehler.",
+        "Redaktion / dpa",
+        "Netiquette: Bitte bleiben Sie sachlich.",
+    ],
+    "it": ["La testata non è responsabile dei contenuti dei commenti.", "Redazione / Agenzie"],
+}
+DISCLAIMER_LOOKALIKE_NEWS = {
+    "en": [
+        "The ministry said it was not responsible for the errors in the voter rolls, blaming a contractor."
+    ],
+    "es": ["La empresa no se hace responsable del vertido, según su portavoz, y culpa a un subcontratista."],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [(lang, line) for lang, lines in DISCLAIMERS_DESKS_AND_RULES.items() for line in lines],
+)
+def test_disclaimers_desk_bylines_and_comment_rules_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line), (language, line)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [(lang, line) for lang, lines in DISCLAIMER_LOOKALIKE_NEWS.items() for line in lines],
+)
+def test_news_of_who_is_responsible_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line), (language, line)

@@ -340,3 +340,25 @@ def test_a_time_written_a_dot_m_dot_is_an_hour() -> None:
     spaced = sentence_numbers("La emergencia se produjo hacia las 3 a. m.", "es")
     clock = sentence_numbers("La emergencia se produjo hacia las 3:00 de la madrugada.", "es")
     assert not spaced.beyond(clock)
+
+
+def test_a_split_off_half_closer_to_another_sentence_still_belongs_to_its_own(make_prepared) -> None:
+    """The lead split in two: its second half ("Der Reisebus … kippte um") may score
+    best against some other sentence of the original, yet near enough to the sentence
+    its neighbour translates; it adds nothing, so the translation is still a copy."""
+    original = [
+        "Two people were killed and 19 injured on Wednesday when a coach carrying Italian "
+        "schoolchildren overturned on a mountain road in the French Alps, local authorities said.",
+        "The driver and a teacher accompanying the group were among the injured.",
+        "The coach had left the road on a sharp bend and rolled onto its side.",
+    ]
+    split = [
+        "Bei einem Busunglück in den französischen Alpen sind am Mittwoch zwei Menschen ums Leben "
+        "gekommen und 19 verletzt worden.",
+        "Der Reisebus mit italienischen Schülern kam auf einer Bergstraße von der Fahrbahn ab und "
+        "kippte um, wie die örtlichen Behörden mitteilten.",
+        "Unter den Verletzten sind der Fahrer und eine Lehrerin, die die Gruppe begleitete.",
+        "Der Bus war in einer scharfen Kurve von der Straße abgekommen und auf die Seite gekippt.",
+    ]
+    match = _match(make_prepared, split, original, new_lang="de")
+    assert match is not None and match.method == "cross_lingual"
