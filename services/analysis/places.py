@@ -71,8 +71,9 @@ _NOT_PLACES: Final[Mapping[str, tuple[frozenset[str], tuple[str, ...]]]] = Mappi
 )
 
 
-def _common_noun(word: str, language: str) -> bool:
-    """A capitalised word after a preposition that the language file knows names no place."""
+def names_no_place(word: str, language: str) -> bool:
+    """A capitalised word (lower-cased here) that the language file knows names no place:
+    a common noun where every noun is capitalised ("Nacht"), an epithet ("Alpine")."""
     words, endings = _NOT_PLACES.get(language, (frozenset(), ()))
     return word in words or word.endswith(endings)
 
@@ -138,8 +139,8 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
             if token[:1].isupper() and words[k] not in months:
                 if nouns and words[k] in between:
                     continue  # "in der Provinz Lomo": a place noun, the name follows
-                if nouns and _common_noun(words[k], language):
-                    break  # "in der Nacht", "im Krankenhaus": no place
+                if names_no_place(words[k], language):
+                    break  # "in der Nacht", "im Krankenhaus", "on the Alpine lake": no place
                 while k < len(words) and matches[k].group()[:1].isupper():
                     found.append(k)
                     k += 1

@@ -231,8 +231,8 @@ class LanguageData(_Data):
     place_prepositions: list[str] = Field(default_factory=list)  # "in", "près de": a place name follows
     place_nouns: list[str] = Field(default_factory=list)  # "in the province of" Lomo: words before a name
     clause_openers: list[str] = Field(default_factory=list)  # ", after …": after a comma, another clause
-    # Where every noun is capitalised, the common nouns a locative preposition takes
-    # ("in der Nacht", "im Krankenhaus", "bei dem Busunglück"): words, and word endings.
+    # Capitalised words that name no place: common nouns where every noun is capitalised
+    # ("in der Nacht", "im Krankenhaus"), epithets ("Alpine", "Mediterranean"): words, endings.
     not_places: list[str] = Field(default_factory=list)
     not_place_endings: list[str] = Field(default_factory=list)
     boilerplate: BoilerplateData = BoilerplateData()

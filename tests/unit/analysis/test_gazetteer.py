@@ -95,3 +95,9 @@ def test_the_file_rules_are_checked() -> None:
         _load(f"ES = {{ {ROW} }}", 'IT-42 = { en = ["Liguria"], fr = ["Ligurie"] }')
     with pytest.raises(gazetteer.GazetteerError, match="non-empty"):
         _load('ES = { en = [], fr = ["Espagne"] }')
+
+
+def test_an_english_demonym_names_its_country() -> None:
+    """English capitalises "German", "Austrian": read as names they were local places
+    ("German rail crash" conflicted with a story set in Hesse, Germany)."""
+    assert _find("German rail crash: Austrian hotel fire, a French Alpine lake", "en") == ["DE", "AT", "FR"]

@@ -340,3 +340,12 @@ def test_the_words_a_toll_is_told_in_name_nothing() -> None:
     riot = keys("Krawalle in Lennstedt: elf Polizisten verletzt", "de")
     assert not (flood & train) and not (riot & train)
     assert {name_key("Nordhessen"), name_key("Lennstedt")} <= train | riot  # places still count
+
+
+def test_an_epithet_names_no_place() -> None:
+    """ "Alpine" in "a French Alpine lake" and "an Austrian Alpine hotel" linked a boat
+    disaster to a hotel fire; epithets of large areas are language data that name nothing."""
+    boat = keys("Five dead as tourist boat capsizes on French Alpine lake", "en")
+    hotel = keys("Three dead, 17 injured in Austrian Alpine hotel fire", "en")
+    assert not (boat & hotel)
+    assert {"FR", "AT"} <= boat | hotel
