@@ -28,6 +28,8 @@ MIN_KEPT_WORDS = 3  # a title glued before boilerplate is kept when it has this 
 
 _TABLES: tuple[BoilerplateData, ...] = tuple(data.boilerplate for data in LANGUAGES.values())
 
+# News agencies whose tag makes a dateline: the same in every language.
+_AGENCIES = "afp|ap|dpa|efe|ansa|reuters|apa|sda|ats|belga|anp|kna|epd|europa press"
 # Shapes of any language; {name} is a word class of the language files.
 _LINE_SHAPES = [
     r"^({networks}|{share})([\s,|/·•:]+({networks}|{share}))*\s*[:.!]*$",  # a row of share buttons
@@ -36,6 +38,12 @@ _LINE_SHAPES = [
     r"\bhtml5\b",
     r"^\w[^›»>|/]{0,30}(\s[›»>|/]\s\w[^›»>|/]{0,30}){2,}\W*$",  # a breadcrumb: "Home › News › Local"
     r"^\d{1,2}[:.h]\d{2}(\s?(uhr|h|hrs?|ore|horas))?\W*$",  # a live blog's bare timestamp: "11h38"
+    r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b",  # an address to write to: "Contact … at dbirkett@freepress.com"
+    r"^[\w .&-]{2,25}\d[\d.,]*\s*(pkt\.?|pts?\.?)?\s*[▲▼+\-−]\s*\d+([.,]\d+)?\s*%\W*$",  # a market ticker
+    r"^(meteo|weather|wetter|el tiempo|météo)\s*:.{0,40}\d+\s*°",  # a weather widget
+    # a dateline alone: "Madrid, 12 mar (EFE).-", "(ANSA) - ROMA, 12 MAR -", "Berlin (dpa) -"
+    r"^\(?[\w .'-]{2,30}(,\s*\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((" + _AGENCIES + r")\)\s*[.\-–—:]*\W*$",
+    r"^\((" + _AGENCIES + r")\)\s*[-–—]\s*[\w .'-]{2,30}(,\s*\d{1,2}\s+\w{3,10}\.?)?\s*[-–—]?\W*$",
     # editors' initials and agencies: "hb/sti (dpa, rtr)"
     r"^[a-z]{1,4}([,/][a-z]{1,4})*/[a-z]{1,4}\s*\([^()]{1,50}\)\W*$",
 ]

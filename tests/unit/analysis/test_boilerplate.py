@@ -955,3 +955,62 @@ def test_disclaimers_desk_bylines_and_comment_rules_are_boilerplate(language: st
 )
 def test_news_of_who_is_responsible_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line), (language, line)
+
+
+WIDGETS_CONTACTS_AND_DATELINES = {  # tickers, weather, author contacts, datelines alone, appeals, live stamps
+    "en": [
+        "Contact Jane Holt at jholt@example-gazette.com.",
+        "S&P 500 5,123.40 ▼ 0.21%",
+        "Weather: Leeds 12° light rain",
+        "LONDON (Reuters) -",
+        "Sam Patel is editor of the Valley Courier.",
+        "Comments on this story have been closed.",
+        "Updated 12 minutes ago",
+        "Quality journalism needs your support.",
+        "Do you have information about this incident?",
+    ],
+    "fr": [
+        "Mis à jour il y a 5 minutes",
+        "Toute reproduction, même partielle, est strictement interdite.",
+        "Ne ratez aucune info en activant les notifications.",
+        "Ouest-Éclair avec AFP",
+        "Réagissez à cet article",
+    ],
+    "es": [
+        "Sevilla, 3 abr (EFE).-",
+        "Noticia en desarrollo",
+        "Síguenos en Instagram",
+        "Contenido patrocinado por Banco Sur",
+    ],
+    "de": ["Hamburg (dpa) -", "DAX 17.980,12 Pkt. -0,35 %", "von dpa", "Sie haben einen Fehler entdeckt?"],
+    "it": [
+        "(ANSA) - MILANO, 4 APR -",
+        "Hai notato un errore?",
+        "Video di Paolo Rossi / Montaggio di Anna Bianchi",
+        "Commenta la notizia",
+        "di Giulia Conti, inviata a Napoli",
+        "Ultimo aggiornamento ore 18:20",
+    ],
+}
+WIDGET_LOOKALIKE_NEWS = {
+    "en": [
+        "The index fell 2.3% on Tuesday as investors weighed the central bank's decision.",
+        "Weather forecasters said temperatures would reach 41° in Seville by the weekend.",
+    ],
+    "it": ["AGGIORNAMENTO ore 12.45: i morti sono saliti a 21, secondo la protezione civile."],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [(lang, line) for lang, lines in WIDGETS_CONTACTS_AND_DATELINES.items() for line in lines],
+)
+def test_widgets_contacts_and_bare_datelines_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line), (language, line)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"), [(lang, line) for lang, lines in WIDGET_LOOKALIKE_NEWS.items() for line in lines]
+)
+def test_news_with_percentages_temperatures_and_live_updates_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line), (language, line)
