@@ -1014,3 +1014,38 @@ def test_widgets_contacts_and_bare_datelines_are_boilerplate(language: str, line
 )
 def test_news_with_percentages_temperatures_and_live_updates_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line), (language, line)
+
+
+FOLLOW_CREDITS_AND_ARCHIVE_PHOTOS = {
+    "en": ["(AP)", "File photo"],
+    "fr": [
+        "Suivez Radio Sud sur Instagram.",
+        "Avec AFP",
+        "(Avec Reuters)",
+        "Vous souhaitez réagir ?",
+        "Photo d'illustration",
+    ],
+    "es": ["Sigue a Diario Norte en TikTok", "Imagen de archivo"],
+    "de": ["Folgen Sie dem Tagesblatt auf Instagram", "dns/Übersetzung: mk", "Symbolbild"],
+    "it": ["Segui Radio Lago anche su Instagram e TikTok.", "di Redazione Cronaca", "Foto d'archivio"],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [(lang, line) for lang, lines in FOLLOW_CREDITS_AND_ARCHIVE_PHOTOS.items() for line in lines],
+)
+def test_follow_prompts_short_credits_and_archive_photos_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line), (language, line)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("fr", "Avec ses 300 habitants, le village a été entièrement évacué."),
+        ("it", "Segui le indicazioni della protezione civile, ha detto il sindaco ai residenti."),
+        ("en", "(AP) reporters were among those detained at the border."),
+    ],
+)
+def test_news_opening_like_a_credit_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line), (language, line)
