@@ -24,6 +24,7 @@ digits, so a sentence only the original has (a dropped paragraph) vetoes nothing
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -39,6 +40,7 @@ from numpy.typing import NDArray
 from schemas import DuplicateMethod
 from services.analysis.config import AnalysisConfig
 from services.analysis.figures import Figure
+from services.analysis.figures.lexicon import LEXICONS, TOKEN_RE
 from services.analysis.figures.numbers import find_numbers
 from services.analysis.fingerprints import NUM_PERM, shingles
 from services.analysis.languages import NOUNS_CAPITALISED
@@ -277,15 +279,37 @@ def _other_numbers(new: Text, old: Text, pairs: Sequence[tuple[int, int]], same_
     """True when an aligned sentence pair states other numbers: in the same language, any
     number the original's sentence lacks (its words are the original's); across languages,
     only a number on each side that the other lacks ("nine" for "eleven"), since a
-    translation may spell out what the original leaves vague ("Mitte vierzig", "in his forties")."""
+    translation may spell out what the original leaves vague ("Mitte vierzig", "in his forties"),
+    and never a measurement, which a translation may convert (miles to km, °F to °C)."""
     for i, j in pairs:
         a, b = new.sentences[i].text, old.sentences[j].text
         if same_language and a == b:
             continue
+        if not same_language:
+            a, b = _unmeasured(a, new.language), _unmeasured(b, old.language)
         ours, theirs = _numbers(a, new.language), _numbers(b, old.language)
         if ours.beyond(theirs) and (same_language or theirs.beyond(ours)):
             return True
     return False
+
+
+def _unmeasured(text: str, language: str) -> str:
+    """`text` with each number that a unit of measure follows blanked out ("12 miles",
+    "3,5 Hektar", "70 °F"): the unit words are the language file's [figures.units]."""
+    lex = LEXICONS.get(language)
+    if lex is None:
+        return text
+    low = text.lower()
+    tokens = list(TOKEN_RE.finditer(low))
+    starts = [t.start() for t in tokens]
+    words = [t.group() for t in tokens]
+    out = text
+    for number in find_numbers(text, language):
+        after = bisect.bisect_left(starts, number.end)
+        unit = lex.units.match(words, after)
+        if unit is not None and unit[1] == "measure":
+            out = out[: number.start] + " " * (number.end - number.start) + out[number.end :]
+    return out
 
 
 def _numbers(text: str, language: str) -> Numbers:

@@ -362,3 +362,22 @@ def test_a_split_off_half_closer_to_another_sentence_still_belongs_to_its_own(ma
     ]
     match = _match(make_prepared, split, original, new_lang="de")
     assert match is not None and match.method == "cross_lingual"
+
+
+def test_a_translation_may_convert_measurements_but_not_counts(make_prepared) -> None:
+    """A US outlet's translation turns hectares into acres and km/h into mph; those numbers
+    differ, the copy stands.  A count that differs still makes a new version."""
+    original = [
+        "Das Feuer hat bereits 4.850 Hektar Wald vernichtet, teilte die Feuerwehr am Montag mit.",
+        "Der Wind erreichte zeitweise 72 Stundenkilometer, 3 Feuerwehrleute wurden verletzt.",
+        "Rund 600 Anwohner mussten ihre Häuser verlassen.",
+    ]
+    converted = [
+        "The fire has already destroyed 12,000 acres of forest, the fire service said on Monday.",
+        "Winds at times reached 45 mph, and 3 firefighters were injured.",
+        "About 600 residents had to leave their homes.",
+    ]
+    match = _match(make_prepared, converted, original, new_lang="en", old_lang="de")
+    assert match is not None and match.method == "cross_lingual"
+    recount = _edited(converted, 1, "3 firefighters", "5 firefighters")
+    assert _match(make_prepared, recount, original, new_lang="en", old_lang="de") is None
