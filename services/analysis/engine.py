@@ -47,7 +47,14 @@ def compare_with_story(
     story_id, title = assignment.story_id, assignment.story_title
     if assignment.duplicate is not None:
         return [alerts.duplicate(prepared, story_id, title, assignment.duplicate, detected_at)]
-    novelty = absorb(memory, prepared, config, first=assignment.new_story, elsewhere=assignment.elsewhere)
+    novelty = absorb(
+        memory,
+        prepared,
+        config,
+        first=assignment.new_story,
+        elsewhere=assignment.elsewhere,
+        own=assignment.own,
+    )
     if assignment.new_story:
         return [alerts.new_story(prepared, story_id, detected_at)]
     found = [alerts.figure_changed(prepared, story_id, title, c, detected_at) for c in novelty.figure_changes]

@@ -260,6 +260,26 @@ class StoryNames:
                 found.add(key)
         return frozenset(found)
 
+    def own(self, story_id: str, named: Iterable[str]) -> frozenset[str]:
+        """Of `named`, the sure main places of the story that no other live story has as a
+        main place: a count said of one of them is the story's own, even when its sentence
+        names another story's place too ("Police in the Spanish city of Castrovel arrested
+        19", while Spain is the main country of a boat disaster with Spanish victims)."""
+        story = self._stories.get(story_id)
+        if story is None:
+            return frozenset()
+        return frozenset(
+            key
+            for key in named
+            if key in story.places
+            and story.is_main(key)
+            and not any(
+                self._stories[t].is_main(key)
+                for t in islice(self._placed.get(key, ()), MAX_PLACE_OWNERS)
+                if t != story_id
+            )
+        )
+
     def may_join(self, identity: Identity, story_id: str, stale: bool) -> bool:
         """Whether a similar article may join the story (the verdict is not REFUSED)."""
         return self.verdict(identity, story_id, stale) is not Verdict.REFUSED

@@ -52,6 +52,7 @@ class Assignment:
     story_similarity: float | None
     evicted: tuple[str, ...] = ()  # stories that left the window: drop their memory too
     elsewhere: frozenset[str] = frozenset()  # places of other stories its figures name (story_evidence)
+    own: frozenset[str] = frozenset()  # ... and the story's own main places they name, when elsewhere is set
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +131,12 @@ class StoryIndex:
             story = self._stories[story_id]
             if prepared.title_given and not story.title_given:  # a later article brings a headline
                 story.title, story.title_given = prepared.title, True
-        elsewhere = (
-            frozenset() if new or duplicate else self._names.elsewhere(story_id, _figure_keys(prepared))
-        )
-        assignment = Assignment(story_id, new, story.title, duplicate, similarity, evicted, elsewhere)
+        elsewhere = own = frozenset[str]()
+        if not (new or duplicate):
+            named = _figure_keys(prepared)
+            elsewhere = self._names.elsewhere(story_id, named)
+            own = self._names.own(story_id, named) if elsewhere else own
+        assignment = Assignment(story_id, new, story.title, duplicate, similarity, evicted, elsewhere, own)
         self._remember(_Entry(prepared, assignment, event_time), original=duplicate is None and not blind)
         story.last_seen = max(story.last_seen, event_time)
         story.articles.append(prepared.article_id)

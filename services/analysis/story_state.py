@@ -65,10 +65,13 @@ def _segment(sentence: Sentence, index: int, language: str) -> str:
     return sentence.text[start : min(end, clause_end(sentence.text, figures[index].end, language))]
 
 
-def readings(prepared: PreparedArticle, elsewhere: frozenset[str] = frozenset()) -> list[Reading]:
+def readings(
+    prepared: PreparedArticle, elsewhere: frozenset[str] = frozenset(), own: frozenset[str] = frozenset()
+) -> list[Reading]:
     """Every figure of the article with the places it is counted in and its observation;
     statements first, then headings (a headline shortens what the text states).  A figure
-    said of a place of another story (`elsewhere`, from the story index) is left out."""
+    said of a place of another story (`elsewhere`, from the story index) and of none of
+    the story's `own` main places is left out."""
     found: list[Reading] = []
     ordered = sorted(prepared.sentences, key=lambda s: s.heading)
     language = prepared.language
@@ -83,7 +86,7 @@ def readings(prepared: PreparedArticle, elsewhere: frozenset[str] = frozenset())
                 source=prepared.article.source,
             )
             segment = _segment(sentence, index, language)
-            if elsewhere and keys(segment, language) & elsewhere:
+            if elsewhere and (named := keys(segment, language)) & elsewhere and not named & own:
                 continue
             found.append(Reading(fig, places(segment, language), obs, scope(segment, language), corrected))
     return found
@@ -106,13 +109,15 @@ def absorb(
     config: AnalysisConfig,
     first: bool,
     elsewhere: frozenset[str] = frozenset(),
+    own: frozenset[str] = frozenset(),
 ) -> Novelty:
     """Compare `prepared` with the story, then remember it.  The first article of a story
     only seeds the memory: it is the story, not news to it.  Figures said of `elsewhere`
-    (places of other live stories) neither move a running value nor make a change."""
+    (places of other live stories) neither move a running value nor make a change, unless
+    they name one of the story's `own` main places too."""
     memory.articles += 1
     held = {id(slot): frozenset(slot.values) for slot in memory.slots}  # before this article
-    changes = _figure_changes(memory, prepared, elsewhere)
+    changes = _figure_changes(memory, prepared, elsewhere, own)
     # A sentence whose only news is a new number reads like the sentence it updates (the
     # embedding barely moves with a number), so it is not novel here: its change is
     # reported by the figure alert.  A sentence that also says something new still is.
@@ -164,14 +169,14 @@ _NO_OBSERVATION = Observation(value=0, qualifier="exact", text="-", article_id="
 
 
 def _figure_changes(
-    memory: StoryMemory, prepared: PreparedArticle, elsewhere: frozenset[str]
+    memory: StoryMemory, prepared: PreparedArticle, elsewhere: frozenset[str], own: frozenset[str]
 ) -> list[FigureChange]:
     """Each reading against the story's running values.  An article moves a value once: a
     second, different count of the same slot in one article is a detail (a part, an
     aside), not a second update."""
     changes: list[FigureChange] = []
     moved: set[int] = set()
-    for reading in readings(prepared, elsewhere):
+    for reading in readings(prepared, elsewhere, own):
         slot = slot_for(memory.slots, reading, memory.places)
         if slot is not None and id(slot) in moved:
             continue

@@ -110,6 +110,7 @@ def assignment_to_dict(a: Assignment) -> dict[str, Any]:
         "story_similarity": a.story_similarity,
         "evicted": list(a.evicted),
         "elsewhere": sorted(a.elsewhere),
+        "own": sorted(a.own),
     }
 
 
@@ -123,6 +124,7 @@ def assignment_from_dict(doc: dict[str, Any]) -> Assignment:
         story_similarity=doc["story_similarity"],
         evicted=tuple(doc["evicted"]),
         elsewhere=frozenset(doc.get("elsewhere", ())),  # absent from records written before it
+        own=frozenset(doc.get("own", ())),  # likewise
     )
 
 

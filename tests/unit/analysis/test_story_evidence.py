@@ -349,3 +349,19 @@ def test_an_epithet_names_no_place() -> None:
     hotel = keys("Three dead, 17 injured in Austrian Alpine hotel fire", "en")
     assert not (boat & hotel)
     assert {"FR", "AT"} <= boat | hotel
+
+
+def test_a_story_s_own_places_are_its_sure_main_places_no_other_story_has() -> None:
+    """Riots in Castrovel, and a boat disaster whose victims were Spanish: "Police in the
+    Spanish city of Castrovel arrested 19" names Spain (the boat story's main country) and
+    Castrovel, the riot story's own place, so the count is the riots'."""
+    names = StoryNames()
+    for _ in range(3):
+        names.add("boat", _identity({"orvann"}, places={"ES", "orvann"}))
+        names.add("riots", _identity({"castrovel"}, places={"castrovel"}))
+    assert names.elsewhere("riots", {"ES", "castrovel"}) == {"ES"}
+    assert names.own("riots", {"ES", "castrovel"}) == {"castrovel"}
+    names.add("boat", _identity({"orvann"}, places={"ES", "orvann", "castrovel"}))
+    for _ in range(3):
+        names.add("boat", _identity({"orvann"}, places={"castrovel"}))
+    assert names.own("riots", {"castrovel"}) == frozenset()  # now the boat story's main place too
