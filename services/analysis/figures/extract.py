@@ -435,6 +435,8 @@ def _measure_for(
         measure = (
             _among(sent, count, lex) or _object_of(sent, count, lex) or _split_verb(sent, count, head, lex)
         )
+    if measure is None and head.kind in ("people", "subgroup") and lex.verb_second:
+        measure = _verb_second(sent, count, at_token, lex)
     joined = k > 0 and sent.word(count.first - 1) in lex.coordinators and bool(bases)
     if measure is None and joined and {head.kind, heads[k - 1].kind} <= {"people", "subgroup"}:
         measure = bases[-1]  # "sono rimasti feriti 12 agenti … e 5 detenuti"
@@ -911,6 +913,24 @@ def _verb_before(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
     if found is None or sent.word(j - found[0]) in lex.determiners:
         return None
     return found[1]
+
+
+_V2_REACH: Final = 12
+
+
+def _verb_second(sent: _Sentence, count: _Count, at_token: Mapping[int, int], lex: Lexicon) -> str | None:
+    """Where the finite verb comes second, adverbials may stand between it and its subject:
+    "Bei dem Unglück starben nach Angaben der Polizei am Sonntagabend 43 Menschen".  The
+    nearest measure verb before the count in its clause, with no other count between."""
+    words = sent.words
+    for j in range(count.first - 1, max(-1, count.first - 1 - _V2_REACH), -1):
+        if sent.hard_stop(j) or words[j] == "," or j in at_token:
+            return None
+        if found := lex.measures.match_ending(words, j):
+            if sent.capitalized(j) and j > 0:
+                return None  # "Toten", "Verletzte": a noun, not the verb
+            return found[1]
+    return None
 
 
 _OPENING_REACH: Final = 6

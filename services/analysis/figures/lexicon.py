@@ -185,6 +185,7 @@ class Lexicon:
     window: int
     postnominal: bool
     nouns_capitalised: bool
+    verb_second: bool
     generic_passive: GenericPassive | None
     people_endings: tuple[str, ...] = ()  # compounds: "Hochzeitsgäste" ends in "gäste"
 
@@ -265,6 +266,7 @@ def build(data: LanguageData) -> Lexicon:
         window=fig.clause_window,
         postnominal=fig.adjectives_follow_noun,
         nouns_capitalised=fig.nouns_capitalised,
+        verb_second=fig.verb_second,
         generic_passive=GenericPassive.of(fig.generic_passive) if fig.generic_passive else None,
         people_endings=tuple(w for w in _words(fig.people) if len(w) >= 4) if fig.compound_nouns else (),
     )

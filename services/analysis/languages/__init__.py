@@ -98,6 +98,7 @@ class FigureData(_Data):
     clause_window: int = 10  # tokens from a counted noun to its predicate (verb-final languages: more)
     adjectives_follow_noun: bool = False  # "zonas afectadas": a participle after a noun describes it
     nouns_capitalised: bool = False  # "die Verletzten" (a noun, an object) vs "verletzt" (a predicate)
+    verb_second: bool = False  # verb, adverbials, subject: "Dabei starben am Abend 43 Menschen"
     compound_nouns: bool = False  # "Hitzetoten", "Verkehrstote": a measure word ends a compound
     measures: Phrases = Field(default_factory=dict)  # after the number, or the group's predicate
     active: Phrases = Field(default_factory=dict)  # verbs before the number: "killing", "a tué"
