@@ -966,8 +966,9 @@ def _object_of(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
 
 
 def _split_verb(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> str | None:
-    """A verb around its object, its particle closing the clause or right after the object:
-    "Die Polizei nahm … 26 Verdächtige fest", "Rescuers pulled 23 miners alive from …"."""
+    """A verb around its count, its particle closing the clause or right after the count's
+    group: "Die Polizei nahm … 26 Verdächtige fest", "Rescuers pulled 23 miners alive from …",
+    "Mehr als 40 Fahrgäste erlitten … schwere Verletzungen"."""
     start, end = _clause(sent, count)
     words = sent.words
     last = end - 1
@@ -975,8 +976,8 @@ def _split_verb(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> st
         last -= 1
     closing = {words[last], sent.word(head.end if head.kind != "none" else count.last)}
     for first, particle, label in lex.split_verbs:
-        if particle in closing and any(words[j] == first for j in range(start, count.first)):
-            return label
+        if particle in closing and any(words[j] == first for j in range(start, last) if j != count.first):
+            return label  # the verb before its object, or after its subject
     return None
 
 
