@@ -468,6 +468,10 @@ def _refined(
     narrower = REFINEMENTS.get(head.measure or "")
     if narrower is None:
         return None
+    if narrower == "rescued":  # "Spezialkräfte befreiten … drei Geiseln", "liberó a 22 personas secuestradas"
+        start, end = _clause(sent, count)
+        if any(sent.words[j] in lex.frees for j in range(start, end)):
+            return narrower
     said = _forward(sent, head, count, counts, heads, at_token, lex)
     said = said or _backward(sent, count.first, lex, False)
     return narrower if said == narrower else None

@@ -169,6 +169,7 @@ class Lexicon:
     links: frozenset[str]
     person_markers: frozenset[str]
     adverbs: frozenset[str]
+    frees: frozenset[str]
     group_links: PhraseTable
     function_words: frozenset[str]
     determiners: frozenset[str]
@@ -250,6 +251,7 @@ def build(data: LanguageData) -> Lexicon:
         links=_words(fig.links),
         person_markers=_words(fig.person_markers),
         adverbs=_words(fig.adverbs),
+        frees=_words(fig.frees),
         group_links=PhraseTable.of(fig.group_links),
         function_words=_words(fig.function_words),
         determiners=_words(fig.determiners),

@@ -135,6 +135,7 @@ class FigureData(_Data):
     inclusion: list[str] = Field(default_factory=list)  # ", including 20 children,"
     links: list[str] = Field(default_factory=list)  # allowed between a toll and its value
     person_markers: list[str] = Field(default_factory=list)  # "mató a cuatro ciclistas": a person follows
+    frees: list[str] = Field(default_factory=list)  # "freed": hostages a clause says were freed were rescued
     adverbs: list[str] = Field(default_factory=list)  # read past as if absent: "ha rescatado ya a 35 vecinos"
     group_links: list[str] = Field(default_factory=list)  # "killing a family of five": verb, group, count
     function_words: list[str] = Field(default_factory=list)
