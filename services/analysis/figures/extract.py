@@ -468,9 +468,11 @@ def _refined(
     narrower = REFINEMENTS.get(head.measure or "")
     if narrower is None:
         return None
-    if narrower == "rescued":  # "Spezialkräfte befreiten … drei Geiseln", "liberó a 22 personas secuestradas"
+    if narrower == "rescued":  # "Spezialkräfte befreiten … drei Geiseln", "Twelve hostages were freed"
         start, end = _clause(sent, count)
-        if any(sent.words[j] in lex.frees for j in range(start, end)):
+        before = range(start, count.first)
+        after = range(head.end, min(end, head.end + 3))  # their own verb: "were freed", "a été libéré"
+        if any(sent.words[j] in lex.frees for j in (*before, *after)):
             return narrower
     said = _forward(sent, head, count, counts, heads, at_token, lex)
     said = said or _backward(sent, count.first, lex, False)

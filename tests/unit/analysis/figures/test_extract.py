@@ -107,7 +107,7 @@ ENGLISH_CASES: list[tuple[str, str, list[Row]]] = [
     ("300 or more people were killed.", "en", [("killed", 300, "at_least")]),
     ("One person was killed and no one was injured.", "en", [("killed", 1, "exact")]),
     ("Five people died, officials said.", "en", [("killed", 5, "exact")]),
-    ("Twelve hostages were freed.", "en", [("kidnapped", 12, "exact")]),
+    ("Twelve hostages were freed.", "en", [("rescued", 12, "exact")]),  # freed hostages were rescued
     ("2,000 workers on strike shut the port.", "en", [("workers on strike", 2000, "exact")]),
     ("About 300 homes were destroyed by the fire.", "en", [("homes destroyed", 300, "about")]),
     ("40 flights have been cancelled.", "en", [("flights cancelled", 40, "exact")]),
