@@ -1049,3 +1049,23 @@ def test_follow_prompts_short_credits_and_archive_photos_are_boilerplate(languag
 )
 def test_news_opening_like_a_credit_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line), (language, line)
+
+
+POINTERS_AND_ORIGIN_NOTES = {
+    "fr": [
+        "Avec Agence Centrale Presse",
+        "Retrouvez toutes nos infos pratiques dans notre rubrique Météo.",
+        "Vous pouvez modifier vos préférences à tout moment.",
+        "Cet article est issu d'une dépêche de l'AFP.",
+    ],
+    "es": ["Recibe las noticias de tu ciudad en tu WhatsApp."],
+    "de": ["Dieser Text wurde mit Hilfe einer Übersetzungssoftware erstellt."],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [(lang, line) for lang, lines in POINTERS_AND_ORIGIN_NOTES.items() for line in lines],
+)
+def test_section_pointers_and_origin_notes_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line), (language, line)
