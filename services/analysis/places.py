@@ -17,7 +17,7 @@ from types import MappingProxyType
 from typing import Final
 
 from services.analysis.figures.lexicon import APOSTROPHES, TOKEN_RE, PhraseTable
-from services.analysis.languages import LANGUAGES
+from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED
 
 PREFIX: Final = 5
 _REACH: Final = 5  # words from the preposition to the name ("in the neighbouring province of Lomo")
@@ -55,12 +55,6 @@ _CLAUSE_ENDS: Final[Mapping[str, re.Pattern[str]]] = MappingProxyType(
 _MONTHS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {code: frozenset(m.lower() for m in data.dates.months) for code, data in LANGUAGES.items()}
 )
-# Where every noun is capitalised (German), lower-case words before a name are articles and
-# adjectives, and a place noun ("in der italienischen Provinz Lomo") is passed over.
-_NOUNS_CAPITALISED: Final = frozenset(
-    code for code, data in LANGUAGES.items() if data.figures is not None and data.figures.nouns_capitalised
-)
-
 
 _NOT_PLACES: Final[Mapping[str, tuple[frozenset[str], tuple[str, ...]]]] = MappingProxyType(
     {
@@ -96,7 +90,7 @@ def scope(text: str, language: str) -> frozenset[str]:
     """What a count is said of: the places named in ``text`` and, where only names are
     capitalised, every name ("Madrid sigue siendo la región con 390 fallecidos")."""
     found = places(text, language)
-    if language in _NOUNS_CAPITALISED or language not in LANGUAGES:
+    if language in NOUNS_CAPITALISED or language not in LANGUAGES:
         return found
     first = next((m.start() for m in TOKEN_RE.finditer(text) if m.group()[:1].isalpha()), -1)
     names = {
@@ -122,7 +116,9 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
     if prepositions is None:
         return []
     months = _MONTHS.get(language, frozenset())
-    nouns = language in _NOUNS_CAPITALISED
+    # Where every noun is capitalised (German), lower-case words before a name are articles and
+    # adjectives, and a place noun ("in der italienischen Provinz Lomo") is passed over.
+    nouns = language in NOUNS_CAPITALISED
     between = _BETWEEN.get(language, frozenset())
     found: list[int] = []
     j = 0

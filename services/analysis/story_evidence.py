@@ -44,7 +44,6 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from itertools import islice
-from typing import Final
 
 from services.analysis import gazetteer
 from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE
@@ -57,7 +56,6 @@ MAX_PLACE_OWNERS = 32  # stories looked at for a place named elsewhere (the olde
 MAX_STORY_NAMES = 5_000  # per set and story: memory stays bounded however long a story runs
 _CODE = re.compile(r"(?<!\w)(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}(?!\w)")  # letters and digits
 _LAST_VOWELS = re.compile(r"[aeiouy]+$")
-_NOUNS_CAPITALISED: Final = NOUNS_CAPITALISED
 LOCAL, REGION, COUNTRY = 0, 1, 2  # levels of a place, finest first
 
 
@@ -130,7 +128,7 @@ def _counted_words(words: list[str], language: str) -> set[int]:
     "Polizisten"): German capitalises them, but every story of its kind has them, so they
     name nothing (two German headlines with "Tote" are not one story)."""
     lex = LEXICONS.get(language)
-    if lex is None or language not in _NOUNS_CAPITALISED:
+    if lex is None or language not in NOUNS_CAPITALISED:
         return set()
     return {
         k
@@ -154,7 +152,7 @@ def identity_of(article: PreparedArticle) -> Identity:
     keys = frozenset(k for r in readings for k in r.keys)
     codes = _codes(texts)
     headline = frozenset(readings[0].names) | _codes(texts[:1]) if readings else frozenset()
-    if article.language in _NOUNS_CAPITALISED:
+    if article.language in NOUNS_CAPITALISED:
         return Identity(codes, names, headline, keys, local)
     return Identity(names | codes, frozenset(), headline, local | keys)
 
@@ -255,8 +253,7 @@ class StoryNames:
         for key in named:
             if story.articles_naming(key) and story.is_main(key):
                 continue
-            others = (t for t in islice(self._placed.get(key, ()), MAX_PLACE_OWNERS) if t != story_id)
-            if any(key in self._stories[t].places and self._stories[t].is_main(key) for t in others):
+            if self._main_elsewhere(key, story_id, sure=True):
                 found.add(key)
         return frozenset(found)
 
@@ -271,13 +268,14 @@ class StoryNames:
         return frozenset(
             key
             for key in named
-            if key in story.places
-            and story.is_main(key)
-            and not any(
-                self._stories[t].is_main(key)
-                for t in islice(self._placed.get(key, ()), MAX_PLACE_OWNERS)
-                if t != story_id
-            )
+            if key in story.places and story.is_main(key) and not self._main_elsewhere(key, story_id)
+        )
+
+    def _main_elsewhere(self, key: str, story_id: str, sure: bool = False) -> bool:
+        """Whether another live story has `key` as a main place (`sure`: named as a sure place)."""
+        others = (t for t in islice(self._placed.get(key, ()), MAX_PLACE_OWNERS) if t != story_id)
+        return any(
+            (not sure or key in self._stories[t].places) and self._stories[t].is_main(key) for t in others
         )
 
     def may_join(self, identity: Identity, story_id: str, stale: bool) -> bool:
