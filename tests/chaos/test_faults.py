@@ -18,6 +18,7 @@ import pytest
 from bench.chaos import (
     SCENARIOS,
     Contention,
+    KillOneOfTwo,
     KillWorker,
     Outcome,
     PersistentRedis,
@@ -121,3 +122,11 @@ def test_every_kill_leaves_articles_to_recover_on(seed: int) -> None:
     assert all(d <= p for d, p in plan)
     assert list(published) == sorted(set(published)) and published[-1] < articles
     assert all(d > p for d, p in zip(decided[1:], published, strict=False)), "a kill follows new work"
+
+
+@pytest.mark.parametrize("articles", [3, 12, 58, 409])
+def test_killing_one_of_two_leaves_articles_to_take_over(articles: int) -> None:
+    """The same race for the second worker: the replay waits past the kill point."""
+    fault = KillOneOfTwo(at=0.3)
+    [hold] = fault.holds(articles)
+    assert max(1, int(articles * 0.3)) < hold < articles
