@@ -55,6 +55,9 @@ _CLAUSE_ENDS: Final[Mapping[str, re.Pattern[str]]] = MappingProxyType(
 _MONTHS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {code: frozenset(m.lower() for m in data.dates.months) for code, data in LANGUAGES.items()}
 )
+_CALENDAR: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
+    {code: _MONTHS[code] | {d.lower() for d in data.dates.weekdays} for code, data in LANGUAGES.items()}
+)
 
 _NOT_PLACES: Final[Mapping[str, tuple[frozenset[str], tuple[str, ...]]]] = MappingProxyType(
     {
@@ -88,13 +91,17 @@ def clause_end(text: str, start: int, language: str) -> int:
 
 def scope(text: str, language: str) -> frozenset[str]:
     """What a count is said of: the places named in ``text`` and, where only names are
-    capitalised, every name ("Madrid sigue siendo la región con 390 fallecidos")."""
+    capitalised, every name ("Madrid sigue siendo la región con 390 fallecidos") but the
+    calendar's ("on Tuesday" says when, not where)."""
     found = places(text, language)
     if language in NOUNS_CAPITALISED or language not in LANGUAGES:
         return found
     first = next((m.start() for m in TOKEN_RE.finditer(text) if m.group()[:1].isalpha()), -1)
+    calendar = _CALENDAR[language]
     names = {
-        fold(m.group()) for m in TOKEN_RE.finditer(text) if m.group()[:1].isupper() and m.start() != first
+        fold(m.group())
+        for m in TOKEN_RE.finditer(text)
+        if m.group()[:1].isupper() and m.start() != first and m.group().lower() not in calendar
     }
     return found | frozenset(n for n in names if len(n) >= 3)
 

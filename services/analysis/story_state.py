@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from schemas import FigureChange, Observation
 from services.analysis.claims import is_new_claim, names, vocabulary_of
 from services.analysis.config import AnalysisConfig
-from services.analysis.figures.changes import FigureSlot, Reading, slot_for, update
+from services.analysis.figures.changes import CUMULATIVE, FigureSlot, Reading, slot_for, update
 from services.analysis.figures.lexicon import LEXICONS, phrase_tokens
 from services.analysis.places import clause_end, places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
@@ -173,12 +173,18 @@ def _figure_changes(
 ) -> list[FigureChange]:
     """Each reading against the story's running values.  An article moves a value once: a
     second, different count of the same slot in one article is a detail (a part, an
-    aside), not a second update."""
+    aside), not a second update.  Nor does a count that only grows move down when the
+    article itself states a higher count of the same slot: "three surfers were recovered
+    on Tuesday" beside "five surfers died" is a part of the article's toll."""
     changes: list[FigureChange] = []
     moved: set[int] = set()
-    for reading in readings(prepared, elsewhere, own):
+    found = readings(prepared, elsewhere, own)
+    highest = _highest(memory, found)
+    for reading in found:
         slot = slot_for(memory.slots, reading, memory.places)
         if slot is not None and id(slot) in moved:
+            continue
+        if slot is not None and _part_of_article(slot, reading, highest):
             continue
         change = update(memory.slots, slot, reading, MAX_SLOTS)
         if slot is None and memory.slots and memory.slots[-1].latest is reading.observation:
@@ -187,6 +193,22 @@ def _figure_changes(
             moved.add(id(slot))
             changes.append(change)
     return changes
+
+
+def _highest(memory: StoryMemory, found: list[Reading]) -> dict[int, float]:
+    """The highest count the article states for each slot the story already has."""
+    highest: dict[int, float] = {}
+    for reading in found:
+        slot = slot_for(memory.slots, reading, memory.places)
+        if slot is not None:
+            highest[id(slot)] = max(highest.get(id(slot), 0.0), reading.figure.value)
+    return highest
+
+
+def _part_of_article(slot: FigureSlot, reading: Reading, highest: dict[int, float]) -> bool:
+    value = reading.figure.value
+    cumulative = slot.measure.rsplit(" ", 1)[-1] in CUMULATIVE
+    return cumulative and not reading.corrected and value < slot.latest.value <= highest[id(slot)]
 
 
 def _remember(memory: StoryMemory, prepared: PreparedArticle) -> None:

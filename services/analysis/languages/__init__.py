@@ -76,6 +76,7 @@ class DateData(_Data):
     months: list[str] = Field(default_factory=list)
     months_capitalised: bool = False  # a month name counts only capitalised ("may" is a verb)
     month_links: list[str] = Field(default_factory=list)  # "3 of March", "3 de marzo"
+    weekdays: list[str] = Field(default_factory=list)  # "on Tuesday": a time, never a name
     year_prepositions: list[str] = Field(default_factory=list)  # "in 2015": a year, not a count
 
 

@@ -108,6 +108,25 @@ def test_a_count_in_a_newly_named_place_keeps_its_own_value(make_prepared) -> No
     assert _changes(absorb(memory, main, AnalysisConfig(), first=False)) == [("killed", 63.0, 70.0)]
 
 
+def test_a_lower_count_beside_the_article_s_own_toll_is_a_part_not_a_fall(make_prepared) -> None:
+    memory = StoryMemory("s", "Surfers")
+    absorb(
+        memory,
+        make_prepared("a", "Five surfers died off the Dutch coast on Monday, police said."),
+        AnalysisConfig(),
+        first=True,
+    )
+    parts = make_prepared(
+        "b",
+        "Surfing tragedy off the Dutch coast\n"
+        "Five people died while surfing off the coast, police said.\n"
+        "Three surfers were found dead on Tuesday morning.",
+    )
+    assert _changes(absorb(memory, parts, AnalysisConfig(), first=False)) == []
+    alone = make_prepared("c", "Police now say four surfers died; a fifth death had been wrongly reported.")
+    assert _changes(absorb(memory, alone, AnalysisConfig(), first=False)) == [("killed", 5.0, 4.0)]
+
+
 def test_a_headline_does_not_override_what_the_text_states(make_prepared) -> None:
     memory = StoryMemory("s", "Ferry")
     absorb(
