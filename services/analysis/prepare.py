@@ -198,16 +198,32 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
             if not is_boilerplate(heading):
                 found.append(_heading(heading, lang, year))
             continue
-        for index, text in enumerate(map(strip_furniture, split_sentences(line, lang))):
+        pieces = list(map(strip_furniture, split_sentences(line, lang)))
+        for index, text in enumerate(pieces):
             if number == index == 0:  # a title glued to a paywall or a cookie notice: keep the title
                 text = text[: boilerplate_start(text, lang)].strip()
             if is_boilerplate(text):
+                if index == 0 and _furniture_block(pieces, lang):
+                    break
                 continue
             claimable = len(text.split()) >= MIN_CLAIM_WORDS
             found.append(Sentence(text, tuple(extract_figures(text, lang, year)), claimable))
         if len(found) >= limit:
             break
     return found[:limit]
+
+
+FURNITURE_BLOCK_WORDS = 40
+
+
+def _furniture_block(pieces: list[str], language: str) -> bool:
+    """A short paragraph that opens with furniture is furniture throughout: "Already a
+    subscriber? Log in. Continue reading for £1 …", a reporter's bio ("… is our courts
+    reporter. She joined the paper in 2019."), comment rules and their thanks.  Not when a
+    later sentence states a count: a credit glued before the news stays apart from it."""
+    if len(pieces) < 2 or sum(len(p.split()) for p in pieces) > FURNITURE_BLOCK_WORDS:
+        return False
+    return not any(extract_figures(p, language) for p in pieces[1:])
 
 
 def _first_headline(article: Article, sentences: list[Sentence] | tuple[Sentence, ...]) -> str:

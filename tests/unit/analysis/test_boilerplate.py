@@ -958,6 +958,37 @@ CREDIT_LOOKALIKE_NEWS = {
     "it": ["Segui le indicazioni della protezione civile, ha detto il sindaco ai residenti."],
     "en": ["(AP) reporters were among those detained at the border."],
 }
+SOURCES_TAGS_AND_APPEALS = {
+    "en": [
+        "(This story corrects the spelling of the minister's name in the second paragraph.)",
+        "Continue reading for $1 for your first month.",
+        "Cancel anytime.",
+        "Want the day's headlines in your inbox every morning? Sign up here.",
+        "Sources: Reuters, AP, local police",
+        "Additional reporting by Jane Doe and Li Wei",
+    ],
+    "fr": ["Afficher la version source sur businesswire.com", "Par Julie Marchand (avec AFP)", "Sources : AFP, préfecture"],
+    "es": [
+        "Noticia relacionada: Un incendio obliga a desalojar un hotel en Benidorm",
+        "MÁS NOTICIAS DESTACADAS",
+        "Su notificación se ha guardado.",
+        "Recuerda, tú haces posible este periódico.",
+        "Fuentes: EFE y Europa Press",
+    ],
+    "de": ["Quellen: dpa, AFP, Polizei Köln"],
+    "it": [
+        "LEGGI: Incendio nel porto di Genova, evacuate le banchine",
+        "Foto d'archivio Ansa",
+        "Illustrazione: Marco Riva",
+        "Mi piace Caricamento...",
+        "Fonti: Ansa, Adnkronos",
+    ],
+}
+SOURCE_LOOKALIKE_NEWS = {
+    "en": ["Sources say the driver had been awake for 20 hours.", "Sources close to the inquiry said two guards were arrested."],
+    "de": ["Quellen: Die Polizei geht inzwischen von Brandstiftung aus."],
+    "es": ["Más noticias llegaron a lo largo de la noche desde la zona afectada."],
+}
 LONG_TAIL_FURNITURE = (
     UPDATE_NOTICES,
     TAIL,
@@ -967,6 +998,7 @@ LONG_TAIL_FURNITURE = (
     WIDGETS_CONTACTS_AND_DATELINES,
     FOLLOW_CREDITS_AND_ARCHIVE_PHOTOS,
     POINTERS_AND_ORIGIN_NOTES,
+    SOURCES_TAGS_AND_APPEALS,
 )
 LONG_TAIL_NEWS = (
     UPDATE_NEWS,
@@ -976,6 +1008,7 @@ LONG_TAIL_NEWS = (
     DISCLAIMER_LOOKALIKE_NEWS,
     WIDGET_LOOKALIKE_NEWS,
     CREDIT_LOOKALIKE_NEWS,
+    SOURCE_LOOKALIKE_NEWS,
 )
 
 

@@ -1,7 +1,9 @@
 import numpy as np
 import pytest
 
-from services.analysis.prepare import TITLE_CHARS, draft_of, embed, headline
+from schemas import Article
+from services.analysis.config import AnalysisConfig
+from services.analysis.prepare import TITLE_CHARS, draft, draft_of, embed, headline
 
 
 def test_headline_drops_a_leading_attribution_and_stays_short() -> None:
@@ -60,3 +62,36 @@ def test_a_prepared_article_gives_back_the_draft_it_was_embedded_from(make_prepa
 def test_headline_drops_a_leading_attribution_in_every_language(sentence: str, title: str) -> None:
     """The openers are each language file's `attribution` list."""
     assert headline(sentence) == title
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kept"),
+    [
+        # a short paragraph that opens with furniture is furniture throughout
+        ("Already a subscriber? Log in. Continue reading for £1 for your first month.", []),
+        ("Les commentaires sont modérés a priori. Merci de respecter notre charte.", []),
+        # a count after the furniture is news glued to a credit, and stays
+        (
+            "Foto: Polizei. Drei Menschen wurden bei dem Unfall verletzt.",
+            ["Drei Menschen wurden bei dem Unfall verletzt."],
+        ),
+        # a long paragraph is an article body glued after a credit
+        (
+            "Foto: dpa. Die Feuerwehr war am Montagabend mit einem Großaufgebot vor Ort und "
+            "löschte den Brand in der Lagerhalle nach mehreren Stunden, wie ein Sprecher der "
+            "Stadt am Dienstag mitteilte, die Ursache ist noch völlig unklar und wird nun von "
+            "der Kriminalpolizei untersucht.",
+            [
+                "Die Feuerwehr war am Montagabend mit einem Großaufgebot vor Ort und löschte den "
+                "Brand in der Lagerhalle nach mehreren Stunden, wie ein Sprecher der Stadt am "
+                "Dienstag mitteilte, die Ursache ist noch völlig unklar und wird nun von der "
+                "Kriminalpolizei untersucht."
+            ],
+        ),
+    ],
+)
+def test_a_short_paragraph_opening_with_furniture_is_dropped_whole(paragraph: str, kept: list[str]) -> None:
+    body = "A fire destroyed a warehouse in the port district on Monday night.\n" + paragraph
+    language = "de" if paragraph.startswith("Foto") else "en"
+    article = Article(article_id="a", source="s", body=body, language=language)
+    assert [s.text for s in draft(article, AnalysisConfig()).sentences][1:] == kept
