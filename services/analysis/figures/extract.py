@@ -343,6 +343,8 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
             continue
         if _historical(sent, count, lex) or _earlier_frame(sent, count, lex, year):
             continue
+        if _forecast(sent, count, lex):
+            continue
         if year is not None and _dated_before(sent, count, counts, year):
             continue
         subgroup = item.subgroup or _elided_subgroup(
@@ -652,6 +654,21 @@ def _clause(sent: _Sentence, count: _Count) -> tuple[int, int]:
     while end < len(words) and not sent.hard_stop(end) and words[end] != ",":
         end += 1
     return start, end
+
+
+def _forecast(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """A count a model or an official projects ("the institute projects 147,000 deaths by
+    August", "podrían llegar a 2.000 muertos"): a forecast in the count's own clause.  A
+    warning in another clause ("12 dead, a toll that could rise") leaves the count a fact;
+    so does a month after it ("in May") unless a horizon leads to it ("by", "para")."""
+    start, end = _clause(sent, count)
+    if any(lex.forecasts.match(sent.words, j) for j in range(start, end)):
+        return True
+    for j in range(count.last + 1, end):
+        horizon = lex.horizons.match(sent.words, j)
+        if horizon is not None and _is_month(sent, j + horizon[0], lex):
+            return True
+    return False
 
 
 def _in_period(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:

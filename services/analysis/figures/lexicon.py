@@ -152,6 +152,8 @@ class Lexicon:
     participle_endings: tuple[str, ...]
     adverb_endings: tuple[str, ...]
     periods: PhraseTable
+    forecasts: PhraseTable
+    horizons: PhraseTable
     subgroup_nouns: PhraseTable
     subgroup_adjectives: PhraseTable
     units: PhraseTable
@@ -234,6 +236,8 @@ def build(data: LanguageData) -> Lexicon:
         participle_endings=tuple(fig.participle_endings),
         adverb_endings=tuple(fig.adverb_endings),
         periods=PhraseTable.of(fig.periods),
+        forecasts=PhraseTable.of(fig.forecasts),
+        horizons=PhraseTable.of(fig.horizons),
         subgroup_nouns=PhraseTable.build(fig.subgroup_nouns),
         subgroup_adjectives=PhraseTable.build(fig.subgroup_adjectives),
         units=PhraseTable.build(fig.units),

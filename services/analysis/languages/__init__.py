@@ -122,6 +122,8 @@ class FigureData(_Data):
     split_verbs: Phrases = Field(default_factory=dict)  # "nahm … fest": first word, then the particle
     copulas: list[str] = Field(default_factory=list)  # "12 are minors": a group named by its predicate
     periods: list[str] = Field(default_factory=list)  # "in the past 24 hours": a daily count, not a total
+    forecasts: list[str] = Field(default_factory=list)  # "a model projects 147,000 deaths": not (yet) an impact
+    horizons: list[str] = Field(default_factory=list)  # "... deaths by August": a month ahead, a forecast
     participle_endings: list[str] = Field(default_factory=list)  # "afectadas": may describe a noun
     adverb_endings: list[str] = Field(default_factory=list)  # "gravemente": an adverb, not a noun
     subgroup_nouns: Phrases = Field(default_factory=dict)
