@@ -989,6 +989,34 @@ SOURCE_LOOKALIKE_NEWS = {
     "de": ["Quellen: Die Polizei geht inzwischen von Brandstiftung aus."],
     "es": ["Más noticias llegaron a lo largo de la noche desde la zona afectada."],
 }
+SERIES_FEEDS_AND_LIVE_PROMPTS = {
+    "en": [
+        "This article is part of our series Climate in Focus.",
+        "This story was automatically generated from a wire feed and has not been edited by our staff.",
+    ],
+    "fr": [
+        "Suivez notre direct, mis à jour en continu.",
+        "Cet article vous a été utile ? Abonnez-vous pour 1 € le premier mois.",
+        "Image d'illustration : Maxppp",
+        "ATS/réd.",
+    ],
+    "es": [
+        "Escucha aquí el boletín informativo de las 14:00.",
+        "Puedes seguir Radio Norte en directo desde nuestra web y nuestra app.",
+    ],
+    "de": [
+        "Dieser Newsblog wird laufend aktualisiert.",
+        "Dieser Text wurde automatisch aus einem Agenturfeed übernommen und nicht redaktionell bearbeitet.",
+        "Mehr Nachrichten aus der Region lesen Sie hier.",
+        "Alle Entwicklungen lesen Sie in unserem Liveticker.",
+    ],
+    "it": ["Questo testo non è stato modificato dalla redazione.", "Segui la nostra diretta."],
+}
+SERIES_LOOKALIKE_NEWS = {
+    "en": ["The ferry is part of a series of vessels built for the island routes in 1998."],
+    "fr": ["Suivez les consignes des secours, a martelé le préfet devant les habitants évacués."],
+    "de": ["Die Feuerwehr hat die Wasserversorgung laufend überwacht, wie ein Sprecher sagte."],
+}
 LONG_TAIL_FURNITURE = (
     UPDATE_NOTICES,
     TAIL,
@@ -999,6 +1027,7 @@ LONG_TAIL_FURNITURE = (
     FOLLOW_CREDITS_AND_ARCHIVE_PHOTOS,
     POINTERS_AND_ORIGIN_NOTES,
     SOURCES_TAGS_AND_APPEALS,
+    SERIES_FEEDS_AND_LIVE_PROMPTS,
 )
 LONG_TAIL_NEWS = (
     UPDATE_NEWS,
@@ -1009,6 +1038,7 @@ LONG_TAIL_NEWS = (
     WIDGET_LOOKALIKE_NEWS,
     CREDIT_LOOKALIKE_NEWS,
     SOURCE_LOOKALIKE_NEWS,
+    SERIES_LOOKALIKE_NEWS,
 )
 
 
