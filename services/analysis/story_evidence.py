@@ -64,7 +64,8 @@ class Verdict(IntEnum):
 
     REFUSED = 0  # places conflict (or the story is stale), and nothing links them
     ALLOWED = 1  # nothing against it, nothing for it
-    LINKED = 2  # a name, code or place that only this story names
+    CONTESTED = 2  # linked, but its places conflict too: maybe a passing mention of this story
+    LINKED = 3  # a name, code or place that only this story names, and no conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,14 +227,15 @@ class StoryNames:
 
     def verdict(self, identity: Identity, story_id: str, stale: bool) -> Verdict:
         """What the names say of a similar article joining the story: a link allows it
-        (LINKED); without one, a conflict of places, or a story quiet for too long (`stale`),
-        refuses it.  Guessed evidence (German capitalised words) weighs only against guessed
+        (LINKED, or CONTESTED when its places also conflict: "an explosion in Gelsenkirchen, a
+        day after the one in Saint-Étienne" links to both blasts); without one, a conflict of
+        places, or a story quiet for too long (`stale`), refuses it.  Guessed evidence (German capitalised words) weighs only against guessed
         evidence: it can neither link across a conflict of sure places nor make one."""
         story = self._stories[story_id]
         shared = _shared(identity.places, identity.noun_places, story.places, story.noun_places)
-        if self._linked(identity, story, shared):
-            return Verdict.LINKED
         conflicts = _conflicts(identity, story, {p for p in shared if story.is_main(p)})
+        if self._linked(identity, story, shared):
+            return Verdict.CONTESTED if conflicts else Verdict.LINKED
         guessed_shared = {p for p in identity.noun_places if p in story.noun_places}
         if not conflicts and self._guessed_link(identity, story, guessed_shared):
             return Verdict.LINKED

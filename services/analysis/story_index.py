@@ -189,7 +189,9 @@ class StoryIndex:
         """The story the article joins, and its score: the best-scoring story the names link
         to the article, if its score passes `linked_story_similarity` (a town only that story
         names is evidence the model never saw: a follow-up in another language may score just
-        under the threshold), else the best-scoring one above the threshold they allow.  A story
+        under the threshold) and whose places do not conflict with it, else the best linked one
+        whose places do (the article may name that story in passing), else the best-scoring
+        one above the threshold they allow.  A story
         whose named places the article contradicts (another flood elsewhere), or that has been
         quiet too long, is passed over unless the names link them (story_evidence).  Without
         one, (None, the best score)."""
@@ -202,6 +204,7 @@ class StoryIndex:
         ranked = sorted(scores.items(), key=lambda item: -item[1])  # stable: ties keep neighbour order
         stale_after = self._config.stale_story_hours * 3600.0
         allowed: tuple[str, float] | None = None
+        contested: tuple[str, float] | None = None
         threshold = self._similarity.same_story_threshold
         for story_id, score in ranked:
             if score < min(threshold, self._config.linked_story_similarity):
@@ -210,10 +213,13 @@ class StoryIndex:
             verdict = self._names.verdict(identity, story_id, stale)
             if verdict is Verdict.LINKED:
                 return story_id, round(score, 4)
+            if verdict is Verdict.CONTESTED and contested is None:
+                contested = (story_id, score)
             if verdict is Verdict.ALLOWED and allowed is None and score >= threshold:
                 allowed = (story_id, score)
-        if allowed is not None:
-            return allowed[0], round(allowed[1], 4)
+        chosen = contested or allowed
+        if chosen is not None:
+            return chosen[0], round(chosen[1], 4)
         return None, round(ranked[0][1], 4) if ranked else None
 
     def _remember(self, entry: _Entry, original: bool) -> None:

@@ -160,3 +160,25 @@ def test_a_copy_whose_original_leaves_before_it_is_assigned_starts_a_story(make_
     assert late.new_story and late.duplicate is None and late.evicted
     follow_up = index.assign(make_prepared("d", FLOODS_LATER), T0 + 180)  # not compared with "b": no vectors
     assert follow_up.duplicate is None
+
+
+SPAIN_LOMARA = LOMARA.replace("in the province of Lomara, the prefecture", "in the province of Lomara, in eastern Spain, the prefecture")
+ITALY_TARVELLO = TARVELLO.replace("in the province of Tarvello, emergency", "in the province of Tarvello, in northern Italy, emergency")
+TARVELLO_NAMING_LOMARA = (
+    "Tarvello floods: toll rises to four, a day after the deadly floods in Lomara\n"
+    "The death toll from the floods in Tarvello, in northern Italy, rose to four on Tuesday, "
+    "emergency services said, a day after five people died in Lomara.\n"
+    "Governor Paul Hessner said the Sena river was slowly receding near Mirande."
+)
+
+
+def test_a_passing_mention_of_a_look_alike_story_does_not_take_the_article_there(make_prepared) -> None:
+    """Both stories' places link to the follow-up, but only Tarvello's agree with all of it
+    (Lomara is in another country than the one it names): it joins Tarvello, whichever story
+    the words put first."""
+    index = StoryIndex(AnalysisConfig(), load_model())
+    lomara = index.assign(make_prepared("a", SPAIN_LOMARA), T0)
+    tarvello = index.assign(make_prepared("b", ITALY_TARVELLO), T0 + 1800)
+    assert tarvello.story_id != lomara.story_id
+    follow_up = index.assign(make_prepared("c", TARVELLO_NAMING_LOMARA), T0 + 86_000)
+    assert follow_up.story_id == tarvello.story_id
