@@ -864,7 +864,10 @@ def _toll_subject(
             continue
         named = _toll_phrase(sent, j, lex, verbs=False)
         subject = lex.measures.match_ending(words, j) if named is None else None
-        if subject and sent.word(j - subject[0]) in lex.determiners:  # "los muertos son ya 58"
+        before = j - subject[0] if subject else -1
+        if subject and lex.is_people(sent.word(before)) and sent.word(before - 1) in lex.determiners:
+            before -= 1  # "le persone evacuate sono salite a 9.100": people, then the measure
+        if subject and sent.word(before) in lex.determiners:  # "los muertos son ya 58"
             if any(j - subject[0] - 1 == c.last - 1 for c in counts_before):
                 return None  # "sono 12 i morti e una trentina i feriti": the subject of 12
             named = (subject[1], j - subject[0])
@@ -908,7 +911,10 @@ def _subject_after(sent: _Sentence, count: _Count, lex: Lexicon) -> tuple[str, s
         return None
     if sent.word(j) in lex.determiners:
         group = lex.subgroup_nouns.match(words, j + 1)
-        if found := lex.measures.match(words, j + 1 + (group[0] if group else 0)):
+        after = j + 1 + (group[0] if group else 0)
+        if not group and lex.is_people(sent.word(after)):
+            after += 1  # "rebaja a 184 los viajeros evacuados": people, then the measure
+        if found := lex.measures.match(words, after):
             return found[1], group[1] if group else None
     for end in range(j, min(len(words), j + _SUBJECT_REACH)):
         if sent.hard_stop(end) or words[end] == ",":
