@@ -38,6 +38,7 @@ from datasketch import MinHashLSH
 from numpy.typing import NDArray
 
 from schemas import DuplicateMethod
+from services.analysis import gazetteer
 from services.analysis.config import AnalysisConfig
 from services.analysis.figures import Figure
 from services.analysis.figures.lexicon import LEXICONS, TOKEN_RE
@@ -177,16 +178,20 @@ def near_copy_candidates(config: AnalysisConfig) -> MinHashLSH:
     return MinHashLSH(threshold=least_copy_jaccard(config) * CANDIDATE_MARGIN, num_perm=NUM_PERM)
 
 
-def _unmatched_are_known(new: Text, unmatched: Sequence[int], old: Text | None = None) -> bool:
+def _unmatched_are_known(
+    new: Text, unmatched: Sequence[int], old: Text | None = None, translated: bool = False
+) -> bool:
     """A sentence only the copy has is harmless when it is a short line (page furniture that
     `boilerplate` did not drop, a dateline: "Berlín, 15 abr (AIP).") after the first (a headline
-    or the lead is never furniture) that states no figure, or, given the `old` text of the same
-    language, the copy's own headline (`_retitled`); any longer one may be news."""
+    or the lead is never furniture) that states no figure, or the copy's own headline
+    (`_retitled`; in a translation, `_retitled_across`); any longer one may be news."""
     for i in unmatched:
         sentence = new.sentences[i]
-        if i == 0 and old is not None and _retitled(sentence, old):
+        if i == 0 and old is not None and not translated and _retitled(sentence, old):
             continue
-        if i > 0 and old is not None and _restated(sentence, old):
+        if i == 0 and old is not None and translated and _retitled_across(sentence, new.language, old):
+            continue
+        if i > 0 and old is not None and not translated and _restated(sentence, old):
             continue
         if i == 0 or len(sentence.text.split()) >= MIN_CLAIM_WORDS or sentence.figures:
             return False
@@ -213,6 +218,34 @@ def _retitled(headline: Sentence, old: Text, share: float = RETITLE_KNOWN_WORDS)
     if hits < share * len(ours) and not own_words:
         return False
     return not _numbers(headline.text, old.language).beyond(_numbers(text, old.language))
+
+
+def _retitled_across(headline: Sentence, language: str, old: Text) -> bool:
+    """A headline a translating desk wrote over its translation ("Schottland: Reisebus
+    überschlägt sich – drei Tote" over "Three killed as coach overturns on A9"): headlines are
+    too short and telegraphic to embed near their original, so it is known when it states no
+    number the original lacks and every name in it is the original's, or a country or region
+    (German capitalises every noun: there, the numbers alone).  The rest of the translation
+    must still match the original sentence by sentence."""
+    if not headline.heading:
+        return False
+    text = " ".join(s.text for s in old.sentences)
+    if _numbers(_unmeasured(headline.text, language), language).beyond(
+        _numbers(_unmeasured(text, old.language), old.language)
+    ):
+        return False
+    if language in NOUNS_CAPITALISED:
+        return True  # every noun is capitalised: its names cannot be told from its words
+    known = set(words(text)) | _place_words(headline.text, language)
+    return all(name in known for name in _names(headline.text))
+
+
+def _place_words(text: str, language: str) -> set[str]:
+    """The folded words of `text` that name a country or region (gazetteer): a translating
+    desk adds them to a headline ("Austria, valanga in Tirolo") and spells them its own way."""
+    tokens = _TOKEN.findall(unicodedata.normalize("NFKC", text))
+    spans = gazetteer.find(tokens, [gazetteer.fold_word(t) for t in tokens], language)
+    return {tokens[k].casefold() for start, end, _ in spans for k in range(start, end)}
 
 
 def _names(text: str) -> list[str]:
@@ -269,10 +302,11 @@ def _split_pieces(
 
 
 def _in_order(pairs: Sequence[tuple[int, int]]) -> bool:
-    """Whether the aligned original sentences follow the candidate's order, but for a few swaps."""
+    """Whether the aligned original sentences follow the candidate's order, but for a few swaps
+    (one at least: a desk may swap two paragraphs)."""
     seq = [j for _, j in pairs]
     swaps = sum(a > b for k, a in enumerate(seq) for b in seq[k + 1 :])
-    return swaps <= ORDER_SWAPS * len(seq) * (len(seq) - 1) / 2
+    return swaps <= max(1.0, ORDER_SWAPS * len(seq) * (len(seq) - 1) / 2)  # two paragraphs swapped
 
 
 def _other_numbers(new: Text, old: Text, pairs: Sequence[tuple[int, int]], same_language: bool) -> bool:
@@ -285,6 +319,8 @@ def _other_numbers(new: Text, old: Text, pairs: Sequence[tuple[int, int]], same_
         a, b = new.sentences[i].text, old.sentences[j].text
         if same_language and a == b:
             continue
+        if new.sentences[i].heading and old.sentences[j].heading:
+            b = " ".join(s.text for s in old.sentences)  # a headline picks its numbers from the text
         if not same_language:
             a, b = _unmeasured(a, new.language), _unmeasured(b, old.language)
         ours, theirs = _numbers(a, new.language), _numbers(b, old.language)
@@ -421,7 +457,8 @@ def translation(new: PreparedArticle, old: PreparedArticle, config: AnalysisConf
     if cover < config.copy_cover or _word_share(new.sentences, translated) < config.copy_containment:
         return None
     pieces = _split_pieces(new, old, sims, translated, config.translation_floor)
-    if not _unmatched_are_known(new, [i for i in np.flatnonzero(~translated).tolist() if i not in pieces]):
+    untranslated = [i for i in np.flatnonzero(~translated).tolist() if i not in pieces]
+    if not _unmatched_are_known(new, untranslated, old, translated=True):
         return None
     best = np.where(matched, sims, -np.inf).argmax(axis=1)
     pairs = [(int(i), int(best[i])) for i in np.flatnonzero(translated)]

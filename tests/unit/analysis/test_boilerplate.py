@@ -1017,6 +1017,27 @@ SERIES_LOOKALIKE_NEWS = {
     "fr": ["Suivez les consignes des secours, a martelé le préfet devant les habitants évacués."],
     "de": ["Die Feuerwehr hat die Wasserversorgung laufend überwacht, wie ein Sprecher sagte."],
 }
+SIGN_OFFS_AND_STAFF_BYLINES = {
+    "en": ["By Daily Ledger staff and agencies", "For more news, follow the Coastal Chronicle on WhatsApp."],
+    "fr": [
+        "Par La Rédaction, avec AFP",
+        "16 h 45 – Ce direct est désormais terminé.",
+        "Merci de l'avoir suivi.",
+        "Retrouvez l'ensemble de notre couverture dans notre rubrique Faits divers.",
+    ],
+    "es": ["Por Redacción", "Sigue nuestra cobertura en directo."],
+    "de": ["Dieser Liveticker ist beendet.", "Danke fürs Mitlesen!"],
+    "it": ["Guarda il video del servizio del Tg", "La diretta è terminata.", "Grazie per averci seguito."],
+}
+BYLINE_SHAPED_NEWS = {
+    "en": [
+        "By the time firefighters arrived, the roof had collapsed.",
+        "By Monday, 12 people had died.",
+        "By nightfall, rescuers had pulled 40 people from the rubble.",
+    ],
+    "fr": ["Par la suite, les pompiers ont évacué 40 personnes."],
+    "es": ["Por la mañana, la policía detuvo a dos hombres."],
+}
 LONG_TAIL_FURNITURE = (
     UPDATE_NOTICES,
     TAIL,
@@ -1028,6 +1049,7 @@ LONG_TAIL_FURNITURE = (
     POINTERS_AND_ORIGIN_NOTES,
     SOURCES_TAGS_AND_APPEALS,
     SERIES_FEEDS_AND_LIVE_PROMPTS,
+    SIGN_OFFS_AND_STAFF_BYLINES,
 )
 LONG_TAIL_NEWS = (
     UPDATE_NEWS,
@@ -1039,6 +1061,7 @@ LONG_TAIL_NEWS = (
     CREDIT_LOOKALIKE_NEWS,
     SOURCE_LOOKALIKE_NEWS,
     SERIES_LOOKALIKE_NEWS,
+    BYLINE_SHAPED_NEWS,
 )
 
 

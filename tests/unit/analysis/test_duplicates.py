@@ -381,3 +381,25 @@ def test_a_translation_may_convert_measurements_but_not_counts(make_prepared) ->
     assert match is not None and match.method == "cross_lingual"
     recount = _edited(converted, 1, "3 firefighters", "5 firefighters")
     assert _match(make_prepared, recount, original, new_lang="en", old_lang="de") is None
+
+
+def test_a_translation_under_the_desk_s_own_headline_is_a_copy_unless_it_adds_a_number_or_a_name(
+    make_prepared,
+) -> None:
+    titled = ["Chemical warehouse fire in Valmora, workers in hospital", *FIRE_EN]
+    own = ["Großbrand in Chemikalienlager: acht Arbeiter im Krankenhaus", *FIRE_DE]
+    match = _match(make_prepared, own, titled, new_lang="de")
+    assert match is not None and match.method == "cross_lingual"
+    counted = ["Großbrand in Chemikalienlager: zehn Arbeiter im Krankenhaus", *FIRE_DE]
+    assert _match(make_prepared, counted, titled, new_lang="de") is None
+    strike = STRIKE_EN.split("\n")
+    french = STRIKE_FR.split("\n")
+    assert _match(make_prepared, ["Grève des dockers : le trafic paralysé", *french], strike, new_lang="fr")
+    named = ["Grève des dockers à Marseille : le trafic paralysé", *french]  # a port the text never names
+    assert _match(make_prepared, named, strike, new_lang="fr") is None
+
+
+def test_a_translation_may_swap_two_paragraphs(make_prepared) -> None:
+    swapped = [FIRE_DE[0], FIRE_DE[1], FIRE_DE[3], FIRE_DE[2], FIRE_DE[4]]
+    match = _match(make_prepared, swapped, FIRE_EN, new_lang="de")
+    assert match is not None and match.method == "cross_lingual"
