@@ -37,7 +37,7 @@ _LINE_SHAPES = [
     r"©",
     r"\bhtml5\b",
     r"^\w[^›»>|/]{0,30}(\s[›»>|/]\s\w[^›»>|/]{0,30}){2,}\W*$",  # a breadcrumb: "Home › News › Local"
-    r"^\d{1,2}[:.h]\d{2}(\s?(uhr|h|hrs?|ore|horas))?\W*$",  # a live blog's bare timestamp: "11h38"
+    r"^\d{1,2}([:.]|\s?h\s?)\d{2}(\s?(uhr|h|hrs?|ore|horas))?\W*$",  # a live blog's bare timestamp: "11h38", "16 h 45 –"
     r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b",  # an address to write to: "Contact … at dbirkett@freepress.com"
     r"^[\w .&-]{2,25}\d[\d.,]*\s*(pkt\.?|pts?\.?)?\s*[▲▼+\-−]\s*\d+([.,]\d+)?\s*%\W*$",  # a market ticker
     r"^(meteo|weather|wetter|el tiempo|météo)\s*:.{0,40}\d+\s*°",  # a weather widget

@@ -61,7 +61,7 @@ _DIGITS = re.compile(r"\d+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _MERIDIEM = re.compile(r"\b(\d{1,2})\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)  # "8 pm", "3 a. m.": hour 20, 3
 _DIGIT_GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))")  # "140 000"
-_CLOCK = re.compile(r"(?<![\d.,:])(\d{1,2})[.:h](\d{2})(?![.,:]?\d)")  # 13.20, 1:20, 13h20: a time of day
+_CLOCK = re.compile(r"(?<![\d.,:])(\d{1,2})(?:[.:]|\s?h\s?)(\d{2})(?![.,:]?\d)")  # 13.20, 1:20, 13h20, 16 h 45
 _ZONED = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[.:h]?([0-5]\d)(?=\s?(?:GMT|UTC)\b)")  # "0200 GMT"
 
 
@@ -416,8 +416,10 @@ def near_copy(new: Text, old: Text, config: AnalysisConfig) -> float | None:
     if containment < config.copy_containment or shared / len(theirs) < config.copy_cover:
         # Few sentences, turned round by an editor, break many shingles: every sentence an
         # edit of one of the original's, covering as much of it, is a copy all the same.
+        # (A lede trimmed and the last paragraph dropped under the outlet's headline, too.)
         copied = _word_share(old.sentences, _chosen(len(old.sentences), [j for _, j in pairs]))
-        if unmatched or copied < config.copy_cover or containment < SHORT_EDIT_CONTAINMENT:
+        retitled = unmatched == [0] and _retitled(new.sentences[0], old)  # and under its own headline
+        if (unmatched and not retitled) or copied < config.copy_cover or containment < SHORT_EDIT_CONTAINMENT:
             return None
     if not _unmatched_are_known(new, unmatched, old) or _other_numbers(new, old, pairs, True):
         return None

@@ -403,3 +403,25 @@ def test_a_translation_may_swap_two_paragraphs(make_prepared) -> None:
     swapped = [FIRE_DE[0], FIRE_DE[1], FIRE_DE[3], FIRE_DE[2], FIRE_DE[4]]
     match = _match(make_prepared, swapped, FIRE_EN, new_lang="de")
     assert match is not None and match.method == "cross_lingual"
+
+
+def test_a_copy_with_its_lede_trimmed_and_last_paragraph_dropped_under_its_own_headline(make_prepared) -> None:
+    """Too little of the original is left to cover it by shingles, but every sentence left is
+    an edit of one of the original's and the headline names nothing new."""
+    trimmed = [
+        "Fire crews battled a blaze at a chemical warehouse in Valmora on Tuesday.",
+        "Eight workers were taken to hospital with breathing problems, according to the regional health service.",
+        "About 600 residents were moved to a sports hall overnight as a precaution, the mayor's office said.",
+    ]
+    original = make_prepared("a", _body(FIRE_EN), title="Chemical warehouse fire in Valmora")
+    own = make_prepared("b", _body(trimmed), title="Valmora warehouse blaze: residents moved to sports hall")
+    match = duplicate_method(own, original, AnalysisConfig())
+    assert match is not None and match.method == "near"
+    counted = make_prepared("c", _body(trimmed), title="Valmora warehouse blaze: 900 residents moved")
+    assert duplicate_method(counted, original, AnalysisConfig()) is None
+
+
+def test_a_french_time_of_day_with_spaces_is_a_time_not_two_numbers() -> None:
+    assert sentence_numbers("vers 11 h 30, puis à 16 h 45, douze personnes", "fr").found == (
+        sentence_numbers("douze personnes", "fr").found
+    )
