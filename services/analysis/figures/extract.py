@@ -855,6 +855,9 @@ def _toll_subject(
     rival count in between (a value, or people counted) has the toll to itself."""
     words = sent.words
     j = count.first - 1
+    colon = j > 0 and words[j] == ":"
+    if colon:
+        j -= 1  # "le nombre de blessés : onze", "Death toll: 12": the value after a colon
     while j >= 0 and count.first - j <= _TOLL_REACH and not sent.hard_stop(j):
         if j in rivals:
             aside = _relative_aside(sent, j, lex)
@@ -873,7 +876,8 @@ def _toll_subject(
             named = (subject[1], j - subject[0])
         if named is not None:
             span = range(max(0, named[1] - 3), min(len(words), count.last + 2))
-            if not any(words[i] in lex.toll_verbs for i in span):
+            labelled = colon and j == count.first - 2  # the toll, a colon, its value
+            if not labelled and not any(words[i] in lex.toll_verbs for i in span):
                 return None
             group = lex.subgroup_nouns.match(words, j + 1) or next(
                 (g for i in range(named[1], j + 1) if (g := lex.subgroup_nouns.match(words, i))), None
