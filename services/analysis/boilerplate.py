@@ -44,7 +44,7 @@ _LINE_SHAPES = [
     # a dateline alone: "Madrid, 12 mar (EFE).-", "(ANSA) - ROMA, 12 MAR -", "Berlin (dpa) -"
     r"^\(?[\w .'-]{2,30}(,\s*\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((" + _AGENCIES + r")\)\s*[.\-–—:]*\W*$",
     r"^\((" + _AGENCIES + r")\)\s*[-–—]\s*[\w .'-]{2,30}(,\s*\d{1,2}\s+\w{3,10}\.?)?\s*[-–—]?\W*$",
-    r"^\(\s*[a-z]{2,6}(\s*/\s*[a-z]{2,6})*\s*\)\W*$",  # an agency or desk tag alone: "(ANI)", "(dps/red)"
+    r"^\(\s*[a-z]{2,6}\.?(\s*/\s*[a-z]{2,6}\.?)*\s*\)\W*$",  # an agency or desk tag alone: "(ANI)", "(dps/red)", "(ad/trad.)"
     # editors' initials and agencies: "hb/sti (dpa, rtr)"
     r"^[a-z]{1,4}([,/][a-z]{1,4})*/[a-z]{1,4}\s*\([^()]{1,50}\)\W*$",
 ]

@@ -303,10 +303,20 @@ def _split_pieces(
 
 def _in_order(pairs: Sequence[tuple[int, int]]) -> bool:
     """Whether the aligned original sentences follow the candidate's order, but for a few swaps
-    (one at least: a desk may swap two paragraphs)."""
+    or one sentence moved (a desk may move a sentence up or swap two paragraphs); an article
+    that tells the same facts in its own order moves several."""
     seq = [j for _, j in pairs]
     swaps = sum(a > b for k, a in enumerate(seq) for b in seq[k + 1 :])
-    return swaps <= max(1.0, ORDER_SWAPS * len(seq) * (len(seq) - 1) / 2)  # two paragraphs swapped
+    return swaps <= ORDER_SWAPS * len(seq) * (len(seq) - 1) / 2 or len(seq) - _longest_rising(seq) <= 1
+
+
+def _longest_rising(seq: Sequence[int]) -> int:
+    """Length of the longest strictly rising subsequence (patience sorting)."""
+    tails: list[int] = []
+    for value in seq:
+        k = bisect.bisect_left(tails, value)
+        tails[k : k + 1] = [value]
+    return len(tails)
 
 
 def _other_numbers(new: Text, old: Text, pairs: Sequence[tuple[int, int]], same_language: bool) -> bool:

@@ -1018,16 +1018,27 @@ SERIES_LOOKALIKE_NEWS = {
     "de": ["Die Feuerwehr hat die Wasserversorgung laufend überwacht, wie ein Sprecher sagte."],
 }
 SIGN_OFFS_AND_STAFF_BYLINES = {
-    "en": ["By Daily Ledger staff and agencies", "For more news, follow the Coastal Chronicle on WhatsApp."],
+    "en": [
+        "By Daily Ledger staff and agencies",
+        "For more news, follow the Coastal Chronicle on WhatsApp.",
+        "This article was automatically translated from German.",
+        "(ad/trad.)",
+    ],
     "fr": [
         "Par La Rédaction, avec AFP",
         "16 h 45 – Ce direct est désormais terminé.",
         "Merci de l'avoir suivi.",
         "Retrouvez l'ensemble de notre couverture dans notre rubrique Faits divers.",
     ],
-    "es": ["Por Redacción", "Sigue nuestra cobertura en directo."],
+    "es": ["Por Redacción", "Sigue nuestra cobertura en directo.", "Redacción El Diario del Norte"],
     "de": ["Dieser Liveticker ist beendet.", "Danke fürs Mitlesen!"],
-    "it": ["Guarda il video del servizio del Tg", "La diretta è terminata.", "Grazie per averci seguito."],
+    "it": [
+        "Guarda il video del servizio del Tg",
+        "La diretta è terminata.",
+        "Grazie per averci seguito.",
+        "di Giulia Marchetti (ASP)",
+        "Foto ASP/Davide Conti",
+    ],
 }
 BYLINE_SHAPED_NEWS = {
     "en": [

@@ -425,3 +425,11 @@ def test_a_french_time_of_day_with_spaces_is_a_time_not_two_numbers() -> None:
     assert sentence_numbers("vers 11 h 30, puis à 16 h 45, douze personnes", "fr").found == (
         sentence_numbers("douze personnes", "fr").found
     )
+
+
+def test_a_translation_may_move_one_sentence_up_but_not_retell_the_story_in_its_own_order(make_prepared) -> None:
+    moved = [FIRE_DE[0], FIRE_DE[1], FIRE_DE[4], FIRE_DE[2], FIRE_DE[3]]  # the outlook moved up
+    match = _match(make_prepared, moved, FIRE_EN, new_lang="de")
+    assert match is not None and match.method == "cross_lingual"
+    retold = [FIRE_DE[0], FIRE_DE[3], FIRE_DE[2], FIRE_DE[4], FIRE_DE[1]]
+    assert _match(make_prepared, retold, FIRE_EN, new_lang="de") is None
