@@ -290,6 +290,8 @@ def _range(sent: _Sentence, low: _Count, high: _Count, lex: Lexicon) -> _Count |
     opener = sent.word(before)
     if not (link in lex.range_connectors or (link in lex.range_and and opener in lex.range_openers)):
         return None
+    if lex.increments.match_ending(sent.words, before):
+        return None  # "rose by 112 to 3,410": a change, then the total, not a range
     if opener in lex.range_from:  # "rose from 18 to 26": the new value, read from the opener on
         return _Count(high.value, high.qualifier, high.start, high.end, before, high.last, False, False)
     start_token = before if opener in lex.range_openers else low.first
@@ -860,6 +862,10 @@ def _toll_subject(
         j -= 1  # "le nombre de blessés : onze", "Death toll: 12": the value after a colon
     while j >= 0 and count.first - j <= _TOLL_REACH and not sent.hard_stop(j):
         if j in rivals:
+            increment = lex.increments.match_ending(words, j - 1)
+            if increment is not None:  # "rose by 112 to 3,410", "erhöhte sich um 112 auf 3.410"
+                j -= 1 + increment[0]  # the change stands between the toll and its total
+                continue
             aside = _relative_aside(sent, j, lex)
             if aside is None:
                 return None
