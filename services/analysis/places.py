@@ -76,9 +76,10 @@ def names_no_place(word: str, language: str) -> bool:
 
 
 def fold(name: str) -> str:
-    """A name's comparable form: accent-free, case-folded, cut to PREFIX letters."""
+    """A name's comparable form: accent-free, case-folded, cut to PREFIX letters (each part
+    of a hyphenated name: "Saint-Michel" and "Saint-Étienne" differ)."""
     plain = _COMBINING.sub("", unicodedata.normalize("NFKD", name))
-    return plain.casefold()[:PREFIX]
+    return "-".join(part[:PREFIX] for part in plain.casefold().split("-"))
 
 
 def clause_end(text: str, start: int, language: str) -> int:
@@ -112,7 +113,22 @@ def places(text: str, language: str) -> frozenset[str]:
         return frozenset()
     matches = list(TOKEN_RE.finditer(text))
     words = [m.group().lower().translate(APOSTROPHES) for m in matches]
-    return frozenset(fold(matches[k].group()) for k in place_tokens(matches, words, language))
+    return frozenset(fold(place_name(matches, k)) for k in place_tokens(matches, words, language))
+
+
+def place_name(matches: Sequence[re.Match[str]], k: int) -> str:
+    """The place name that starts at token ``k``, hyphenated parts included: "Saint-Michel-de-
+    Maurienne" is one town, not "Saint" (which every Saint-… would share)."""
+    end = k
+    while (
+        end + 2 < len(matches)
+        and matches[end + 1].group() == "-"
+        and matches[end + 1].start() == matches[end].end()
+        and matches[end + 2].start() == matches[end + 1].end()
+        and matches[end + 2].group()[:1].isalpha()
+    ):
+        end += 2
+    return matches[k].string[matches[k].start() : matches[end].end()]
 
 
 def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], language: str) -> list[int]:

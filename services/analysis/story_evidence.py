@@ -48,7 +48,7 @@ from itertools import islice
 from services.analysis import gazetteer
 from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE
 from services.analysis.languages import NOUNS_CAPITALISED
-from services.analysis.places import names_no_place, place_tokens
+from services.analysis.places import names_no_place, place_name, place_tokens
 from services.analysis.prepare import PreparedArticle
 from services.analysis.similarity import lead_of
 
@@ -114,7 +114,7 @@ def read(text: str, language: str) -> _Reading:
     keys += [gazetteer.country_of(key) for key in keys if level(key) == REGION]
     words = [t.lower().translate(APOSTROPHES) for t in tokens]
     taken |= _counted_words(words, language) | {k for k, w in enumerate(words) if names_no_place(w, language)}
-    places = [name_key(tokens[k]) for k in place_tokens(matches, words, language) if k not in taken]
+    places = [name_key(place_name(matches, k)) for k in place_tokens(matches, words, language) if k not in taken]
     first = next((k for k, t in enumerate(tokens) if t[:1].isalpha()), -1)
     names = [
         name_key(t)

@@ -367,3 +367,14 @@ def test_a_story_s_own_places_are_its_sure_main_places_no_other_story_has() -> N
     for _ in range(3):
         names.add("boat", _identity({"orvann"}, places={"castrovel"}))
     assert names.own("riots", {"castrovel"}) == frozenset()  # now the boat story's main place too
+
+
+def test_a_hyphenated_town_is_one_place_and_not_its_first_word() -> None:
+    """Every "Saint-…" would otherwise share "Saint": a landslide above Saint-Michel-de-Maurienne
+    and a blast in Saint-Étienne are two places.  Phrases like "au-dessus de", "entre" or
+    "sopra" introduce places too."""
+    reading = read("Un glissement de terrain au-dessus de Saint-Michel-de-Maurienne, loin de Lyon.", "fr")
+    assert reading.places == ["saint-michel-de-maurienn"]
+    assert read("Une explosion à Saint-Étienne", "fr").places == ["saint-etienn"]
+    assert read("Una frana sopra Malesco", "it").places == ["malesc"]
+    assert read("A landslide between Modane and Lanslebourg", "en").places == ["modan"]
