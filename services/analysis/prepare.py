@@ -206,6 +206,8 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
                 if index == 0 and _furniture_block(pieces, lang):
                     break
                 continue
+            if _asks_before_furniture(pieces, index):
+                continue
             claimable = len(text.split()) >= MIN_CLAIM_WORDS
             found.append(Sentence(text, tuple(extract_figures(text, lang, year)), claimable))
         if len(found) >= limit:
@@ -224,6 +226,18 @@ def _furniture_block(pieces: list[str], language: str) -> bool:
     if len(pieces) < 2 or sum(len(p.split()) for p in pieces) > FURNITURE_BLOCK_WORDS:
         return False
     return not any(extract_figures(p, language) for p in pieces[1:])
+
+
+def _asks_before_furniture(pieces: list[str], index: int) -> bool:
+    """A question to the reader that leads into furniture ("Planning a cruise this summer?
+    Sign up for our Travel Deals newsletter.", "Vous avez été témoin ? Contactez notre
+    rédaction."): asked in a short paragraph whose next sentence is furniture."""
+    text = pieces[index]
+    if not text.rstrip().endswith("?") or index + 1 >= len(pieces):
+        return False
+    if sum(len(p.split()) for p in pieces) > FURNITURE_BLOCK_WORDS:
+        return False
+    return is_boilerplate(pieces[index + 1])
 
 
 def _first_headline(article: Article, sentences: list[Sentence] | tuple[Sentence, ...]) -> str:

@@ -1049,6 +1049,18 @@ BYLINE_SHAPED_NEWS = {
     "fr": ["Par la suite, les pompiers ont évacué 40 personnes."],
     "es": ["Por la mañana, la policía detuvo a dos hombres."],
 }
+MORE_TO_FOLLOW_AND_REFRESH_PROMPTS = {
+    "en": ["More to follow.", "Refresh the page for the latest updates."],
+    "fr": ["Plus d'informations à suivre.", "Actualisez la page pour voir les derniers messages.", "Retrouvez toute l'actualité sur notre application."],
+    "es": ["Ampliaremos información.", "Recarga la página para ver las últimas novedades."],
+    "de": ["Weitere Informationen folgen.", "Aktualisieren Sie die Seite für die neuesten Einträge.", "Übersetzt aus dem Englischen."],
+    "it": ["Seguiranno aggiornamenti.", "Aggiorna la pagina per seguire gli aggiornamenti."],
+}
+FOLLOW_LOOKALIKE_NEWS = {
+    "en": ["More bodies were found on Tuesday, police said."],
+    "de": ["Weitere Leichen wurden am Dienstag geborgen."],
+    "fr": ["Retrouvez-les vite, a lancé le préfet aux secouristes."],
+}
 LONG_TAIL_FURNITURE = (
     UPDATE_NOTICES,
     TAIL,
@@ -1061,6 +1073,7 @@ LONG_TAIL_FURNITURE = (
     SOURCES_TAGS_AND_APPEALS,
     SERIES_FEEDS_AND_LIVE_PROMPTS,
     SIGN_OFFS_AND_STAFF_BYLINES,
+    MORE_TO_FOLLOW_AND_REFRESH_PROMPTS,
 )
 LONG_TAIL_NEWS = (
     UPDATE_NEWS,
@@ -1073,6 +1086,7 @@ LONG_TAIL_NEWS = (
     SOURCE_LOOKALIKE_NEWS,
     SERIES_LOOKALIKE_NEWS,
     BYLINE_SHAPED_NEWS,
+    FOLLOW_LOOKALIKE_NEWS,
 )
 
 

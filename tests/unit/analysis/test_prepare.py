@@ -95,3 +95,25 @@ def test_a_short_paragraph_opening_with_furniture_is_dropped_whole(paragraph: st
     language = "de" if paragraph.startswith("Foto") else "en"
     article = Article(article_id="a", source="s", body=body, language=language)
     assert [s.text for s in draft(article, AnalysisConfig()).sentences][1:] == kept
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "language", "kept"),
+    [
+        ("Planning a cruise this summer? Sign up for our weekly Travel Deals newsletter.", "en", []),
+        ("Sie möchten täglich die wichtigsten News? Abonnieren Sie unseren Newsletter.", "de", []),
+        ("Vous avez été témoin de l'incendie ? Contactez notre rédaction.", "fr", []),
+        # a question the article answers is news
+        (
+            "Why did the dam fail? Engineers say the spillway was blocked.",
+            "en",
+            ["Why did the dam fail?", "Engineers say the spillway was blocked."],
+        ),
+    ],
+)
+def test_a_question_to_the_reader_that_leads_into_furniture_is_furniture(
+    paragraph: str, language: str, kept: list[str]
+) -> None:
+    body = "A fire destroyed a warehouse in the port district on Monday night.\n" + paragraph
+    article = Article(article_id="a", source="s", body=body, language=language)
+    assert [s.text for s in draft(article, AnalysisConfig()).sentences][1:] == kept
