@@ -44,7 +44,7 @@ from services.analysis.figures import Figure
 from services.analysis.figures.lexicon import LEXICONS, TOKEN_RE
 from services.analysis.figures.numbers import find_numbers
 from services.analysis.fingerprints import NUM_PERM, shingles
-from services.analysis.languages import NOUNS_CAPITALISED
+from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED
 from services.analysis.normalize import words
 from services.analysis.prepare import MIN_CLAIM_WORDS, Draft, PreparedArticle, Sentence
 
@@ -193,9 +193,28 @@ def _unmatched_are_known(
             continue
         if i > 0 and old is not None and not translated and _restated(sentence, old):
             continue
+        if i > 0 and not sentence.figures and _only_attribution(sentence.text, new.language):
+            continue
         if i == 0 or len(sentence.text.split()) >= MIN_CLAIM_WORDS or sentence.figures:
             return False
     return True
+
+
+_ATTRIBUTION_SENTENCES: dict[str, re.Pattern[str]] = {
+    code: re.compile("|".join(f"(?:{p})" for p in data.attribution_sentences), re.IGNORECASE)
+    for code, data in LANGUAGES.items()
+    if data.attribution_sentences
+}
+ATTRIBUTION_WORDS = 15  # the longest sentence that may only say who said it
+
+
+def _only_attribution(text: str, language: str) -> bool:
+    """A sentence that only says who said the rest ("Lo hanno reso noto le autorità locali."):
+    a translator splits it off; it states nothing new."""
+    pattern = _ATTRIBUTION_SENTENCES.get(language)
+    if pattern is None or len(text.split()) > ATTRIBUTION_WORDS:
+        return False
+    return pattern.match(text.replace("’", "'")) is not None
 
 
 def _restated(sentence: Sentence, old: Text) -> bool:
@@ -248,6 +267,27 @@ def _place_words(text: str, language: str) -> set[str]:
     return {tokens[k].casefold() for start, end, _ in spans for k in range(start, end)}
 
 
+def _names_of(text: str, new: Text, old: Text) -> bool:
+    """Every name `text` (of `new`) holds is in `old`, as written or as a country or region:
+    names pass into a translation unchanged, so a new one is someone or somewhere new (a
+    victim named).  Where every noun is capitalised, nothing can be told."""
+    if new.language in NOUNS_CAPITALISED:
+        return True
+    known = set(words(" ".join(s.text for s in old.sentences))) | _place_words(text, new.language)
+    return _names_known(text, known)
+
+
+def _names_carried(new: Text, old: Text) -> bool:
+    """A same-language rewording names no one and nowhere its original does not, below its
+    headline (a changed place or a named victim is news).  Where every noun is capitalised
+    (German), names cannot be told from nouns: no rewording is a copy there."""
+    if new.language in NOUNS_CAPITALISED:
+        return False
+    known = set(words(" ".join(s.text for s in old.sentences)))
+    body = new.sentences[1:] if new.sentences and new.sentences[0].heading else new.sentences
+    return all(_names_known(s.text, known | _place_words(s.text, new.language)) for s in body)
+
+
 def _names(text: str) -> list[str]:
     """The capitalised words inside a clause, folded: names (and German nouns).  A word
     after punctuation may be capitalised for the punctuation's sake ("VARDOZ (AFP) -
@@ -296,7 +336,7 @@ def _split_pieces(
             continue
         figures = new.sentences[i].figures
         original = _numbers(old.sentences[j].text, old.language)
-        if not figures or not _numbers(text, new.language).beyond(original):
+        if (not figures or not _numbers(text, new.language).beyond(original)) and _names_of(text, new, old):
             pieces.append(i)
     return pieces
 
@@ -457,9 +497,11 @@ def _word_share(sentences: tuple[Sentence, ...], chosen: NDArray[np.bool_]) -> f
     return float(counts[chosen].sum() / max(1.0, counts.sum()))
 
 
-def translation(new: PreparedArticle, old: PreparedArticle, config: AnalysisConfig) -> float | None:
+def translation(
+    new: PreparedArticle, old: PreparedArticle, config: AnalysisConfig, same_language: bool = False
+) -> float | None:
     """The share of `old`'s words in sentences that `new` translates, when `new` is a
-    translation of it that adds nothing, else None."""
+    translation of it that adds nothing (or, `same_language`, a paraphrase of it), else None."""
     if len(new.vectors) == 0 or len(old.vectors) == 0:
         return None
     sims = new.vectors @ old.vectors.T
@@ -470,11 +512,11 @@ def translation(new: PreparedArticle, old: PreparedArticle, config: AnalysisConf
         return None
     pieces = _split_pieces(new, old, sims, translated, config.translation_floor)
     untranslated = [i for i in np.flatnonzero(~translated).tolist() if i not in pieces]
-    if not _unmatched_are_known(new, untranslated, old, translated=True):
+    if not _unmatched_are_known(new, untranslated, old, translated=not same_language):
         return None
     best = np.where(matched, sims, -np.inf).argmax(axis=1)
     pairs = [(int(i), int(best[i])) for i in np.flatnonzero(translated)]
-    if not _in_order(pairs) or _other_numbers(new, old, pairs, False):
+    if not _in_order(pairs) or _other_numbers(new, old, pairs, same_language):
         return None
     return round(cover, 4)
 
@@ -489,6 +531,8 @@ def duplicate_method(
         return None
     if new.language == old.language:
         score = near_copy(new, old, config)
+        if score is None and isinstance(new, PreparedArticle) and _names_carried(new, old):
+            score = translation(new, old, config, same_language=True)  # reworded sentence by sentence
         return None if score is None else DuplicateMatch(old.article_id, "near", score)
     if not isinstance(new, PreparedArticle):
         return None  # a translation is only recognised by its vectors

@@ -233,6 +233,9 @@ class LanguageData(_Data):
     figures: FigureData | None = None
     qualifiers: QualifierData = QualifierData()
     attribution: list[str] = Field(default_factory=list)  # "according to": opens an attribution
+    # A sentence that only says who said it ("Lo hanno reso noto i vigili del fuoco", "Das
+    # teilte die Polizei mit"): regular expressions, matched case-insensitively from its start.
+    attribution_sentences: list[str] = Field(default_factory=list)
     place_prepositions: list[str] = Field(default_factory=list)  # "in", "près de": a place name follows
     place_nouns: list[str] = Field(default_factory=list)  # "in the province of" Lomo: words before a name
     clause_openers: list[str] = Field(default_factory=list)  # ", after …": after a comma, another clause

@@ -433,3 +433,37 @@ def test_a_translation_may_move_one_sentence_up_but_not_retell_the_story_in_its_
     assert match is not None and match.method == "cross_lingual"
     retold = [FIRE_DE[0], FIRE_DE[3], FIRE_DE[2], FIRE_DE[4], FIRE_DE[1]]
     assert _match(make_prepared, retold, FIRE_EN, new_lang="de") is None
+
+
+def test_a_repost_reworded_sentence_by_sentence_is_a_copy_unless_it_names_someone_new(make_prepared) -> None:
+    """Few word 4-shingles survive a local site's rewording, but each sentence says what its
+    original said (the embedding test translations pass); a name the original lacks is news."""
+    reworded = [
+        "Firefighters fought a blaze on Tuesday at a warehouse storing chemicals in Valmora's port district, "
+        "and nearby homes had to be evacuated.",
+        "According to the regional health service, eight workers were hospitalised with breathing difficulties.",
+        "As a precaution, some 600 residents spent the night in a sports hall, the mayor's office said.",
+        "Police have launched an investigation; what caused the fire is not yet known.",
+        "A spokesman said firefighters hoped to have the blaze under control by Wednesday morning.",
+    ]
+    match = _match(make_prepared, reworded, FIRE_EN)
+    assert match is not None and match.method == "near"
+    named = _edited(reworded, 3, "Police have launched", "Inspector Ruth Calder has launched")
+    assert _match(make_prepared, named, FIRE_EN) is None
+
+
+def test_a_translator_may_split_off_the_attribution_but_not_add_a_named_victim(make_prepared) -> None:
+    italian = [
+        "Vigili del fuoco hanno combattuto martedì un incendio in un deposito di sostanze chimiche nel "
+        "quartiere portuale di Valmora, costringendo all'evacuazione delle case vicine.",
+        "Otto operai sono stati portati in ospedale con problemi respiratori.",
+        "Lo ha reso noto il servizio sanitario regionale.",
+        "Circa 600 residenti sono stati trasferiti per precauzione in un palazzetto dello sport durante la "
+        "notte, ha fatto sapere il municipio.",
+        "La causa dell'incendio non è ancora nota e la polizia ha aperto un'indagine.",
+        "I vigili del fuoco contavano di domare le fiamme entro mercoledì mattina, ha detto un portavoce.",
+    ]
+    match = _match(make_prepared, italian, FIRE_EN, new_lang="it")
+    assert match is not None and match.method == "cross_lingual"
+    named = [*italian[:3], "Tra loro c'è Marco Ferri, figlio del proprietario.", *italian[3:]]
+    assert _match(make_prepared, named, FIRE_EN, new_lang="it") is None
