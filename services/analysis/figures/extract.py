@@ -347,7 +347,7 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
             continue
         if _forecast(sent, count, lex):
             continue
-        if year is not None and _dated_before(sent, count, counts, year):
+        if year is not None and _dated_before(sent, count, counts, year, lex):
             continue
         subgroup = item.subgroup or _elided_subgroup(
             sent, count, head, item, found[:index], counts, heads, lex
@@ -635,10 +635,14 @@ def _historical(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     return len(year) == 4 and year.isdigit() and 1000 <= int(year) <= 2100
 
 
-def _dated_before(sent: _Sentence, count: _Count, counts: list[_Count], year: int) -> bool:
+def _dated_before(sent: _Sentence, count: _Count, counts: list[_Count], year: int, lex: Lexicon) -> bool:
     """The count's clause names an earlier year: "im Februar 2016 waren fast 50 Menschen
-    umgekommen" in an article of 2020 tells history."""
+    umgekommen" in an article of 2020 tells history; so does the clause a gerund continues
+    ("… pour la dernière fois en 2019, forçant plus de 1 000 personnes à fuir")."""
     start, end = _clause(sent, count)
+    opener = sent.word(start)
+    if start > 1 and lex.gerund_endings and len(opener) > 5 and opener.endswith(lex.gerund_endings):
+        start, _ = _clause(sent, _Count(0, "exact", 0, 0, start - 2, start - 1, False, False))
     for j in range(start, end):
         word = sent.words[j]
         if len(word) == 4 and word.isdigit() and 1900 <= int(word) < year:

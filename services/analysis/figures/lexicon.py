@@ -151,6 +151,7 @@ class Lexicon:
     copulas: frozenset[str]
     participle_endings: tuple[str, ...]
     adverb_endings: tuple[str, ...]
+    gerund_endings: tuple[str, ...]
     periods: PhraseTable
     forecasts: PhraseTable
     horizons: PhraseTable
@@ -235,6 +236,7 @@ def build(data: LanguageData) -> Lexicon:
         copulas=_words(fig.copulas),
         participle_endings=tuple(fig.participle_endings),
         adverb_endings=tuple(fig.adverb_endings),
+        gerund_endings=tuple(fig.gerund_endings),
         periods=PhraseTable.of(fig.periods),
         forecasts=PhraseTable.of(fig.forecasts),
         horizons=PhraseTable.of(fig.horizons),

@@ -126,6 +126,7 @@ class FigureData(_Data):
     horizons: list[str] = Field(default_factory=list)  # "... deaths by August": a month ahead, a forecast
     participle_endings: list[str] = Field(default_factory=list)  # "afectadas": may describe a noun
     adverb_endings: list[str] = Field(default_factory=list)  # "gravemente": an adverb, not a noun
+    gerund_endings: list[str] = Field(default_factory=list)  # ", forçant …": the clause before goes on
     subgroup_nouns: Phrases = Field(default_factory=dict)
     subgroup_adjectives: Phrases = Field(default_factory=dict)
     people: list[str] = Field(default_factory=list)  # heads of a counted group ("people", "residents")
