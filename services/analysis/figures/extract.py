@@ -1018,6 +1018,8 @@ def _split_verb(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> st
     while last > count.last and not sent.is_word(last):
         last -= 1
     closing = {words[last], sent.word(head.end if head.kind != "none" else count.last)}
+    if words[last] in lex.final_auxiliaries:
+        closing.add(sent.word(last - 1))  # "… lebend aus dem Stollen geborgen werden"
     for first, particle, label in lex.split_verbs:
         if particle in closing and any(words[j] == first for j in range(start, last) if j != count.first):
             return label  # the verb before its object, or after its subject

@@ -148,6 +148,7 @@ class Lexicon:
     corrections: PhraseTable
     total_verbs: PhraseTable
     split_verbs: tuple[tuple[str, str, str], ...]
+    final_auxiliaries: frozenset[str]
     copulas: frozenset[str]
     participle_endings: tuple[str, ...]
     adverb_endings: tuple[str, ...]
@@ -228,6 +229,7 @@ def build(data: LanguageData) -> Lexicon:
         current_frames=PhraseTable.of(fig.current_frames),
         corrections=PhraseTable.of(fig.corrections),
         total_verbs=PhraseTable.of(fig.total_verbs),
+        final_auxiliaries=_words(fig.final_auxiliaries),
         split_verbs=tuple(
             (verb.split()[0], verb.split()[-1], label)
             for label, verbs in fig.split_verbs.items()
