@@ -516,14 +516,25 @@ def _toll_phrase(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> t
 
 def _group_count(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int] | None:
     """("police officers injured", first token) for "the number of police officers injured",
-    "el número de agentes heridos" ending at token ``j``: a count noun, a group, a measure."""
+    "el número de agentes heridos" ending at token ``j``: a count noun, a group, a measure;
+    or a measure before its group ("die Zahl der entführten Schüler")."""
     if not (found := lex.measures.match_ending(words, j)):
-        return None
+        return _measured_group(words, j, lex)
     group = lex.subgroup_nouns.match_ending(words, j - found[0])
     noun = lex.count_nouns.match_ending(words, j - found[0] - group[0]) if group else None
     if group is None or noun is None:
         return None
     return f"{group[1]} {found[1]}", j - found[0] - group[0] - noun[0] + 1
+
+
+def _measured_group(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int] | None:
+    """A count noun, a measure, then the group it describes, ending at token ``j``."""
+    group = lex.subgroup_nouns.match_ending(words, j)
+    found = lex.measures.match_ending(words, j - group[0]) if group else None
+    noun = lex.count_nouns.match_ending(words, j - group[0] - found[0]) if group and found else None
+    if group is None or found is None or noun is None:
+        return None
+    return f"{group[1]} {found[1]}", j - group[0] - found[0] - noun[0] + 1
 
 
 def _sentence_measure(
