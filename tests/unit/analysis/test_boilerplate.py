@@ -1061,6 +1061,22 @@ FOLLOW_LOOKALIKE_NEWS = {
     "de": ["Weitere Leichen wurden am Dienstag geborgen."],
     "fr": ["Retrouvez-les vite, a lancé le préfet aux secouristes."],
 }
+TEASERS_SUPPORT_AND_TIP_OFFS = {
+    "en": [
+        "Watch: Aerial footage shows the scale of the destruction",
+        "If you have been affected by any of the issues in this article, support is available.",
+    ],
+    "es": [
+        "Recibe cada mañana las noticias más importantes en tu correo.",
+        "¿Tienes información sobre esta noticia?",
+        "Contacta con nuestra redacción a través de WhatsApp.",
+    ],
+    "de": ["Sie können diesen Liveblog auch in unserer App verfolgen."],
+}
+TEASER_LOOKALIKE_NEWS = {
+    "en": ["Watch out for falling debris, police warned residents.", "Residents affected by the floods can apply for support."],
+    "es": ["Contactar con los familiares fue imposible durante horas, según la alcaldesa."],
+}
 LONG_TAIL_FURNITURE = (
     UPDATE_NOTICES,
     TAIL,
@@ -1074,6 +1090,7 @@ LONG_TAIL_FURNITURE = (
     SERIES_FEEDS_AND_LIVE_PROMPTS,
     SIGN_OFFS_AND_STAFF_BYLINES,
     MORE_TO_FOLLOW_AND_REFRESH_PROMPTS,
+    TEASERS_SUPPORT_AND_TIP_OFFS,
 )
 LONG_TAIL_NEWS = (
     UPDATE_NEWS,
@@ -1087,6 +1104,7 @@ LONG_TAIL_NEWS = (
     SERIES_LOOKALIKE_NEWS,
     BYLINE_SHAPED_NEWS,
     FOLLOW_LOOKALIKE_NEWS,
+    TEASER_LOOKALIKE_NEWS,
 )
 
 

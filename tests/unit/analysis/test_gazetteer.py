@@ -101,3 +101,10 @@ def test_an_english_demonym_names_its_country() -> None:
     """English capitalises "German", "Austrian": read as names they were local places
     ("German rail crash" conflicted with a story set in Hesse, Germany)."""
     assert _find("German rail crash: Austrian hotel fire, a French Alpine lake", "en") == ["DE", "AT", "FR"]
+
+
+def test_an_inflected_country_name_is_not_read_as_the_shorter_one_inside_it() -> None:
+    """ "der Demokratischen Republik Kongo" holds "Republik Kongo" (Congo-Brazzaville)."""
+    from services.analysis.story_evidence import read
+
+    assert read("Im Osten der Demokratischen Republik Kongo", "de").keys == ["CD"]
