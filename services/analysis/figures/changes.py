@@ -76,8 +76,8 @@ def slot_for(slots: list[FigureSlot], reading: Reading, known: frozenset[str]) -
 
 def _part_of(main: FigureSlot, reading: Reading, known: frozenset[str]) -> bool:
     value, total = reading.figure.value, main.latest.value
-    if value >= total:
-        return False
+    if value >= total or reading.corrected:
+        return False  # a count said to correct the running value is that value ("… not eight")
     new_place = bool(reading.names) and not reading.names <= known
     base = reading.figure.measure.rsplit(" ", 1)[-1]
     return new_place or (base in CUMULATIVE and value < PART_RATIO * total)
