@@ -281,10 +281,10 @@ def _names_carried(new: Text, old: Text) -> bool:
     """A same-language rewording names no one and nowhere its original does not, below its
     headline (a changed place or a named victim is news).  Where every noun is capitalised
     (German), names cannot be told from nouns: no rewording is a copy there."""
-    if new.language in NOUNS_CAPITALISED:
-        return False
     known = set(words(" ".join(s.text for s in old.sentences)))
     body = new.sentences[1:] if new.sentences and new.sentences[0].heading else new.sentences
+    if new.language in NOUNS_CAPITALISED:
+        return False
     return all(_names_known(s.text, known | _place_words(s.text, new.language)) for s in body)
 
 
@@ -322,8 +322,8 @@ def _split_pieces(
 ) -> list[int]:
     """Untranslated sentences that are the short second half of a split one: closest to the
     original sentence whose translation stands next to them, or near it (`floor`: the half
-    says less than the whole), stating no figure or no number that sentence lacks ("…,
-    where nine residents died" → "Murieron nueve ancianos.")."""
+    says less than the whole), stating no number that sentence lacks ("…, where nine
+    residents died" → "Murieron nueve ancianos.") and naming no one it does not name."""
     best = sims.argmax(axis=1)
     pieces = []
     for i in np.flatnonzero(~translated).tolist():
@@ -334,9 +334,8 @@ def _split_pieces(
             j = j if j in beside and sims[i, j] >= floor else -1
         if i == 0 or len(text.split()) > SPLIT_PIECE_WORDS or j < 0:
             continue
-        figures = new.sentences[i].figures
-        original = _numbers(old.sentences[j].text, old.language)
-        if (not figures or not _numbers(text, new.language).beyond(original)) and _names_of(text, new, old):
+        original = _numbers(_unmeasured(old.sentences[j].text, old.language), old.language)
+        if not _numbers(_unmeasured(text, new.language), new.language).beyond(original) and _names_of(text, new, old):
             pieces.append(i)
     return pieces
 

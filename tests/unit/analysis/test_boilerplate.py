@@ -1077,6 +1077,15 @@ TEASER_LOOKALIKE_NEWS = {
     "en": ["Watch out for falling debris, police warned residents.", "Residents affected by the floods can apply for support."],
     "es": ["Contactar con los familiares fue imposible durante horas, según la alcaldesa."],
 }
+STAMPED_BYLINES_AND_PLAYERS = {
+    "en": ["By Tom Hadley | Published 8:10am, 3 March 2026", "Translated from French; with AMP."],
+    "fr": ["Par Julie Ancelin · Publié le 15/01/2026 à 12h05", "(Traduit de l'espagnol, avec ASN)"],
+    "de": ["Von Jana Petersen", "Audio: Beitrag anhören (1:30 Min.)"],
+}
+STAMPED_LOOKALIKE_NEWS = {
+    "de": ["Von Montag an gilt die Sperre.", "Von den Verletzten schweben zwei in Lebensgefahr."],
+    "en": ["Translated into plain terms, the ruling means 40 families must leave."],
+}
 LONG_TAIL_FURNITURE = (
     UPDATE_NOTICES,
     TAIL,
@@ -1091,6 +1100,7 @@ LONG_TAIL_FURNITURE = (
     SIGN_OFFS_AND_STAFF_BYLINES,
     MORE_TO_FOLLOW_AND_REFRESH_PROMPTS,
     TEASERS_SUPPORT_AND_TIP_OFFS,
+    STAMPED_BYLINES_AND_PLAYERS,
 )
 LONG_TAIL_NEWS = (
     UPDATE_NEWS,
@@ -1105,6 +1115,7 @@ LONG_TAIL_NEWS = (
     BYLINE_SHAPED_NEWS,
     FOLLOW_LOOKALIKE_NEWS,
     TEASER_LOOKALIKE_NEWS,
+    STAMPED_LOOKALIKE_NEWS,
 )
 
 

@@ -467,3 +467,19 @@ def test_a_translator_may_split_off_the_attribution_but_not_add_a_named_victim(m
     assert match is not None and match.method == "cross_lingual"
     named = [*italian[:3], "Tra loro c'è Marco Ferri, figlio del proprietario.", *italian[3:]]
     assert _match(make_prepared, named, FIRE_EN, new_lang="it") is None
+
+
+def test_a_split_off_piece_that_adds_a_number_is_news(make_prepared) -> None:
+    """A translator's short second half may repeat its sentence, not add an age or a count."""
+    italian = [
+        "Vigili del fuoco hanno combattuto martedì un incendio in un deposito di sostanze chimiche nel "
+        "quartiere portuale di Valmora, costringendo all'evacuazione delle case vicine.",
+        "Otto operai sono stati portati in ospedale con problemi respiratori, ha detto il servizio sanitario.",
+        "Circa 600 residenti sono stati trasferiti per precauzione in un palazzetto dello sport durante la "
+        "notte, ha fatto sapere il municipio.",
+        "La causa dell'incendio non è ancora nota e la polizia ha aperto un'indagine.",
+        "Il custode, 56 anni, è stato sentito.",
+        "I vigili del fuoco contavano di domare le fiamme entro mercoledì mattina, ha detto un portavoce.",
+    ]
+    assert _match(make_prepared, italian, FIRE_EN, new_lang="it") is None
+    assert _match(make_prepared, italian[:4] + italian[5:], FIRE_EN, new_lang="it") is not None
