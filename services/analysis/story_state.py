@@ -133,10 +133,23 @@ def absorb(
                 memory.vocabulary.keys(),
                 config.claim_cosine,
                 config.claim_grey_cosine,
-            ):
+            ) or _moved_with_news(memory, sentence, changes):
                 claims.append(sentence.text)
     _remember(memory, prepared)
     return Novelty(tuple(claims), () if first else tuple(changes))
+
+
+NEW_WORDS_WITH_A_CHANGE = 4  # content words the story never used: a change that comes with news
+
+
+def _moved_with_news(memory: StoryMemory, sentence: Sentence, changes: list[FigureChange]) -> bool:
+    """A sentence that moves a count and says something else new ("Crues : cinq morts, fin de
+    la vigilance rouge"): the embedding sits on the sentence it updates, but its words are
+    new to the story beside the count."""
+    if not sentence.figures or not any(c.current.text == sentence.text for c in changes):
+        return False
+    fresh = {w for w in vocabulary_of(sentence.text) if len(w) > 4 and not w.isdigit()} - memory.vocabulary.keys()
+    return len(fresh) >= NEW_WORDS_WITH_A_CHANGE
 
 
 def _figure_note(

@@ -281,3 +281,21 @@ def test_an_older_value_is_news_again_when_the_count_is_said_to_be_corrected(mak
             first=False,
         )
         assert _changes(absorb(memory, make_prepared("c", text), AnalysisConfig(), first=False)) == expected
+
+
+def test_a_sentence_that_moves_a_count_and_says_something_new_is_also_a_claim(make_prepared) -> None:
+    """The embedding sits on the sentence a count update rewrites; words the story never used
+    beside the new count are news of their own."""
+    memory = StoryMemory("s", "Floods")
+    lead = "Five people died in the floods in the Ravèze valley on Monday night, the prefecture said."
+    absorb(memory, make_prepared("a", lead), AnalysisConfig(), first=True)
+    plain = make_prepared("b", lead.replace("Five", "Seven"))
+    assert absorb(memory, plain, AnalysisConfig(), first=False).claims == ()
+    news = make_prepared(
+        "c",
+        "Nine people died in the floods in the Ravèze valley, the prefecture said, as forecasters "
+        "lifted the regional weather warning.",
+    )
+    novelty = absorb(memory, news, AnalysisConfig(), first=False)
+    assert _changes(novelty) == [("killed", 7.0, 9.0)]
+    assert novelty.claims == (news.sentences[0].text,)
