@@ -166,4 +166,23 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
                 break
             if words[k] not in between and not nouns:
                 break  # "at officers guarding the Kessler plant": not a place phrase
+    return sorted(set(found) | set(_placed_in_brackets(matches)))
+
+
+def _placed_in_brackets(matches: Sequence[re.Match[str]]) -> list[int]:
+    """A town with its department, province or state in brackets, as the press of every
+    language writes it: "Brévilliers (Doubs)", "Torre del Greco (Napoli)", "Leuna
+    (Sachsen-Anhalt)".  Not an agency or a party ("PARIS (AFP)", "Brenner (CDU)"): both names
+    are written as names, not in capitals."""
+    found = []
+    for k in range(len(matches) - 3):
+        town, opening, region, closing = (matches[k + i].group() for i in range(4))
+        if opening != "(" or closing not in (")", "-"):
+            continue
+        if _titled(town) and _titled(region) and matches[k + 1].start() - matches[k].end() <= 1:
+            found.extend((k, k + 2))
     return found
+
+
+def _titled(token: str) -> bool:
+    return len(token) >= 3 and token[:1].isupper() and token[1:].islower() and token.isalpha()

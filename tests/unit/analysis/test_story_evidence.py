@@ -378,3 +378,13 @@ def test_a_hyphenated_town_is_one_place_and_not_its_first_word() -> None:
     assert read("Une explosion à Saint-Étienne", "fr").places == ["saint-etienn"]
     assert read("Una frana sopra Malesco", "it").places == ["malesc"]
     assert read("A landslide between Modane and Lanslebourg", "en").places == ["modan"]
+
+
+def test_a_town_with_its_department_in_brackets_is_a_place_but_an_agency_or_party_is_not() -> None:
+    """ "une usine de Brévilliers (Doubs)": French "de" introduces no place, the brackets do."""
+    assert read("Un incendie a ravagé une usine de Brévilliers (Doubs) dans la nuit.", "fr").places == [
+        "brevilliers",
+        "doubs",
+    ]
+    assert read("PARIS (AFP) - Un incendie a ravagé une usine.", "fr").places == []
+    assert read("Markus Brenner (CDU) ist zurückgetreten.", "de").places == []
