@@ -61,7 +61,9 @@ _DIGITS = re.compile(r"\d+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _MERIDIEM = re.compile(r"\b(\d{1,2})\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)  # "8 pm", "3 a. m.": hour 20, 3
 _DIGIT_GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))")  # "140 000"
-_CLOCK = re.compile(r"(?<![\d.,:])(\d{1,2})(?:[.:]|\s?h\s?)(\d{2})(?![.,:]?\d)")  # 13.20, 1:20, 13h20, 16 h 45
+_CLOCK = re.compile(
+    r"(?<![\d.,:])(\d{1,2})(?:[.:]|\s?h\s?)(\d{2})(?![.,:]?\d)"
+)  # 13.20, 1:20, 13h20, 16 h 45
 _ZONED = re.compile(r"(?<![\d.,:])([01]?\d|2[0-3])[.:h]?([0-5]\d)(?=\s?(?:GMT|UTC)\b)")  # "0200 GMT"
 
 
@@ -335,7 +337,9 @@ def _split_pieces(
         if i == 0 or len(text.split()) > SPLIT_PIECE_WORDS or j < 0:
             continue
         original = _numbers(_unmeasured(old.sentences[j].text, old.language), old.language)
-        if not _numbers(_unmeasured(text, new.language), new.language).beyond(original) and _names_of(text, new, old):
+        if not _numbers(_unmeasured(text, new.language), new.language).beyond(original) and _names_of(
+            text, new, old
+        ):
             pieces.append(i)
     return pieces
 

@@ -114,7 +114,9 @@ def read(text: str, language: str) -> _Reading:
     keys += [gazetteer.country_of(key) for key in keys if level(key) == REGION]
     words = [t.lower().translate(APOSTROPHES) for t in tokens]
     taken |= _counted_words(words, language) | {k for k, w in enumerate(words) if names_no_place(w, language)}
-    places = [name_key(place_name(matches, k)) for k in place_tokens(matches, words, language) if k not in taken]
+    places = [
+        name_key(place_name(matches, k)) for k in place_tokens(matches, words, language) if k not in taken
+    ]
     first = next((k for k, t in enumerate(tokens) if t[:1].isalpha()), -1)
     names = [
         name_key(t)
@@ -229,8 +231,9 @@ class StoryNames:
         """What the names say of a similar article joining the story: a link allows it
         (LINKED, or CONTESTED when its places also conflict: "an explosion in Gelsenkirchen, a
         day after the one in Saint-Étienne" links to both blasts); without one, a conflict of
-        places, or a story quiet for too long (`stale`), refuses it.  Guessed evidence (German capitalised words) weighs only against guessed
-        evidence: it can neither link across a conflict of sure places nor make one."""
+        places, or a story quiet for too long (`stale`), refuses it.  Guessed evidence (German
+        capitalised words) weighs only against guessed evidence: it can neither link across a
+        conflict of sure places nor make one."""
         story = self._stories[story_id]
         shared = _shared(identity.places, identity.noun_places, story.places, story.noun_places)
         conflicts = _conflicts(identity, story, {p for p in shared if story.is_main(p)})

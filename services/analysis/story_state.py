@@ -148,7 +148,9 @@ def _moved_with_news(memory: StoryMemory, sentence: Sentence, changes: list[Figu
     new to the story beside the count."""
     if not sentence.figures or not any(c.current.text == sentence.text for c in changes):
         return False
-    fresh = {w for w in vocabulary_of(sentence.text) if len(w) > 4 and not w.isdigit()} - memory.vocabulary.keys()
+    fresh = {
+        w for w in vocabulary_of(sentence.text) if len(w) > 4 and not w.isdigit()
+    } - memory.vocabulary.keys()
     return len(fresh) >= NEW_WORDS_WITH_A_CHANGE
 
 

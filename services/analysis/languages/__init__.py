@@ -120,10 +120,14 @@ class FigureData(_Data):
     corrections: list[str] = Field(default_factory=list)  # "revised down": an older value may be news again
     total_verbs: list[str] = Field(default_factory=list)  # "…, bringing to 61 the …": the rest adds up
     split_verbs: Phrases = Field(default_factory=dict)  # "nahm … fest": first word, then the particle
-    final_auxiliaries: list[str] = Field(default_factory=list)  # "… geborgen werden": the verb before it closes
+    final_auxiliaries: list[str] = Field(
+        default_factory=list
+    )  # "… geborgen werden": the verb before it closes
     copulas: list[str] = Field(default_factory=list)  # "12 are minors": a group named by its predicate
     periods: list[str] = Field(default_factory=list)  # "in the past 24 hours": a daily count, not a total
-    forecasts: list[str] = Field(default_factory=list)  # "a model projects 147,000 deaths": not (yet) an impact
+    forecasts: list[str] = Field(
+        default_factory=list
+    )  # "a model projects 147,000 deaths": not (yet) an impact
     horizons: list[str] = Field(default_factory=list)  # "... deaths by August": a month ahead, a forecast
     participle_endings: list[str] = Field(default_factory=list)  # "afectadas": may describe a noun
     adverb_endings: list[str] = Field(default_factory=list)  # "gravemente": an adverb, not a noun

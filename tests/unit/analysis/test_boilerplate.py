@@ -967,7 +967,11 @@ SOURCES_TAGS_AND_APPEALS = {
         "Sources: Reuters, AP, local police",
         "Additional reporting by Jane Doe and Li Wei",
     ],
-    "fr": ["Afficher la version source sur businesswire.com", "Par Julie Marchand (avec AFP)", "Sources : AFP, préfecture"],
+    "fr": [
+        "Afficher la version source sur businesswire.com",
+        "Par Julie Marchand (avec AFP)",
+        "Sources : AFP, préfecture",
+    ],
     "es": [
         "Noticia relacionada: Un incendio obliga a desalojar un hotel en Benidorm",
         "MÁS NOTICIAS DESTACADAS",
@@ -985,7 +989,10 @@ SOURCES_TAGS_AND_APPEALS = {
     ],
 }
 SOURCE_LOOKALIKE_NEWS = {
-    "en": ["Sources say the driver had been awake for 20 hours.", "Sources close to the inquiry said two guards were arrested."],
+    "en": [
+        "Sources say the driver had been awake for 20 hours.",
+        "Sources close to the inquiry said two guards were arrested.",
+    ],
     "de": ["Quellen: Die Polizei geht inzwischen von Brandstiftung aus."],
     "es": ["Más noticias llegaron a lo largo de la noche desde la zona afectada."],
 }
@@ -1051,9 +1058,17 @@ BYLINE_SHAPED_NEWS = {
 }
 MORE_TO_FOLLOW_AND_REFRESH_PROMPTS = {
     "en": ["More to follow.", "Refresh the page for the latest updates."],
-    "fr": ["Plus d'informations à suivre.", "Actualisez la page pour voir les derniers messages.", "Retrouvez toute l'actualité sur notre application."],
+    "fr": [
+        "Plus d'informations à suivre.",
+        "Actualisez la page pour voir les derniers messages.",
+        "Retrouvez toute l'actualité sur notre application.",
+    ],
     "es": ["Ampliaremos información.", "Recarga la página para ver las últimas novedades."],
-    "de": ["Weitere Informationen folgen.", "Aktualisieren Sie die Seite für die neuesten Einträge.", "Übersetzt aus dem Englischen."],
+    "de": [
+        "Weitere Informationen folgen.",
+        "Aktualisieren Sie die Seite für die neuesten Einträge.",
+        "Übersetzt aus dem Englischen.",
+    ],
     "it": ["Seguiranno aggiornamenti.", "Aggiorna la pagina per seguire gli aggiornamenti."],
 }
 FOLLOW_LOOKALIKE_NEWS = {
@@ -1074,7 +1089,10 @@ TEASERS_SUPPORT_AND_TIP_OFFS = {
     "de": ["Sie können diesen Liveblog auch in unserer App verfolgen."],
 }
 TEASER_LOOKALIKE_NEWS = {
-    "en": ["Watch out for falling debris, police warned residents.", "Residents affected by the floods can apply for support."],
+    "en": [
+        "Watch out for falling debris, police warned residents.",
+        "Residents affected by the floods can apply for support.",
+    ],
     "es": ["Contactar con los familiares fue imposible durante horas, según la alcaldesa."],
 }
 STAMPED_BYLINES_AND_PLAYERS = {

@@ -405,12 +405,15 @@ def test_a_translation_may_swap_two_paragraphs(make_prepared) -> None:
     assert match is not None and match.method == "cross_lingual"
 
 
-def test_a_copy_with_its_lede_trimmed_and_last_paragraph_dropped_under_its_own_headline(make_prepared) -> None:
+def test_a_copy_with_its_lede_trimmed_and_last_paragraph_dropped_under_its_own_headline(
+    make_prepared,
+) -> None:
     """Too little of the original is left to cover it by shingles, but every sentence left is
     an edit of one of the original's and the headline names nothing new."""
     trimmed = [
         "Fire crews battled a blaze at a chemical warehouse in Valmora on Tuesday.",
-        "Eight workers were taken to hospital with breathing problems, according to the regional health service.",
+        "Eight workers were taken to hospital with breathing problems, according to the regional "
+        "health service.",
         "About 600 residents were moved to a sports hall overnight as a precaution, the mayor's office said.",
     ]
     original = make_prepared("a", _body(FIRE_EN), title="Chemical warehouse fire in Valmora")
@@ -427,7 +430,9 @@ def test_a_french_time_of_day_with_spaces_is_a_time_not_two_numbers() -> None:
     )
 
 
-def test_a_translation_may_move_one_sentence_up_but_not_retell_the_story_in_its_own_order(make_prepared) -> None:
+def test_a_translation_may_move_one_sentence_up_but_not_retell_the_story_in_its_own_order(
+    make_prepared,
+) -> None:
     moved = [FIRE_DE[0], FIRE_DE[1], FIRE_DE[4], FIRE_DE[2], FIRE_DE[3]]  # the outlook moved up
     match = _match(make_prepared, moved, FIRE_EN, new_lang="de")
     assert match is not None and match.method == "cross_lingual"
@@ -441,7 +446,8 @@ def test_a_repost_reworded_sentence_by_sentence_is_a_copy_unless_it_names_someon
     reworded = [
         "Firefighters fought a blaze on Tuesday at a warehouse storing chemicals in Valmora's port district, "
         "and nearby homes had to be evacuated.",
-        "According to the regional health service, eight workers were hospitalised with breathing difficulties.",
+        "According to the regional health service, eight workers were hospitalised with breathing "
+        "difficulties.",
         "As a precaution, some 600 residents spent the night in a sports hall, the mayor's office said.",
         "Police have launched an investigation; what caused the fire is not yet known.",
         "A spokesman said firefighters hoped to have the blaze under control by Wednesday morning.",
@@ -474,7 +480,8 @@ def test_a_split_off_piece_that_adds_a_number_is_news(make_prepared) -> None:
     italian = [
         "Vigili del fuoco hanno combattuto martedì un incendio in un deposito di sostanze chimiche nel "
         "quartiere portuale di Valmora, costringendo all'evacuazione delle case vicine.",
-        "Otto operai sono stati portati in ospedale con problemi respiratori, ha detto il servizio sanitario.",
+        "Otto operai sono stati portati in ospedale con problemi respiratori, ha detto il servizio "
+        "sanitario.",
         "Circa 600 residenti sono stati trasferiti per precauzione in un palazzetto dello sport durante la "
         "notte, ha fatto sapere il municipio.",
         "La causa dell'incendio non è ancora nota e la polizia ha aperto un'indagine.",

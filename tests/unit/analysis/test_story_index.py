@@ -162,8 +162,12 @@ def test_a_copy_whose_original_leaves_before_it_is_assigned_starts_a_story(make_
     assert follow_up.duplicate is None
 
 
-SPAIN_LOMARA = LOMARA.replace("in the province of Lomara, the prefecture", "in the province of Lomara, in eastern Spain, the prefecture")
-ITALY_TARVELLO = TARVELLO.replace("in the province of Tarvello, emergency", "in the province of Tarvello, in northern Italy, emergency")
+SPAIN_LOMARA = LOMARA.replace(
+    "in the province of Lomara, the prefecture", "in the province of Lomara, in eastern Spain, the prefecture"
+)
+ITALY_TARVELLO = TARVELLO.replace(
+    "in the province of Tarvello, emergency", "in the province of Tarvello, in northern Italy, emergency"
+)
 TARVELLO_NAMING_LOMARA = (
     "Tarvello floods: toll rises to four, a day after the deadly floods in Lomara\n"
     "The death toll from the floods in Tarvello, in northern Italy, rose to four on Tuesday, "

@@ -127,15 +127,24 @@ def test_a_lower_count_beside_the_article_s_own_toll_is_a_part_not_a_fall(make_p
     assert _changes(absorb(memory, alone, AnalysisConfig(), first=False)) == [("killed", 5.0, 4.0)]
 
 
-def test_a_lower_count_that_corrects_the_story_updates_it_even_where_it_names_a_new_place(make_prepared) -> None:
+def test_a_lower_count_that_corrects_the_story_updates_it_even_where_it_names_a_new_place(
+    make_prepared,
+) -> None:
     memory = StoryMemory("s", "Kidnapping")
-    absorb(memory, make_prepared("a", "Eight aid workers were abducted near Kiwanja on Wednesday."), AnalysisConfig(), first=True)
+    absorb(
+        memory,
+        make_prepared("a", "Eight aid workers were abducted near Kiwanja on Wednesday."),
+        AnalysisConfig(),
+        first=True,
+    )
     corrected = make_prepared(
         "b",
         "Six aid workers were abducted in the Rutshuru territory on Wednesday, the charity said, "
         "correcting earlier reports.",
     )
-    assert _changes(absorb(memory, corrected, AnalysisConfig(), first=False)) == [("aid workers kidnapped", 8.0, 6.0)]
+    assert _changes(absorb(memory, corrected, AnalysisConfig(), first=False)) == [
+        ("aid workers kidnapped", 8.0, 6.0)
+    ]
 
 
 def test_a_headline_does_not_override_what_the_text_states(make_prepared) -> None:

@@ -403,7 +403,9 @@ def test_a_gerund_clause_continues_the_dated_clause_before_it() -> None:
     the same gerund after "on Sunday" is the story's count."""
     past = "The volcano last erupted in 2019, forcing more than 1,000 people from their homes."
     assert extract_figures(past, "en", 2026) == []
-    french = "Le volcan était entré en éruption pour la dernière fois en 2019, forçant 1 000 personnes à fuir."
+    french = (
+        "Le volcan était entré en éruption pour la dernière fois en 2019, forçant 1 000 personnes à fuir."
+    )
     assert extract_figures(french, "fr", 2026) == []
     now = "The volcano erupted on Sunday, forcing more than 1,000 people from their homes."
     assert [(f.measure, f.value) for f in extract_figures(now, "en", 2026)] == [("displaced", 1000.0)]
