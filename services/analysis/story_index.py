@@ -29,6 +29,7 @@ from services.analysis.vector_index import VectorIndex
 
 CANDIDATES = 16  # nearest earlier articles by gist that get a full comparison
 COPY_GIST_FLOOR = 0.6  # gist cosine below which a copy (a translation) is not worth testing
+REWORDED_GIST = 0.85  # ... and above which a same-language article is tried even with few shared shingles
 RETIRED_MAX = 100_000  # ids of evicted stories' articles kept (about 10 MB) to spot late re-deliveries
 
 
@@ -176,7 +177,12 @@ class StoryIndex:
             old = self._articles[key].prepared
             if score < COPY_GIST_FLOOR:
                 continue
-            if old.language == prepared.language and jaccard(prepared.minhash, old.minhash) < reach:
+            reworded = score >= REWORDED_GIST  # a repost reworded sentence by sentence
+            if (
+                old.language == prepared.language
+                and not reworded
+                and jaccard(prepared.minhash, old.minhash) < reach
+            ):
                 continue
             match = duplicate_method(prepared, old, self._config)
             if match is not None:

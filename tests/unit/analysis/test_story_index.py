@@ -186,3 +186,24 @@ def test_a_passing_mention_of_a_look_alike_story_does_not_take_the_article_there
     assert tarvello.story_id != lomara.story_id
     follow_up = index.assign(make_prepared("c", TARVELLO_NAMING_LOMARA), T0 + 86_000)
     assert follow_up.story_id == tarvello.story_id
+
+
+def test_a_repost_reworded_sentence_by_sentence_is_found_as_a_copy_in_the_index(make_prepared) -> None:
+    """Few shingles survive a local site's rewording, so the MinHash bands do not nominate it;
+    its gist is close enough that the index tries the copy test all the same."""
+    from tests.unit.analysis.test_duplicates import FIRE_EN
+
+    reworded = (
+        "Firefighters fought a blaze on Tuesday at a warehouse storing chemicals in Valmora's port "
+        "district, and nearby homes had to be evacuated.\n"
+        "According to the regional health service, eight workers were hospitalised with breathing "
+        "difficulties.\n"
+        "As a precaution, some 600 residents spent the night in a sports hall, the mayor's office said.\n"
+        "Police have launched an investigation; what caused the fire is not yet known.\n"
+        "A spokesman said firefighters hoped to have the blaze under control by Wednesday morning."
+    )
+    index = StoryIndex(AnalysisConfig(), load_model())
+    first = index.assign(make_prepared("a", "\n".join(FIRE_EN)), T0)
+    repost = index.assign(make_prepared("b", reworded), T0 + 600)
+    assert repost.duplicate is not None and repost.duplicate.original == "a"
+    assert repost.story_id == first.story_id
