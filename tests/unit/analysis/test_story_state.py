@@ -23,15 +23,15 @@ UPDATE = (
 
 def test_first_article_seeds_the_story_and_raises_nothing(make_prepared) -> None:
     memory = StoryMemory("s", "Floods")
-    novelty = absorb(memory, make_prepared("a", FIRST), AnalysisConfig(), first=True)
+    novelty = _first(memory, make_prepared("a", FIRST))
     assert novelty.claims == () and novelty.figure_changes == ()
     assert len(memory.known) > 0 and memory.slots
 
 
 def test_update_raises_the_new_claim_and_the_changed_toll_only(make_prepared) -> None:
     memory = StoryMemory("s", "Floods")
-    absorb(memory, make_prepared("a", FIRST), AnalysisConfig(), first=True)
-    novelty = absorb(memory, make_prepared("b", UPDATE), AnalysisConfig(), first=False)
+    _first(memory, make_prepared("a", FIRST))
+    novelty = _then(memory, make_prepared("b", UPDATE))
     assert any("dam" in claim for claim in novelty.claims)
     assert not any("boats" in claim for claim in novelty.claims)  # a paraphrase is not news
     assert not any("Discover more" in claim for claim in novelty.claims)
@@ -42,15 +42,25 @@ def test_update_raises_the_new_claim_and_the_changed_toll_only(make_prepared) ->
 
 def test_restating_the_same_figures_in_other_words_is_no_change(make_prepared) -> None:
     memory = StoryMemory("s", "Floods")
-    absorb(memory, make_prepared("a", FIRST), AnalysisConfig(), first=True)
+    _first(memory, make_prepared("a", FIRST))
     restated = make_prepared(
         "b", "The governor said twelve people had died and forty were hurt in the floods."
     )
-    novelty = absorb(memory, restated, AnalysisConfig(), first=False)
+    novelty = _then(memory, restated)
     assert novelty.figure_changes == ()
 
 
 # --- one running value per measure ---------------------------------------------------------
+
+
+def _first(memory: StoryMemory, prepared):  # type: ignore[no-untyped-def]
+    """The story's first article: it seeds the memory."""
+    return absorb(memory, prepared, AnalysisConfig(), first=True)
+
+
+def _then(memory: StoryMemory, prepared):  # type: ignore[no-untyped-def]
+    """A later article of the story, compared with what it said."""
+    return absorb(memory, prepared, AnalysisConfig(), first=False)
 
 
 def _changes(novelty) -> list[tuple[str, float, float]]:  # type: ignore[no-untyped-def]
@@ -64,119 +74,85 @@ def test_a_reading_in_another_language_and_phrasing_updates_the_same_value(make_
         "An earthquake struck the hill town of Varno on Monday.\n"
         "More than two hundred people were injured, officials said.",
     )
-    absorb(memory, first, AnalysisConfig(), first=True)
+    _first(memory, first)
     french = make_prepared(
         "b",
         "Le séisme a frappé la ville de Varno lundi.\n"
         "Plus de 240 personnes ont été blessées, selon la préfecture.",
         language="fr",
     )
-    assert _changes(absorb(memory, french, AnalysisConfig(), first=False)) == [("injured", 200.0, 240.0)]
+    assert _changes(_then(memory, french)) == [("injured", 200.0, 240.0)]
 
 
 def test_an_older_value_repeated_by_a_slow_outlet_is_not_news(make_prepared) -> None:
     memory = StoryMemory("s", "Floods")
-    absorb(
-        memory,
-        make_prepared("a", "Floods hit the valley.\nAt least 12 people were killed."),
-        AnalysisConfig(),
-        first=True,
-    )
-    absorb(
-        memory,
-        make_prepared("b", "The death toll from the floods rose to 19 on Monday."),
-        AnalysisConfig(),
-        first=False,
-    )
+    _first(memory, make_prepared("a", "Floods hit the valley.\nAt least 12 people were killed."))
+    _then(memory, make_prepared("b", "The death toll from the floods rose to 19 on Monday."))
     stale = make_prepared("c", "Twelve people were killed in the floods, a regional paper reported.")
-    assert _changes(absorb(memory, stale, AnalysisConfig(), first=False)) == []
+    assert _changes(_then(memory, stale)) == []
 
 
 def test_a_count_in_a_newly_named_place_keeps_its_own_value(make_prepared) -> None:
     memory = StoryMemory("s", "Floods")
-    absorb(
-        memory,
-        make_prepared("a", "Floods hit Varna province on Sunday.\n63 people have died."),
-        AnalysisConfig(),
-        first=True,
-    )
+    _first(memory, make_prepared("a", "Floods hit Varna province on Sunday.\n63 people have died."))
     elsewhere = make_prepared("b", "In the neighbouring province of Lomo, four people died in the floods.")
-    assert _changes(absorb(memory, elsewhere, AnalysisConfig(), first=False)) == []
+    assert _changes(_then(memory, elsewhere)) == []
     later = make_prepared("c", "In Lomo province, six people have now died, officials said.")
-    assert _changes(absorb(memory, later, AnalysisConfig(), first=False)) == [("killed", 4.0, 6.0)]
+    assert _changes(_then(memory, later)) == [("killed", 4.0, 6.0)]
     main = make_prepared("d", "The death toll from the floods rose to 70 on Tuesday.")
-    assert _changes(absorb(memory, main, AnalysisConfig(), first=False)) == [("killed", 63.0, 70.0)]
+    assert _changes(_then(memory, main)) == [("killed", 63.0, 70.0)]
 
 
 def test_a_lower_count_beside_the_article_s_own_toll_is_a_part_not_a_fall(make_prepared) -> None:
     memory = StoryMemory("s", "Surfers")
-    absorb(
-        memory,
-        make_prepared("a", "Five surfers died off the Dutch coast on Monday, police said."),
-        AnalysisConfig(),
-        first=True,
-    )
+    _first(memory, make_prepared("a", "Five surfers died off the Dutch coast on Monday, police said."))
     parts = make_prepared(
         "b",
         "Surfing tragedy off the Dutch coast\n"
         "Five people died while surfing off the coast, police said.\n"
         "Three surfers were found dead on Tuesday morning.",
     )
-    assert _changes(absorb(memory, parts, AnalysisConfig(), first=False)) == []
+    assert _changes(_then(memory, parts)) == []
     alone = make_prepared("c", "Police now say four surfers died; a fifth death had been wrongly reported.")
-    assert _changes(absorb(memory, alone, AnalysisConfig(), first=False)) == [("killed", 5.0, 4.0)]
+    assert _changes(_then(memory, alone)) == [("killed", 5.0, 4.0)]
 
 
 def test_a_lower_count_that_corrects_the_story_updates_it_even_where_it_names_a_new_place(
     make_prepared,
 ) -> None:
     memory = StoryMemory("s", "Kidnapping")
-    absorb(
-        memory,
-        make_prepared("a", "Eight aid workers were abducted near Kiwanja on Wednesday."),
-        AnalysisConfig(),
-        first=True,
-    )
+    _first(memory, make_prepared("a", "Eight aid workers were abducted near Kiwanja on Wednesday."))
     corrected = make_prepared(
         "b",
         "Six aid workers were abducted in the Rutshuru territory on Wednesday, the charity said, "
         "correcting earlier reports.",
     )
-    assert _changes(absorb(memory, corrected, AnalysisConfig(), first=False)) == [
-        ("aid workers kidnapped", 8.0, 6.0)
-    ]
+    assert _changes(_then(memory, corrected)) == [("aid workers kidnapped", 8.0, 6.0)]
 
 
 def test_a_headline_does_not_override_what_the_text_states(make_prepared) -> None:
     memory = StoryMemory("s", "Ferry")
-    absorb(
-        memory,
-        make_prepared("a", "A ferry capsized off the coast.\n15 people are missing."),
-        AnalysisConfig(),
-        first=True,
-    )
+    _first(memory, make_prepared("a", "A ferry capsized off the coast.\n15 people are missing."))
     update = make_prepared(
         "b",
         "Ferry disaster: two missing found alive\n"
         "The number of people missing has been revised to 13, the coast guard said.",
     )
-    assert _changes(absorb(memory, update, AnalysisConfig(), first=False)) == [("missing", 15.0, 13.0)]
+    assert _changes(_then(memory, update)) == [("missing", 15.0, 13.0)]
 
 
 def test_a_short_sentence_restating_known_counts_is_no_claim(make_prepared) -> None:
     memory = StoryMemory("s", "Ferry")
-    absorb(
+    _first(
         memory,
         make_prepared(
             "a",
             "A ferry capsized off the coast of Vetrana on Friday.\n"
             "Eight people are still missing, the coast guard said.",
         ),
-        AnalysisConfig(),
-        first=True,
     )
     note = make_prepared("b", "Huit personnes sont toujours portées disparues.", language="fr")
-    assert absorb(memory, note, AnalysisConfig(), first=False).claims == ()
+    assert _then(memory, note).claims == ()
 
 
 # --- memory for a story's whole life ---------------------------------------------------------
@@ -232,9 +208,7 @@ def test_a_long_story_keeps_learning_and_raises_no_claim_for_a_restated_sentence
     statements = [f"{who} {did} {what}." for who in WHO for did in DID for what in WHAT]
     random.Random(7).shuffle(statements)
     memory = StoryMemory("s", "Floods")
-    absorb(
-        memory, make_prepared("a0", "Floods hit the river valley on Sunday."), AnalysisConfig(), first=True
-    )
+    _first(memory, make_prepared("a0", "Floods hit the river valley on Sunday."))
     raised: list[tuple[int, str]] = []
     for n in range(1, 300):
         body = statements[3 * n : 3 * n + 3]
@@ -242,7 +216,7 @@ def test_a_long_story_keeps_learning_and_raises_no_claim_for_a_restated_sentence
             body.append(ANCHOR)
         if n >= 249:
             body.append(LATE)
-        novelty = absorb(memory, make_prepared(f"a{n}", "\n".join(body)), AnalysisConfig(), first=False)
+        novelty = _then(memory, make_prepared(f"a{n}", "\n".join(body)))
         raised += [(n, c) for c in novelty.claims if c in (ANCHOR, LATE)]
     assert raised == [(1, ANCHOR), (249, LATE)]  # each told once as news, never again
     assert len(memory.known) == story_state.MAX_KNOWN_SENTENCES  # memory was full: old rows went
@@ -262,7 +236,7 @@ def test_a_count_said_of_another_story_s_place_is_not_this_story_s_change(make_p
         (frozenset(), [("killed", 12.0, 30.0)]),
     ):
         memory = StoryMemory("s", "Floods")
-        absorb(memory, make_prepared("a", FIRST), AnalysisConfig(), first=True)
+        _first(memory, make_prepared("a", FIRST))
         novelty = absorb(
             memory, make_prepared("b", aside), AnalysisConfig(), first=False, elsewhere=elsewhere
         )
@@ -277,19 +251,9 @@ def test_an_older_value_is_news_again_when_the_count_is_said_to_be_corrected(mak
         ("Twelve people were killed in the floods, a regional paper reported.", []),
     ):
         memory = StoryMemory("s", "Floods")
-        absorb(
-            memory,
-            make_prepared("a", "Floods hit the valley.\nAt least 12 people were killed."),
-            AnalysisConfig(),
-            first=True,
-        )
-        absorb(
-            memory,
-            make_prepared("b", "The death toll from the floods rose to 19 on Monday."),
-            AnalysisConfig(),
-            first=False,
-        )
-        assert _changes(absorb(memory, make_prepared("c", text), AnalysisConfig(), first=False)) == expected
+        _first(memory, make_prepared("a", "Floods hit the valley.\nAt least 12 people were killed."))
+        _then(memory, make_prepared("b", "The death toll from the floods rose to 19 on Monday."))
+        assert _changes(_then(memory, make_prepared("c", text))) == expected
 
 
 def test_a_sentence_that_moves_a_count_and_says_something_new_is_also_a_claim(make_prepared) -> None:
@@ -297,14 +261,14 @@ def test_a_sentence_that_moves_a_count_and_says_something_new_is_also_a_claim(ma
     beside the new count are news of their own."""
     memory = StoryMemory("s", "Floods")
     lead = "Five people died in the floods in the Ravèze valley on Monday night, the prefecture said."
-    absorb(memory, make_prepared("a", lead), AnalysisConfig(), first=True)
+    _first(memory, make_prepared("a", lead))
     plain = make_prepared("b", lead.replace("Five", "Seven"))
-    assert absorb(memory, plain, AnalysisConfig(), first=False).claims == ()
+    assert _then(memory, plain).claims == ()
     news = make_prepared(
         "c",
         "Nine people died in the floods in the Ravèze valley, the prefecture said, as forecasters "
         "lifted the regional weather warning.",
     )
-    novelty = absorb(memory, news, AnalysisConfig(), first=False)
+    novelty = _then(memory, news)
     assert _changes(novelty) == [("killed", 7.0, 9.0)]
     assert novelty.claims == (news.sentences[0].text,)
