@@ -269,21 +269,25 @@ def _place_words(text: str, language: str) -> set[str]:
     return {tokens[k].casefold() for start, end, _ in spans for k in range(start, end)}
 
 
-def _names_of(text: str, new: Text, old: Text) -> bool:
-    """Every name `text` (of `new`) holds is in `old`, as written or as a country or region:
-    names pass into a translation unchanged, so a new one is someone or somewhere new (a
-    victim named).  Where every noun is capitalised, nothing can be told."""
-    if new.language in NOUNS_CAPITALISED:
+def _vocabulary(text: Text) -> set[str]:
+    """The words of a whole text, as names are looked up in it."""
+    return set(words(" ".join(s.text for s in text.sentences)))
+
+
+def _names_of(text: str, language: str, known: set[str]) -> bool:
+    """Every name `text` holds is in `known` (the original's words), as written or as a
+    country or region: names pass into a translation unchanged, so a new one is someone or
+    somewhere new (a victim named).  Where every noun is capitalised, nothing can be told."""
+    if language in NOUNS_CAPITALISED:
         return True
-    known = set(words(" ".join(s.text for s in old.sentences))) | _place_words(text, new.language)
-    return _names_known(text, known)
+    return _names_known(text, known | _place_words(text, language))
 
 
 def _names_carried(new: Text, old: Text) -> bool:
     """A same-language rewording names no one and nowhere its original does not, below its
     headline (a changed place or a named victim is news).  Where every noun is capitalised
     (German), names cannot be told from nouns: no rewording is a copy there."""
-    known = set(words(" ".join(s.text for s in old.sentences)))
+    known = _vocabulary(old)
     body = new.sentences[1:] if new.sentences and new.sentences[0].heading else new.sentences
     if new.language in NOUNS_CAPITALISED:
         return False
@@ -310,8 +314,7 @@ def _swapped_names(new: Text, old: Text, pairs: Sequence[tuple[int, int]]) -> bo
     """An edited sentence pair in which each side names someone or somewhere the other text
     never names ("arrested in Bochum" for "arrested in Dortmund"): a changed fact, so a new
     version.  A name only one side has is an addition (a byline, a credit), not a change."""
-    ours_known = set(words(" ".join(s.text for s in new.sentences)))
-    theirs_known = set(words(" ".join(s.text for s in old.sentences)))
+    ours_known, theirs_known = _vocabulary(new), _vocabulary(old)
     for i, j in pairs:
         a, b = new.sentences[i].text, old.sentences[j].text
         if a != b and not _names_known(a, theirs_known) and not _names_known(b, ours_known):
@@ -327,6 +330,7 @@ def _split_pieces(
     says less than the whole), stating no number that sentence lacks ("…, where nine
     residents died" → "Murieron nueve ancianos.") and naming no one it does not name."""
     best = sims.argmax(axis=1)
+    known = _vocabulary(old)
     pieces = []
     for i in np.flatnonzero(~translated).tolist():
         text, j = new.sentences[i].text, int(best[i])
@@ -337,9 +341,8 @@ def _split_pieces(
         if i == 0 or len(text.split()) > SPLIT_PIECE_WORDS or j < 0:
             continue
         original = _numbers(_unmeasured(old.sentences[j].text, old.language), old.language)
-        if not _numbers(_unmeasured(text, new.language), new.language).beyond(original) and _names_of(
-            text, new, old
-        ):
+        more = _numbers(_unmeasured(text, new.language), new.language).beyond(original)
+        if not more and _names_of(text, new.language, known):
             pieces.append(i)
     return pieces
 
