@@ -166,6 +166,7 @@ def _counts(sent: _Sentence, numbers: Sequence[NumberSpan], lex: Lexicon) -> lis
         first = bisect.bisect_left(sent.starts, number.start)
         between = sent.words[ruled_out:first] if ruled_out >= 0 else []
         listed = bool(between) and all(w == "," or w in lex.coordinators for w in between)
+        listed = listed and not _names_its_own(sent, bisect.bisect_left(sent.starts, number.end), lex)
         if listed or lex.not_before.match_ending(sent.words, first - 1):
             ruled_out = bisect.bisect_left(sent.starts, number.end)
             continue
@@ -173,6 +174,12 @@ def _counts(sent: _Sentence, numbers: Sequence[NumberSpan], lex: Lexicon) -> lis
         if count := _count(sent, number, lex):
             counts.append(count)
     return counts
+
+
+def _names_its_own(sent: _Sentence, j: int, lex: Lexicon) -> bool:
+    """A number whose next word is a measure or people ("del 118 e tre feriti") is not one
+    more item of the list before it."""
+    return j < len(sent.words) and (lex.measures.match(sent.words, j) is not None or lex.is_people(sent.words[j]))
 
 
 def _count(sent: _Sentence, number: NumberSpan, lex: Lexicon) -> _Count | None:
@@ -419,8 +426,11 @@ def _measure_for(
     """(base measure, subgroup) for count ``k`` by the rules listed in the module docstring."""
     count, head = counts[k], heads[k]
     if head.kind == "measure":
+        if _fronted_whole(sent, count, head, lex):
+            return head.measure, head.subgroup  # its own noun says it, not the verb of its parts
         return _refined(sent, k, counts, heads, at_token, lex) or head.measure, head.subgroup
-    if head.subgroup and bases and (head.partitive or _in_inclusion(sent, k, counts, lex)):
+    divided = k > 0 and _fronted_whole(sent, counts[k - 1], heads[k - 1], lex)
+    if head.subgroup and bases and (head.partitive or divided or _in_inclusion(sent, k, counts, lex)):
         return bases[-1], head.subgroup  # "14 dead, including six children", "six of them children"
     measure = _backward(sent, count.first, lex, strict=head.kind == "other")
     if measure is None and head.kind in ("people", "subgroup", "other"):
@@ -451,6 +461,18 @@ def _measure_for(
             return None, None  # "residents of six villages were evacuated": the residents were
         return _generic_passive(sent, head, lex.generic_passive, lex), None
     return measure, head.subgroup
+
+
+def _fronted_whole(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
+    """"Of the 16 people killed, 11 were children", "Sur les quatre blessés, un seul est
+    hospitalisé": a count the clause opens with, after a part-of phrase and before a comma,
+    is the whole the rest of the sentence divides."""
+    link = lex.part_of.match_ending(sent.words, count.first - 1) if count.first > 0 else None
+    if link is None or head.kind != "measure" or head.end >= len(sent.words):
+        return False
+    start = count.first - link[0]
+    opens = start == 0 or sent.hard_stop(start - 1) or sent.words[start - 1] == ":"
+    return opens and sent.words[head.end] == ","
 
 
 REFINEMENTS: Final = {"injured": "hospitalized", "kidnapped": "rescued"}
@@ -995,8 +1017,8 @@ def _verb_opening(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
     trois adolescents", "Sono stati evacuati in via precauzionale circa duemila turisti"."""
     words = sent.words
     for j in range(count.first - 1, max(-1, count.first - 1 - _OPENING_REACH), -1):
-        if sent.hard_stop(j) or words[j] == "," or not sent.is_word(j):
-            return None
+        if sent.hard_stop(j) or words[j] == "," or not sent.is_word(j) or words[j] in lex.coordinators:
+            return None  # "Muere un trabajador y 19 personas son hospitalizadas": their own verb
         if found := lex.measures.match_ending(words, j):
             start = j - found[0]
             while start >= 0 and words[start] in lex.function_words:
