@@ -179,7 +179,9 @@ def _counts(sent: _Sentence, numbers: Sequence[NumberSpan], lex: Lexicon) -> lis
 def _names_its_own(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     """A number whose next word is a measure or people ("del 118 e tre feriti") is not one
     more item of the list before it."""
-    return j < len(sent.words) and (lex.measures.match(sent.words, j) is not None or lex.is_people(sent.words[j]))
+    return j < len(sent.words) and (
+        lex.measures.match(sent.words, j) is not None or lex.is_people(sent.words[j])
+    )
 
 
 def _count(sent: _Sentence, number: NumberSpan, lex: Lexicon) -> _Count | None:
@@ -464,7 +466,7 @@ def _measure_for(
 
 
 def _fronted_whole(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
-    """"Of the 16 people killed, 11 were children", "Sur les quatre blessés, un seul est
+    """ "Of the 16 people killed, 11 were children", "Sur les quatre blessés, un seul est
     hospitalisé": a count the clause opens with, after a part-of phrase and before a comma,
     is the whole the rest of the sentence divides."""
     link = lex.part_of.match_ending(sent.words, count.first - 1) if count.first > 0 else None
