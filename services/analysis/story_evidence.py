@@ -316,10 +316,22 @@ class StoryNames:
         """The same, from guesses on both sides: two German texts naming "Brenzfeld"."""
         if any(self._places[p] <= 1 for p in guessed_places):
             return True
-        return self._in_a_headline(identity, story, {m for m in identity.nouns if m in story.nouns})
+        shared = {m for m in identity.nouns if m in story.nouns}
+        return self._in_a_headline(identity, story, shared, both=True)
 
-    def _in_a_headline(self, identity: Identity, story: _Named, marks: set[str]) -> bool:
-        return any(self._marks[m] <= 1 and (m in identity.headline or m in story.headline) for m in marks)
+    def _in_a_headline(self, identity: Identity, story: _Named, marks: set[str], both: bool = False) -> bool:
+        """A mark only this story has, in a headline; guessed marks in both headlines, since a
+        German headline's capitalised words are mostly common nouns ("Tornado in Bayern" after
+        "Tornado in der Lombardei" names the same kind of event, not the same one)."""
+        return any(
+            self._marks[m] <= 1
+            and (
+                (m in identity.headline and m in story.headline)
+                if both
+                else (m in identity.headline or m in story.headline)
+            )
+            for m in marks
+        )
 
 
 def _shared(

@@ -388,3 +388,20 @@ def test_a_town_with_its_department_in_brackets_is_a_place_but_an_agency_or_part
     ]
     assert read("PARIS (AFP) - Un incendie a ravagé une usine.", "fr").places == []
     assert read("Markus Brenner (CDU) ist zurückgetreten.", "de").places == []
+
+
+def test_a_german_noun_in_one_headline_links_nothing() -> None:
+    """ "Tornado in der Lombardei" heads one story; a German article about a tornado in Bavaria
+    has "Tornado" as its headline's first word and names Italy in passing, so no place
+    conflicts: the one capitalised noun both share names the kind of event, not the event.
+    The same noun in both headlines is still a (guessed) link."""
+    names = StoryNames()
+    names.add(
+        "lombardy", _german({"tornad", "lombard"}, {"tornad", "lombard"}, set(), places={"IT", "IT-25"})
+    )
+    bavaria = _german(
+        {"tornad", "reichenbrunn"}, {"reichenbrunn"}, set(), places={"IT", "IT-25", "DE", "DE-BY"}
+    )
+    assert names.verdict(bavaria, "lombardy", stale=False) is Verdict.ALLOWED
+    retold = _german({"tornad", "schaden"}, {"tornad"}, set(), places={"IT"})
+    assert names.verdict(retold, "lombardy", stale=False) is Verdict.LINKED
