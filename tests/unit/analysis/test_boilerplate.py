@@ -345,6 +345,12 @@ def test_news_on_the_same_topics_in_every_language_stays(language: str, line: st
 # Page furniture of the kinds added for the furniture corpus, per language, with the kind named.
 FURNITURE_KINDS = {
     "en": [
+        ("other", "A version of this article appears in print on March 3, 2026, of The Valley Times."),
+        (
+            "appeal",
+            "Thanks for reading the Valley Times. Local news costs money to make: chip in from $3 today.",
+        ),
+        ("helpline", "If you are struggling, Samaritans can be contacted free on 116 123."),
         ("ad", "-- Sponsored Content --"),
         ("ad", "Paid partnership"),
         ("comments", "All comments are subject to moderation."),
@@ -375,6 +381,11 @@ FURNITURE_KINDS = {
         ("other", "Sorry, this video could not be loaded."),
     ],
     "fr": [
+        ("comments", "Les commentaires sont fermés sur cet article."),
+        (
+            "credit",
+            "Cet article est issu de notre partenaire Le Courrier du Val et publié avec son autorisation.",
+        ),
         ("ad", "Contenu sponsorisé"),
         ("ad", "- Publicité -"),
         ("comments", "Les commentaires sont fermés."),
@@ -399,6 +410,8 @@ FURNITURE_KINDS = {
         ("share", "Partager Transférer Imprimer Copier le lien"),
     ],
     "es": [
+        ("other", "Este artículo se actualizó con nueva información sobre el incendio."),
+        ("byline", "Por Marta Llorente | Corresponsal en Lisboa"),
         ("ad", "Contenido patrocinado"),
         ("ad", "- Publicidad -"),
         ("comments", "Los comentarios están cerrados."),
@@ -425,6 +438,10 @@ FURNITURE_KINDS = {
         ("newsletter", "Recibe cada mañana nuestro boletín con las noticias del día."),
     ],
     "de": [
+        ("ad", "Transparenzhinweis: Dieser Text enthält Affiliate-Links."),
+        ("credit", "mit dpa"),
+        ("byline", "Von unserem Korrespondenten Lars Petersen, Flensburg"),
+        ("helpline", "Hilfe bei Suizidgedanken bietet die Telefonseelsorge rund um die Uhr."),
         ("ad", "Gesponsert"),
         ("ad", "-- Anzeige --"),
         ("comments", "Die Kommentarfunktion wurde für diesen Artikel deaktiviert."),
@@ -450,6 +467,8 @@ FURNITURE_KINDS = {
         ("share", "Auf WhatsApp teilen"),
     ],
     "it": [
+        ("credit", "L'Associated Press ha contribuito a questo articolo."),
+        ("ad", "Questo articolo contiene link di affiliazione."),
         ("ad", "Sponsorizzato"),
         ("ad", "- Pubblicità -"),
         ("comments", "I commenti sono chiusi."),
