@@ -77,6 +77,8 @@ class Identity:
     headline: frozenset[str]  # the title's names (but its first word) and codes, of either kind
     places: frozenset[str]  # places after a preposition (as names), countries and regions (ISO keys)
     noun_places: frozenset[str] = frozenset()  # after a preposition, where every noun is capitalised
+    headline_places: frozenset[str] = frozenset()  # the sure places of the headline (or first sentence)
+    headline_words: frozenset[str] = frozenset()  # its capitalised words, the first one too
 
 
 @dataclass(slots=True)
@@ -155,9 +157,16 @@ def identity_of(article: PreparedArticle) -> Identity:
     keys = frozenset(k for r in readings for k in r.keys)
     codes = _codes(texts)
     headline = frozenset(readings[0].names) | _codes(texts[:1]) if readings else frozenset()
+    top = frozenset(readings[0].keys) if readings else frozenset()
+    words = (
+        frozenset(name_key(w) for w in TOKEN_RE.findall(texts[0]) if w[:1].isupper())
+        if texts
+        else frozenset()
+    )
     if article.language in NOUNS_CAPITALISED:
-        return Identity(codes, names, headline, keys, local)
-    return Identity(names | codes, frozenset(), headline, local | keys)
+        return Identity(codes, names, headline, keys, local, top, words)
+    own = frozenset(readings[0].places) if readings else frozenset()
+    return Identity(names | codes, frozenset(), headline, local | keys, frozenset(), top | own, words)
 
 
 @dataclass(slots=True)
@@ -237,6 +246,7 @@ class StoryNames:
         story = self._stories[story_id]
         shared = _shared(identity.places, identity.noun_places, story.places, story.noun_places)
         conflicts = _conflicts(identity, story, {p for p in shared if story.is_main(p)})
+        conflicts |= _headline_conflicts(identity, story)
         if self._linked(identity, story, shared):
             return Verdict.CONTESTED if conflicts else Verdict.LINKED
         guessed_shared = {p for p in identity.noun_places if p in story.noun_places}
@@ -348,6 +358,17 @@ def _conflicts(identity: Identity, story: _Named, shared: set[str]) -> set[int]:
     Liguria and Italy do not conflict)."""
     mine = {level(p) for p in identity.places}
     return (mine & story.levels) - {level(p) for p in shared}
+
+
+def _headline_conflicts(identity: Identity, story: _Named) -> set[int]:
+    """The levels at which the headline names its own places and the story others, when the
+    headline names nothing of the story's: "Tornado verwüstet Ort in Bayern" is not the Lombardy
+    tornado, though its third paragraph recalls "den Tornado in der Lombardei"."""
+    mine = identity.headline_places
+    named = any(w in story.places or w in story.names for w in identity.headline_words)
+    if not mine or named or any(p in story.places for p in mine):
+        return set()  # the headline names the story too: "Tarvello: a day after the floods in Lomara"
+    return {level(p) for p in mine} & story.levels
 
 
 def _guessed_places_differ(identity: Identity, story: _Named) -> bool:

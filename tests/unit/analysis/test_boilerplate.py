@@ -382,6 +382,7 @@ FURNITURE_KINDS = {
     ],
     "fr": [
         ("comments", "Les commentaires sont fermés sur cet article."),
+        ("read-more", "Pour aller plus loin : Inondations dans le Gard, le bilan s'alourdit"),
         (
             "credit",
             "Cet article est issu de notre partenaire Le Courrier du Val et publié avec son autorisation.",
@@ -440,6 +441,7 @@ FURNITURE_KINDS = {
     "de": [
         ("ad", "Transparenzhinweis: Dieser Text enthält Affiliate-Links."),
         ("credit", "mit dpa"),
+        ("other", "Hinweis: Dieser Artikel wurde um 17.10 Uhr aktualisiert."),
         ("byline", "Von unserem Korrespondenten Lars Petersen, Flensburg"),
         ("helpline", "Hilfe bei Suizidgedanken bietet die Telefonseelsorge rund um die Uhr."),
         ("ad", "Gesponsert"),

@@ -405,3 +405,35 @@ def test_a_german_noun_in_one_headline_links_nothing() -> None:
     assert names.verdict(bavaria, "lombardy", stale=False) is Verdict.ALLOWED
     retold = _german({"tornad", "schaden"}, {"tornad"}, set(), places={"IT"})
     assert names.verdict(retold, "lombardy", stale=False) is Verdict.LINKED
+
+
+def test_a_headline_naming_only_other_places_conflicts_whatever_the_lead_recalls() -> None:
+    """A Bavarian tornado's article recalls "the tornado in Lombardy" in its lead, so its places
+    share Italy and Lombardy with the Lombardy story; its headline names only Bavaria, so the
+    two conflict, and without a link it does not join.  A headline naming the story's region
+    (or none) leaves the decision to the lead."""
+    names = StoryNames()
+    names.add("lombardy", _identity({"borgonuov"}, places={"borgonuov", "IT", "IT-25"}))
+    bavaria = Identity(
+        frozenset({"reichenbrunn"}),
+        frozenset(),
+        frozenset(),
+        frozenset({"IT", "IT-25", "DE", "DE-BY"}),
+        headline_places=frozenset({"DE", "DE-BY"}),
+    )
+    assert names.verdict(bavaria, "lombardy", stale=False) is Verdict.REFUSED
+    recalled = Identity(
+        frozenset({"reichenbrunn"}),
+        frozenset(),
+        frozenset(),
+        frozenset({"IT", "IT-25", "DE", "DE-BY"}),
+        headline_places=frozenset({"IT", "IT-25"}),
+    )
+    assert names.verdict(recalled, "lombardy", stale=False) is Verdict.ALLOWED
+
+
+def test_a_place_after_through_or_sur_is_a_place() -> None:
+    assert (
+        "reichenbrunn" in read("A tornado ripped through the village of Reichenbrunn on Monday.", "en").places
+    )
+    assert "reichenbrunn" in read("Une tornade s'est abattue sur le village de Reichenbrunn.", "fr").places
