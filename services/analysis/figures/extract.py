@@ -20,6 +20,7 @@ because each figure can raise an alert.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -34,6 +35,8 @@ _HARD_STOPS: Final = frozenset(
     {";", ":", "!", "?", ")", "[", "]", "{", "}", "|", "—", "–", '"', "“", "”", "«", "»"}
 )
 _HYPHENS: Final = frozenset({"-", "‐"})
+_OPENING_QUOTES: Final = {"«": "»", "“": "”", '"': '"', "„": "“"}
+_QUOTED_NAME: Final = 5  # at most that many tokens between the quotes of a name
 _QUALIFIER_LOOKBACK: Final = 48
 _PAREN_LIMIT: Final = 40
 _LOOSE_WINDOW: Final = 6
@@ -59,6 +62,23 @@ FALLBACK_LANGUAGE: Final = "en"
 """Whose rules read the digits of a language no data file describes."""
 
 
+def _unquote_names(text: str, matches: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Without the quotes around a short capitalised name ("la lancha «Flor del Lago»", "the
+    “Sea Star” ferry"): they name a thing inside the clause, they do not end it as a quote does."""
+    drop: set[int] = set()
+    for i, m in enumerate(matches):
+        closing = _OPENING_QUOTES.get(m.group())
+        if closing is None or i + 1 >= len(matches) or not text[matches[i + 1].start()].isupper():
+            continue
+        for k in range(i + 2, min(len(matches), i + 2 + _QUOTED_NAME)):
+            if matches[k].group() == closing:
+                drop |= {i, k}
+                break
+            if not matches[k].group()[0].isalnum():
+                break
+    return [m for i, m in enumerate(matches) if i not in drop] if drop else matches
+
+
 @dataclass(frozen=True, slots=True)
 class _Sentence:
     """The sentence as lower-cased tokens with their character offsets."""
@@ -75,6 +95,7 @@ class _Sentence:
         is counted ("ha rescatado ya a 35", "already rescued 35"): the rules read past them."""
         low = _lower_same_length(text)
         matches = [m for m in TOKEN_RE.finditer(low) if m.group() not in adverbs]
+        matches = _unquote_names(text, matches)
         return cls(
             text,
             low,
@@ -632,11 +653,23 @@ def _increment(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> boo
     words = sent.words
     if lex.increments.match_ending(words, count.first - 1) or _in_period(sent, count, lex):
         return True
-    if lex.increments_after.match(words, _first_word(sent, count.last)):
+    after = _first_word(sent, count.last)
+    if lex.increments_after.match(words, after) and not _others_pronoun(sent, after, head, lex):
         return True
     return head.kind in ("measure", "people", "subgroup") and bool(
         lex.increments_after.match(words, head.end)
     )
+
+
+def _others_pronoun(sent: _Sentence, j: int, head: _Head, lex: Lexicon) -> bool:
+    """ "Neun weitere wurden verletzt": "others", standing alone for the people counted, names
+    the rest of a group (a figure), as "nine others were injured" does; "drei weitere Tote",
+    with its noun, is three more dead (an increment)."""
+    if head.kind != "people" or head.noun != j or sent.word(j) not in lex.others:
+        return False
+    words, k = sent.words, j + 1
+    noun = lex.is_people(sent.word(k)) or lex.measures.match(words, k) or lex.subgroup_nouns.match(words, k)
+    return not noun and not (lex.nouns_capitalised and sent.capitalized(k))
 
 
 def _earlier_frame(sent: _Sentence, count: _Count, lex: Lexicon, year: int | None) -> bool:

@@ -345,6 +345,7 @@ def test_news_on_the_same_topics_in_every_language_stays(language: str, line: st
 # Page furniture of the kinds added for the furniture corpus, per language, with the kind named.
 FURNITURE_KINDS = {
     "en": [
+        ("follow", "Follow our live coverage on the Valley Times app."),
         ("other", "A version of this article appears in print on March 3, 2026, of The Valley Times."),
         (
             "appeal",
@@ -381,6 +382,7 @@ FURNITURE_KINDS = {
         ("other", "Sorry, this video could not be loaded."),
     ],
     "fr": [
+        ("follow", "Retrouvez-nous sur Facebook et sur Instagram."),
         ("comments", "Les commentaires sont fermés sur cet article."),
         ("read-more", "Pour aller plus loin : Inondations dans le Gard, le bilan s'alourdit"),
         (
@@ -411,6 +413,8 @@ FURNITURE_KINDS = {
         ("share", "Partager Transférer Imprimer Copier le lien"),
     ],
     "es": [
+        ("follow", "Suscribite a nuestro canal de WhatsApp y recibí las noticias al instante."),
+        ("read-more", "Leé también: Qué hacer ante una ola de calor"),
         ("other", "Este artículo se actualizó con nueva información sobre el incendio."),
         ("byline", "Por Marta Llorente | Corresponsal en Lisboa"),
         ("ad", "Contenido patrocinado"),
@@ -439,6 +443,8 @@ FURNITURE_KINDS = {
         ("newsletter", "Recibe cada mañana nuestro boletín con las noticias del día."),
     ],
     "de": [
+        ("other", "Hinweise an die Redaktion gerne per E-Mail."),
+        ("credit", "Symbolfoto: Archiv"),
         ("ad", "Transparenzhinweis: Dieser Text enthält Affiliate-Links."),
         ("credit", "mit dpa"),
         ("other", "Hinweis: Dieser Artikel wurde um 17.10 Uhr aktualisiert."),
@@ -469,6 +475,7 @@ FURNITURE_KINDS = {
         ("share", "Auf WhatsApp teilen"),
     ],
     "it": [
+        ("credit", "In apertura, i vigili del fuoco al lavoro (foto d'archivio)"),
         ("credit", "L'Associated Press ha contribuito a questo articolo."),
         ("ad", "Questo articolo contiene link di affiliazione."),
         ("ad", "Sponsorizzato"),
