@@ -451,6 +451,9 @@ def _measure_for(
     if head.kind == "measure":
         if _fronted_whole(sent, count, head, lex):
             return head.measure, head.subgroup  # its own noun says it, not the verb of its parts
+        verb = _named_before(sent, count.first - 1, lex) if head.measure in STATES else None
+        if verb is not None and verb not in (head.measure, _TOTAL):
+            return verb, head.subgroup  # "claimed the lives of 23 homeless people"
         return _refined(sent, k, counts, heads, at_token, lex) or head.measure, head.subgroup
     divided = k > 0 and _fronted_whole(sent, counts[k - 1], heads[k - 1], lex)
     if head.subgroup and bases and (head.partitive or divided or _in_inclusion(sent, k, counts, lex)):
@@ -497,6 +500,10 @@ def _fronted_whole(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) ->
     opens = start == 0 or sent.hard_stop(start - 1) or sent.words[start - 1] == ":"
     return opens and sent.words[head.end] == ","
 
+
+STATES: Final = frozenset({"homeless"})
+"""Measures that also describe who people are: "23 homeless people" killed by the cold are
+killed, as the verb before them says."""
 
 REFINEMENTS: Final = {"injured": "hospitalized", "kidnapped": "rescued"}
 """A count named by the first measure whose verb says the second: "34 blessés étaient
@@ -948,7 +955,8 @@ def _toll_subject(
         before = j - subject[0] if subject else -1
         if subject and lex.is_people(sent.word(before)) and sent.word(before - 1) in lex.determiners:
             before -= 1  # "le persone evacuate sono salite a 9.100": people, then the measure
-        if subject and sent.word(before) in lex.determiners:  # "los muertos son ya 58"
+        if subject and (before < 0 or sent.word(before) in lex.determiners):  # "los muertos son ya 58",
+            # and a measure opening the sentence: "Deaths from the heatwave have climbed to 141"
             if any(j - subject[0] - 1 == c.last - 1 for c in counts_before):
                 return None  # "sono 12 i morti e una trentina i feriti": the subject of 12
             named = (subject[1], j - subject[0])
