@@ -345,6 +345,7 @@ def test_news_on_the_same_topics_in_every_language_stays(language: str, line: st
 # Page furniture of the kinds added for the furniture corpus, per language, with the kind named.
 FURNITURE_KINDS = {
     "en": [
+        ("newsletter", "Get the Valley Times' Morning Digest in your inbox every weekday."),
         ("follow", "Follow our live coverage on the Valley Times app."),
         ("other", "A version of this article appears in print on March 3, 2026, of The Valley Times."),
         (
@@ -382,6 +383,8 @@ FURNITURE_KINDS = {
         ("other", "Sorry, this video could not be loaded."),
     ],
     "fr": [
+        ("comments", "Réagir à cet article"),
+        ("credit", "Le Courrier du Val avec AFP"),
         ("follow", "Retrouvez-nous sur Facebook et sur Instagram."),
         ("comments", "Les commentaires sont fermés sur cet article."),
         ("read-more", "Pour aller plus loin : Inondations dans le Gard, le bilan s'alourdit"),
