@@ -345,6 +345,9 @@ def test_news_on_the_same_topics_in_every_language_stays(language: str, line: st
 # Page furniture of the kinds added for the furniture corpus, per language, with the kind named.
 FURNITURE_KINDS = {
     "en": [
+        ("bio", "Anna Berg is the Herald's Baltic correspondent, based in Riga."),
+        ("app", "Remember to download the free Valley Weather app."),
+        ("credit", "Staff writers Tom Reyes and Ann Li contributed to this report"),
         ("newsletter", "Get the Valley Times' Morning Digest in your inbox every weekday."),
         ("follow", "Follow our live coverage on the Valley Times app."),
         ("other", "A version of this article appears in print on March 3, 2026, of The Valley Times."),
@@ -383,6 +386,8 @@ FURNITURE_KINDS = {
         ("other", "Sorry, this video could not be loaded."),
     ],
     "fr": [
+        ("other", "Lecture : 4 min."),
+        ("byline", "(Paul Mercier | Le Courrier)"),
         ("comments", "Réagir à cet article"),
         ("credit", "Le Courrier du Val avec AFP"),
         ("follow", "Retrouvez-nous sur Facebook et sur Instagram."),
@@ -416,6 +421,9 @@ FURNITURE_KINDS = {
         ("share", "Partager Transférer Imprimer Copier le lien"),
     ],
     "es": [
+        ("follow", "Twitter – @diariodelsur Facebook – @DiarioDelSur"),
+        ("credit", "Créditos: Agencia Sur"),
+        ("bio", "Lucía Gómez es periodista de la sección de Sociedad y cubre temas de educación desde 2019."),
         ("follow", "Suscribite a nuestro canal de WhatsApp y recibí las noticias al instante."),
         ("read-more", "Leé también: Qué hacer ante una ola de calor"),
         ("other", "Este artículo se actualizó con nueva información sobre el incendio."),
@@ -446,6 +454,9 @@ FURNITURE_KINDS = {
         ("newsletter", "Recibe cada mañana nuestro boletín con las noticias del día."),
     ],
     "de": [
+        ("comments", "Hinweis: Die Redaktion hat die Kommentarfunktion unter diesem Artikel deaktiviert."),
+        ("consent", "Externer Inhalt: Um ihn anzuzeigen, müssen Sie zustimmen."),
+        ("other", "Korrekturhinweis: In einer früheren Fassung stand ein falsches Datum."),
         ("other", "Hinweise an die Redaktion gerne per E-Mail."),
         ("credit", "Symbolfoto: Archiv"),
         ("ad", "Transparenzhinweis: Dieser Text enthält Affiliate-Links."),
@@ -478,6 +489,10 @@ FURNITURE_KINDS = {
         ("share", "Auf WhatsApp teilen"),
     ],
     "it": [
+        ("other", "Diretta · Aggiornamenti in tempo reale"),
+        ("other", "articolo modificato il 3 marzo 2026 alle 10:12"),
+        ("credit", "Questa immagine è stata utilizzata per scopi rappresentativi."),
+        ("follow", "Seguimi su Instagram e Facebook."),
         ("credit", "In apertura, i vigili del fuoco al lavoro (foto d'archivio)"),
         ("credit", "L'Associated Press ha contribuito a questo articolo."),
         ("ad", "Questo articolo contiene link di affiliazione."),
