@@ -386,6 +386,7 @@ FURNITURE_KINDS = {
         ("other", "Sorry, this video could not be loaded."),
     ],
     "fr": [
+        ("live", "Suivez l'évolution de la situation dans notre direct."),
         ("other", "Lecture : 4 min."),
         ("byline", "(Paul Mercier | Le Courrier)"),
         ("comments", "Réagir à cet article"),
@@ -454,6 +455,9 @@ FURNITURE_KINDS = {
         ("newsletter", "Recibe cada mañana nuestro boletín con las noticias del día."),
     ],
     "de": [
+        ("read-more", "Mehr Polizei-News finden Sie auf unserer Themenseite."),
+        ("tip", "Sie haben einen Hinweis?"),
+        ("tip", "Schreiben Sie unserer Redaktion über das Kontaktformular."),
         ("comments", "Hinweis: Die Redaktion hat die Kommentarfunktion unter diesem Artikel deaktiviert."),
         ("consent", "Externer Inhalt: Um ihn anzuzeigen, müssen Sie zustimmen."),
         ("other", "Korrekturhinweis: In einer früheren Fassung stand ein falsches Datum."),
@@ -489,6 +493,10 @@ FURNITURE_KINDS = {
         ("share", "Auf WhatsApp teilen"),
     ],
     "it": [
+        ("follow", "Segui Il Corriere del Lago su Google News"),
+        ("tip", "Hai una segnalazione? Scrivici."),
+        ("credit", "Nella foto d'archivio, il porto di Livorno"),
+        ("follow", "Per ricevere le nostre notizie, segui il canale WhatsApp del Corriere."),
         ("other", "Diretta · Aggiornamenti in tempo reale"),
         ("other", "articolo modificato il 3 marzo 2026 alle 10:12"),
         ("credit", "Questa immagine è stata utilizzata per scopi rappresentativi."),

@@ -437,3 +437,12 @@ def test_a_place_after_through_or_sur_is_a_place() -> None:
         "reichenbrunn" in read("A tornado ripped through the village of Reichenbrunn on Monday.", "en").places
     )
     assert "reichenbrunn" in read("Une tornade s'est abattue sur le village de Reichenbrunn.", "fr").places
+
+
+def test_an_institution_word_names_no_place() -> None:
+    """Two hospital fires share "Hospital", "hôpital", "ospedale": the kind of building, not a
+    place or a name that could link them."""
+    assert "hospital" not in keys("Incendio en el Hospital Comarcal de Valdemora", "es")
+    assert "hopital" not in keys("Incendie à l'Hôpital Saint-Roch de Nice", "fr")
+    assert "ospedal" not in keys("Incendio all'Ospedale Maggiore di Lodi", "it")
+    assert "valdemor" in keys("Incendio en el Hospital Comarcal de Valdemora", "es")
