@@ -61,6 +61,8 @@ _DIGITS = re.compile(r"\d+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _MERIDIEM = re.compile(r"\b(\d{1,2})\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)  # "8 pm", "3 a. m.": hour 20, 3
 _DIGIT_GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))")  # "140 000"
+_BRACKET = re.compile(r"\(([^()]{1,40})\)")  # a short bracket: a conversion, a gloss
+_GLUED_UNIT = re.compile(r"\d[\d.,]*\s?°?[^\W\d_]{1,3}\b")  # "3km", "43 C", "46°C"
 _CLOCK = re.compile(
     r"(?<![\d.,:])(\d{1,2})(?:[.:]|\s?h\s?)(\d{2})(?![.,:]?\d)"
 )  # 13.20, 1:20, 13h20, 16 h 45
@@ -379,10 +381,25 @@ def _other_numbers(new: Text, old: Text, pairs: Sequence[tuple[int, int]], same_
             b = " ".join(s.text for s in old.sentences)  # a headline picks its numbers from the text
         if not same_language:
             a, b = _unmeasured(a, new.language), _unmeasured(b, old.language)
+        a = _without_conversions(a, new.language)
         ours, theirs = _numbers(a, new.language), _numbers(b, old.language)
         if ours.beyond(theirs) and (same_language or theirs.beyond(ours)):
             return True
     return False
+
+
+def _without_conversions(text: str, language: str) -> str:
+    """`text` without the brackets a desk adds to convert a measurement ("46C (115F)",
+    "two miles (3km)"): a bracket of measured numbers only states nothing new."""
+
+    def converted(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        if not _DIGITS.search(inner):
+            return match.group()
+        rest = _GLUED_UNIT.sub(" ", _unmeasured(inner, language))
+        return match.group() if _DIGITS.search(rest) else " "
+
+    return _BRACKET.sub(converted, text)
 
 
 def _unmeasured(text: str, language: str) -> str:

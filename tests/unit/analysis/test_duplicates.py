@@ -490,3 +490,14 @@ def test_a_split_off_piece_that_adds_a_number_is_news(make_prepared) -> None:
     ]
     assert _match(make_prepared, italian, FIRE_EN, new_lang="it") is None
     assert _match(make_prepared, italian[:4] + italian[5:], FIRE_EN, new_lang="it") is not None
+
+
+def test_a_measurement_converted_in_brackets_is_still_a_copy(make_prepared) -> None:
+    """A desk converts units for its readers ("two miles (3km)", "109F (43C)"): the bracket
+    states nothing new; a bracket with a count in it ("(12 injured)") still does."""
+    measured = [*FIRE_EN, "The smoke plume could be seen from two miles away, witnesses said."]
+    converted = _edited(measured, 5, "two miles away", "two miles (3km) away")
+    match = _match(make_prepared, converted, measured)
+    assert match is not None and match.method == "near"
+    counted = _edited(measured, 5, "two miles away", "two miles away (12 injured)")
+    assert _match(make_prepared, counted, measured) is None
