@@ -566,17 +566,25 @@ def _toll_phrase(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> t
     return None
 
 
+_RELATIVE_GAP: Final = 4  # a relative pronoun and auxiliaries: "who have been"
+
+
 def _group_count(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int] | None:
     """("police officers injured", first token) for "the number of police officers injured",
     "el número de agentes heridos" ending at token ``j``: a count noun, a group, a measure;
     or a measure before its group ("die Zahl der entführten Schüler")."""
     if not (found := lex.measures.match_ending(words, j)):
         return _measured_group(words, j, lex)
-    group = lex.subgroup_nouns.match_ending(words, j - found[0])
-    noun = lex.count_nouns.match_ending(words, j - found[0] - group[0]) if group else None
+    end = j - found[0]
+    while end >= 0 and j - found[0] - end < _RELATIVE_GAP and words[end] in lex.function_words:
+        end -= 1  # "the number of children who have died", "le nombre d'enfants qui sont morts"
+    if end < j - found[0] and words[end + 1] not in lex.relatives:
+        end = j - found[0]  # only a relative clause may stand between the group and its measure
+    group = lex.subgroup_nouns.match_ending(words, end)
+    noun = lex.count_nouns.match_ending(words, end - group[0]) if group else None
     if group is None or noun is None:
         return None
-    return f"{group[1]} {found[1]}", j - found[0] - group[0] - noun[0] + 1
+    return f"{group[1]} {found[1]}", end - group[0] - noun[0] + 1
 
 
 def _measured_group(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, int] | None:
