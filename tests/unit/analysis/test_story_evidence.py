@@ -407,6 +407,18 @@ def test_a_german_noun_in_one_headline_links_nothing() -> None:
     assert names.verdict(retold, "lombardy", stale=False) is Verdict.LINKED
 
 
+def _bavarian(headline_places: set[str]) -> Identity:
+    """The Bavarian tornado's article: its lead names Italy and Lombardy in passing."""
+    places = frozenset({"IT", "IT-25", "DE", "DE-BY"})
+    return Identity(
+        frozenset({"reichenbrunn"}),
+        frozenset(),
+        frozenset(),
+        places,
+        headline_places=frozenset(headline_places),
+    )
+
+
 def test_a_headline_naming_only_other_places_conflicts_whatever_the_lead_recalls() -> None:
     """A Bavarian tornado's article recalls "the tornado in Lombardy" in its lead, so its places
     share Italy and Lombardy with the Lombardy story; its headline names only Bavaria, so the
@@ -414,22 +426,8 @@ def test_a_headline_naming_only_other_places_conflicts_whatever_the_lead_recalls
     (or none) leaves the decision to the lead."""
     names = StoryNames()
     names.add("lombardy", _identity({"borgonuov"}, places={"borgonuov", "IT", "IT-25"}))
-    bavaria = Identity(
-        frozenset({"reichenbrunn"}),
-        frozenset(),
-        frozenset(),
-        frozenset({"IT", "IT-25", "DE", "DE-BY"}),
-        headline_places=frozenset({"DE", "DE-BY"}),
-    )
-    assert names.verdict(bavaria, "lombardy", stale=False) is Verdict.REFUSED
-    recalled = Identity(
-        frozenset({"reichenbrunn"}),
-        frozenset(),
-        frozenset(),
-        frozenset({"IT", "IT-25", "DE", "DE-BY"}),
-        headline_places=frozenset({"IT", "IT-25"}),
-    )
-    assert names.verdict(recalled, "lombardy", stale=False) is Verdict.ALLOWED
+    assert names.verdict(_bavarian({"DE", "DE-BY"}), "lombardy", stale=False) is Verdict.REFUSED
+    assert names.verdict(_bavarian({"IT", "IT-25"}), "lombardy", stale=False) is Verdict.ALLOWED
 
 
 def test_a_place_after_through_or_sur_is_a_place() -> None:
