@@ -345,6 +345,10 @@ def test_news_on_the_same_topics_in_every_language_stays(language: str, line: st
 # Page furniture of the kinds added for the furniture corpus, per language, with the kind named.
 FURNITURE_KINDS = {
     "en": [
+        ("other", "Send us a correction"),
+        ("live", "Our live coverage of the storm has ended."),
+        ("other", "This article is more than 2 years old"),
+        ("helpline", "If you or someone you know is struggling, call or text 988."),
         ("bio", "Anna Berg is the Herald's Baltic correspondent, based in Riga."),
         ("app", "Remember to download the free Valley Weather app."),
         ("credit", "Staff writers Tom Reyes and Ann Li contributed to this report"),
@@ -386,6 +390,9 @@ FURNITURE_KINDS = {
         ("other", "Sorry, this video could not be loaded."),
     ],
     "fr": [
+        ("byline", "Stagiaire Léa Martin"),
+        ("credit", "Photo d'illustration Le Courrier / Paul Roux"),
+        ("ad", "Contenu proposé par la Mutuelle du Val, en partenariat avec la rédaction."),
         ("live", "Suivez l'évolution de la situation dans notre direct."),
         ("other", "Lecture : 4 min."),
         ("byline", "(Paul Mercier | Le Courrier)"),
@@ -422,6 +429,8 @@ FURNITURE_KINDS = {
         ("share", "Partager Transférer Imprimer Copier le lien"),
     ],
     "es": [
+        ("legal", "La ley de derechos de autor prohíbe copiar los materiales de este diario."),
+        ("newsletter", "Reciba la edición diaria por correo electrónico."),
         ("follow", "Twitter – @diariodelsur Facebook – @DiarioDelSur"),
         ("credit", "Créditos: Agencia Sur"),
         ("bio", "Lucía Gómez es periodista de la sección de Sociedad y cubre temas de educación desde 2019."),
@@ -455,6 +464,8 @@ FURNITURE_KINDS = {
         ("newsletter", "Recibe cada mañana nuestro boletín con las noticias del día."),
     ],
     "de": [
+        ("credit", "(rot, APA, dpa, 3.4.2026)"),
+        ("other", "Liveblog: Alle Entwicklungen im Überblick"),
         ("read-more", "Mehr Polizei-News finden Sie auf unserer Themenseite."),
         ("tip", "Sie haben einen Hinweis?"),
         ("tip", "Schreiben Sie unserer Redaktion über das Kontaktformular."),
@@ -493,6 +504,8 @@ FURNITURE_KINDS = {
         ("share", "Auf WhatsApp teilen"),
     ],
     "it": [
+        ("byline", "Dal nostro inviato Paolo Neri"),
+        ("ad", "Informazione pubblicitaria"),
         ("follow", "Segui Il Corriere del Lago su Google News"),
         ("tip", "Hai una segnalazione? Scrivici."),
         ("credit", "Nella foto d'archivio, il porto di Livorno"),
