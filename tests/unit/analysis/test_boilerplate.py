@@ -345,6 +345,7 @@ def test_news_on_the_same_topics_in_every_language_stays(language: str, line: st
 # Page furniture of the kinds added for the furniture corpus, per language, with the kind named.
 FURNITURE_KINDS = {
     "en": [
+        ("newsletter", "The Herald sends out a selection of the day's news every evening."),
         ("other", "Send us a correction"),
         ("live", "Our live coverage of the storm has ended."),
         ("other", "This article is more than 2 years old"),
@@ -390,6 +391,7 @@ FURNITURE_KINDS = {
         ("other", "Sorry, this video could not be loaded."),
     ],
     "fr": [
+        ("app", "Suivez l'actualité en téléchargeant l'application Radio Sud."),
         ("byline", "Stagiaire Léa Martin"),
         ("credit", "Photo d'illustration Le Courrier / Paul Roux"),
         ("ad", "Contenu proposé par la Mutuelle du Val, en partenariat avec la rédaction."),
@@ -464,6 +466,9 @@ FURNITURE_KINDS = {
         ("newsletter", "Recibe cada mañana nuestro boletín con las noticias del día."),
     ],
     "de": [
+        ("other", "Lesedauer: 3 Minuten"),
+        ("other", "Aktuelle Meldungen finden Sie in unserem Verkehrsticker."),
+        ("other", "Über dieses Thema berichtete Radio Süd am Montag um 12:00 Uhr."),
         ("credit", "(rot, APA, dpa, 3.4.2026)"),
         ("other", "Liveblog: Alle Entwicklungen im Überblick"),
         ("read-more", "Mehr Polizei-News finden Sie auf unserer Themenseite."),
@@ -504,6 +509,7 @@ FURNITURE_KINDS = {
         ("share", "Auf WhatsApp teilen"),
     ],
     "it": [
+        ("follow", "Ricevi le notizie di Pisa su Telegram: iscriviti gratis al nostro canale."),
         ("byline", "Dal nostro inviato Paolo Neri"),
         ("ad", "Informazione pubblicitaria"),
         ("follow", "Segui Il Corriere del Lago su Google News"),

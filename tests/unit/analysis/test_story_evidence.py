@@ -444,3 +444,10 @@ def test_an_institution_word_names_no_place() -> None:
     assert "hopital" not in keys("Incendie à l'Hôpital Saint-Roch de Nice", "fr")
     assert "ospedal" not in keys("Incendio all'Ospedale Maggiore di Lodi", "it")
     assert "valdemor" in keys("Incendio en el Hospital Comarcal de Valdemora", "es")
+
+
+def test_an_italian_port_or_industrial_area_of_a_town_places_it() -> None:
+    """ "nell'area portuale di Livorno", "della zona industriale di Ancona": the area's name
+    is the town, which tells two port fires of one night apart."""
+    assert "livorn" in read("Un incendio è divampato nell'area portuale di Livorno.", "it").places
+    assert "ancon" in read("Un incendio nella zona industriale di Ancona.", "it").places
