@@ -2,6 +2,8 @@
 
 import random
 
+import pytest
+
 from services.analysis import story_state
 from services.analysis.config import AnalysisConfig
 from services.analysis.story_evidence import name_key
@@ -117,28 +119,33 @@ def test_a_lower_count_beside_the_article_s_own_toll_is_a_part_not_a_fall(make_p
     assert _changes(_then(memory, alone)) == [("killed", 5.0, 4.0)]
 
 
-def test_a_lower_count_that_corrects_the_story_updates_it_even_where_it_names_a_new_place(
-    make_prepared,
+@pytest.mark.parametrize(
+    ("title", "first", "update", "change"),
+    [
+        pytest.param(
+            "Kidnapping",
+            "Eight aid workers were abducted near Kiwanja on Wednesday.",
+            "Six aid workers were abducted in the Rutshuru territory on Wednesday, the charity said, "
+            "correcting earlier reports.",
+            ("aid workers kidnapped", 8.0, 6.0),
+            id="a lower count that corrects the story updates it even where it names a new place",
+        ),
+        pytest.param(
+            "Ferry",
+            "A ferry capsized off the coast.\n15 people are missing.",
+            "Ferry disaster: two missing found alive\n"
+            "The number of people missing has been revised to 13, the coast guard said.",
+            ("missing", 15.0, 13.0),
+            id="a headline does not override what the text states",
+        ),
+    ],
+)
+def test_a_revised_count_updates_the_story(
+    make_prepared, title: str, first: str, update: str, change: tuple[str, float, float]
 ) -> None:
-    memory = StoryMemory("s", "Kidnapping")
-    _first(memory, make_prepared("a", "Eight aid workers were abducted near Kiwanja on Wednesday."))
-    corrected = make_prepared(
-        "b",
-        "Six aid workers were abducted in the Rutshuru territory on Wednesday, the charity said, "
-        "correcting earlier reports.",
-    )
-    assert _changes(_then(memory, corrected)) == [("aid workers kidnapped", 8.0, 6.0)]
-
-
-def test_a_headline_does_not_override_what_the_text_states(make_prepared) -> None:
-    memory = StoryMemory("s", "Ferry")
-    _first(memory, make_prepared("a", "A ferry capsized off the coast.\n15 people are missing."))
-    update = make_prepared(
-        "b",
-        "Ferry disaster: two missing found alive\n"
-        "The number of people missing has been revised to 13, the coast guard said.",
-    )
-    assert _changes(_then(memory, update)) == [("missing", 15.0, 13.0)]
+    memory = StoryMemory("s", title)
+    _first(memory, make_prepared("a", first))
+    assert _changes(_then(memory, make_prepared("b", update))) == [change]
 
 
 def test_a_short_sentence_restating_known_counts_is_no_claim(make_prepared) -> None:
