@@ -223,6 +223,20 @@ class Rig:
         for worker in self.workers:
             worker.stop()
 
+    def membership(self, lines: int = 15) -> list[str]:
+        """The last group-membership events of each worker's log: where a stuck drain
+        shows whether a survivor ever got the partitions (CI keeps no /tmp)."""
+        marks = ("Joined group", "Revoking", "Setting newly assigned", "joining group", "LeaveGroup",
+                 "Recovery complete", "Worker ready", "[WARNING]", "[ERROR]", "Error")  # fmt: skip
+        out = []
+        for n, worker in enumerate(self.workers):
+            path = self.workdir / f"worker-{n}.log"
+            text = path.read_text(errors="replace").splitlines() if path.exists() else []
+            events = [line[:160] for line in text if any(mark in line for mark in marks)]
+            name = f"worker-{n}{' (killed)' if worker.pid in self.killed else ''}"
+            out += [f"{name}: {event}" for event in events[-lines:]]
+        return out
+
     def keep_logs(self) -> Path:
         """Copy the worker logs out of the stack's temporary folder, for the post-mortem."""
         kept = Path(tempfile.gettempdir()) / "newsmon-chaos-logs" / self.workdir.name
@@ -357,6 +371,7 @@ async def run_scenario(
                 notes.append(f"only {len(alert_log.decisions)}/{len(ids)} articles decided in time; "
                              f"undecided: {missing[:5]}")  # fmt: skip
                 notes += await trace_articles(rig.settings, missing[:5])
+                notes += rig.membership()
         await asyncio.sleep(1.0)
         got = await rig.stream_ids()
     finally:

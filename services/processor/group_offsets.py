@@ -5,12 +5,15 @@ on what Faust cached about them."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Hashable
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.config import Settings
 from services.kafka_options import kafka_client_options
+
+log = logging.getLogger("newsmon.worker")
 
 
 class GroupOffsets:
@@ -28,6 +31,17 @@ class GroupOffsets:
         if committed is not None and committed >= 0:
             return int(committed)
         return int((await client.beginning_offsets([part]))[part])
+
+    async def end(self, tp: Hashable) -> int | None:
+        """The partition's log end as the broker has it, or None when it cannot say now
+        (a stall check retries on its next run)."""
+        try:
+            client = await self._started()
+            part = TopicPartition(*tp)  # type: ignore[misc]
+            return int((await client.end_offsets([part]))[part])
+        except Exception as exc:  # a failed look is a look deferred
+            log.warning("log end of %s unknown: %s: %s", tp, type(exc).__name__, exc)
+            return None
 
     async def caught_up(self, topic: str, before: float) -> bool:
         """True when the group has committed, in every partition of `topic`, every record

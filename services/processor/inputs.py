@@ -197,13 +197,17 @@ class Inputs:
     async def unstall(self, highwater: Callable[[Hashable], int | None]) -> None:
         """Read the partitions Faust stopped delivering (records waiting, none admitted
         and none in flight for `stalls.after_seconds`) — including one that has had no
-        record at all since it was assigned (Faust dropped all it fetched)."""
+        record at all since it was assigned (Faust dropped all it fetched), and one Faust
+        never fetched at all (no highwater of its own: the broker's log end stands in)."""
+        ends = {tp: highwater(tp) for tp in self._assigned | set(self.ledger.owned())}
+        for tp in [tp for tp in self._assigned if ends[tp] is None]:
+            ends[tp] = await self._offsets.end(tp)
         for tp in list(self._assigned):
-            if not self.ledger.owns(tp) and highwater(tp):
+            if not self.ledger.owns(tp) and ends.get(tp):
                 await self.ensure_begun(tp)
         watched = {}
         for tp in self.ledger.owned():
-            position, end = self.ledger.position(tp), highwater(tp)
+            position, end = self.ledger.position(tp), ends.get(tp)
             if position is None or end is None:
                 continue
             _, finished, admitted = position

@@ -15,9 +15,13 @@ TP = (TOPIC, 0)
 
 
 class FakeOffsets:
-    def __init__(self, committed: int = 0) -> None:
+    def __init__(self, committed: int = 0, end: int | None = None) -> None:
         self.committed = committed
         self.asked = 0
+        self.log_end = end
+
+    async def end(self, tp: Hashable) -> int | None:
+        return self.log_end
 
     async def base(self, tp: Hashable) -> int:
         self.asked += 1
@@ -26,11 +30,13 @@ class FakeOffsets:
 
 
 class Rig:
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, ordered: bool, committed: int = 0) -> None:
+    def __init__(
+        self, monkeypatch: pytest.MonkeyPatch, ordered: bool, committed: int = 0, end: int | None = None
+    ) -> None:
         self.log = [LogRecord(n, b"k", f"v{n}".encode()) for n in range(50)]
         self.handled: list[int] = []
         self.commits: list[dict[Hashable, int]] = []
-        self.offsets = FakeOffsets(committed)
+        self.offsets = FakeOffsets(committed, end)
         self.read: list[tuple[int, int]] = []
         self.counted: list[tuple[str, int]] = []
 
@@ -147,3 +153,24 @@ async def test_a_partition_that_never_got_a_record_is_watched_too(monkeypatch: p
     await rig.inputs.unstall(lambda tp: 5)
     assert sorted(rig.handled) == [2, 3, 4]
     assert rig.offsets.asked == 1
+
+
+async def test_a_partition_faust_never_fetched_is_read_up_to_the_brokers_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After a takeover Faust may never fetch a partition: it then has no highwater, and
+    the broker's log end stands in for it."""
+    rig = Rig(monkeypatch, ordered=True, committed=2, end=6)
+    rig.inputs.stalls.after_seconds = 0.0
+    await rig.inputs.unstall(lambda tp: None)
+    await rig.inputs.unstall(lambda tp: None)
+    assert rig.handled == [2, 3, 4, 5]
+    assert rig.counted == [("stall", 4)]
+
+
+async def test_no_highwater_anywhere_reads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    rig = Rig(monkeypatch, ordered=True, committed=2, end=None)
+    rig.inputs.stalls.after_seconds = 0.0
+    await rig.inputs.unstall(lambda tp: None)
+    await rig.inputs.unstall(lambda tp: None)
+    assert rig.handled == [] and rig.offsets.asked == 0
