@@ -43,7 +43,8 @@ from collections import Counter
 from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
-from itertools import islice
+from itertools import chain, islice
+from typing import Final
 
 from services.analysis import gazetteer
 from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE
@@ -79,6 +80,7 @@ class Identity:
     noun_places: frozenset[str] = frozenset()  # after a preposition, where every noun is capitalised
     headline_places: frozenset[str] = frozenset()  # the sure places of the headline (or first sentence)
     headline_words: frozenset[str] = frozenset()  # its capitalised words, the first one too
+    opening: frozenset[str] | None = None  # all the headline and first sentence name; None: not read
 
 
 @dataclass(slots=True)
@@ -163,10 +165,13 @@ def identity_of(article: PreparedArticle) -> Identity:
         if texts
         else frozenset()
     )
+    opening = words | frozenset(k for r in readings[:2] for k in (*r.names, *r.places, *r.keys))
     if article.language in NOUNS_CAPITALISED:
-        return Identity(codes, names, headline, keys, local, top, words)
+        return Identity(codes, names, headline, keys, local, top, words, opening)
     own = frozenset(readings[0].places) if readings else frozenset()
-    return Identity(names | codes, frozenset(), headline, local | keys, frozenset(), top | own, words)
+    return Identity(
+        names | codes, frozenset(), headline, local | keys, frozenset(), top | own, words, opening
+    )
 
 
 @dataclass(slots=True)
@@ -248,6 +253,8 @@ class StoryNames:
         conflicts = _conflicts(identity, story, {p for p in shared if story.is_main(p)})
         conflicts |= _headline_conflicts(identity, story)
         if self._linked(identity, story, shared):
+            if conflicts and _opening_elsewhere(identity, story):
+                return Verdict.REFUSED  # the lead recalls the story after an opening about another place
             return Verdict.CONTESTED if conflicts else Verdict.LINKED
         guessed_shared = {p for p in identity.noun_places if p in story.noun_places}
         if not conflicts and self._guessed_link(identity, story, guessed_shared):
@@ -369,6 +376,31 @@ def _headline_conflicts(identity: Identity, story: _Named) -> set[int]:
     if not mine or named or any(p in story.places for p in mine):
         return set()  # the headline names the story too: "Tarvello: a day after the floods in Lomara"
     return {level(p) for p in mine} & story.levels
+
+
+_STEM: Final = 5  # letters a name and its other forms share: exonyms and adjectives of places
+
+
+def _opening_elsewhere(identity: Identity, story: _Named) -> bool:
+    """Whether the headline or first sentence names a town of its own and nothing of the
+    story but its country, by name or by the stem of a name ("Dalmazia", "dalmatinischen",
+    "Dalmatian").  A link found only further down, across a conflict of places, is then the
+    new event recalling an earlier one: "Tre morti nel crollo di una palazzina a Borgonero …
+    a poco più di 24 ore da quello di San Vitale".  An opening that names no town ("in central
+    Spain") leaves the link to the lead."""
+    if identity.opening is None:
+        return False
+    towns = {w for w in identity.opening if w in identity.places and level(w) == LOCAL}
+    return bool(towns) and not _opening_names(identity.opening, story)
+
+
+def _opening_names(opening: frozenset[str], story: _Named) -> bool:
+    """Whether the opening names anything of the story but its country (see above)."""
+    placed = (w for w in opening if w in story.places and level(w) != COUNTRY)
+    if any(placed) or any(w in story.names or w in story.nouns for w in opening):
+        return True
+    stems = {w[:_STEM] for w in opening if len(w) >= _STEM and level(w) == LOCAL}
+    return any(w[:_STEM] in stems for w in chain(story.places, story.names) if len(w) >= _STEM)
 
 
 def _guessed_places_differ(identity: Identity, story: _Named) -> bool:

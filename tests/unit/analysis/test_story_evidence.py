@@ -451,3 +451,25 @@ def test_an_italian_port_or_industrial_area_of_a_town_places_it() -> None:
     is the town, which tells two port fires of one night apart."""
     assert "livorn" in read("Un incendio è divampato nell'area portuale di Livorno.", "it").places
     assert "ancon" in read("Un incendio nella zona industriale di Ancona.", "it").places
+
+
+def _second_collapse(opening: set[str]) -> Identity:
+    """A collapse in Borgonero whose lead recalls the one in San Vitale a day earlier."""
+    places = frozenset({"borgoner", "cosenz", "IT"})
+    return Identity(frozenset({"borgoner", "cosenz", "san", "vital"}), frozenset(), frozenset(), places,
+                    opening=frozenset(opening))  # fmt: skip
+
+
+def test_a_lead_that_recalls_the_story_after_opening_on_another_town_does_not_join_it() -> None:
+    """Its opening names its own town and nothing of the story: the link further down is the
+    new event recalling the old one.  An opening naming the story too, by any form of the
+    name ("Dalmazia" for "Dalmatian"), or naming no town at all, leaves the link to the lead."""
+    names = StoryNames()
+    names.add("san-vitale", _identity({"san", "vital", "dalmatian"}, places={"san", "vital", "salern", "IT"}))
+    assert names.verdict(_second_collapse({"borgoner", "IT"}), "san-vitale", stale=False) is Verdict.REFUSED
+    same_story = _second_collapse({"borgoner", "vital"})
+    assert names.verdict(same_story, "san-vitale", stale=False) is Verdict.CONTESTED
+    exonym = _second_collapse({"borgoner", "dalmaz"})
+    assert names.verdict(exonym, "san-vitale", stale=False) is Verdict.CONTESTED
+    no_town = _second_collapse({"IT", "collaps"})
+    assert names.verdict(no_town, "san-vitale", stale=False) is Verdict.CONTESTED
