@@ -461,6 +461,8 @@ def _measure_for(
     measure = _backward(sent, count.first, lex, strict=head.kind == "other")
     if measure is None and head.kind in ("people", "subgroup", "other"):
         measure = _verb_before(sent, count, lex)  # "Murieron 14 personas", "Sont morts … trois adolescents"
+    if measure is None and head.kind in ("people", "subgroup"):
+        measure = _split_verb(sent, count, head, lex)  # "pulled four people alive from the snow, and …"
     toll = _toll_subject(sent, count, rivals, lex, counts[:k]) if head.kind == "none" else None
     if measure is None and toll is not None:
         return toll  # a bare value: its toll is before it
@@ -963,6 +965,12 @@ def _toll_subject(
         before = j - subject[0] if subject else -1
         if subject and lex.is_people(sent.word(before)) and sent.word(before - 1) in lex.determiners:
             before -= 1  # "le persone evacuate sono salite a 9.100": people, then the measure
+        fronted = lex.subgroup_nouns.match_ending(words, before) if subject and before >= 0 else None
+        start = before - fronted[0] if fronted is not None else -1
+        if fronted is not None and (start < 0 or sent.word(start) in lex.determiners):
+            before -= fronted[0]  # "Gli agenti feriti sono saliti a 23": a group, then the measure
+        else:
+            fronted = None
         if subject and (before < 0 or sent.word(before) in lex.determiners):  # "los muertos son ya 58",
             # and a measure opening the sentence: "Deaths from the heatwave have climbed to 141"
             if any(j - subject[0] - 1 == c.last - 1 for c in counts_before):
@@ -976,7 +984,7 @@ def _toll_subject(
             group = lex.subgroup_nouns.match(words, j + 1) or next(
                 (g for i in range(named[1], j + 1) if (g := lex.subgroup_nouns.match(words, i))), None
             )  # "Zahl der Toten unter den Polizisten", "el número de agentes heridos"
-            return named[0], group[1] if group else None
+            return named[0], group[1] if group else fronted[1] if fronted else None
         j -= 1
     return None
 
