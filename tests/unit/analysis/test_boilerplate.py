@@ -1177,6 +1177,67 @@ STAMPED_LOOKALIKE_NEWS = {
     "de": ["Von Montag an gilt die Sperre.", "Von den Verletzten schweben zwei in Lebensgefahr."],
     "en": ["Translated into plain terms, the ruling means 40 families must leave."],
 }
+LOAD_MORE_GIFTS_AND_TIP_LINES = {
+    "en": [
+        "Show 8 new updates",
+        "Comments on this article are now closed.",
+        "Our reporting is free to read because readers like you chip in.",
+        "Jo Bell is the Gazette's court reporter, a post funded by the Community News Fund.",
+        "Topics: Wildfires · Evacuations · Weather",
+        "May 4, 2024 3 min read",
+        "This report was published from a news agency feed without modifications to the text.",
+        "This video is not available due to your cookie preferences.",
+        "Gift this story to a friend",
+        "More from Asia: Monsoon rains close schools in Kerala",
+        "Keep up with every update: the Daily Ledger is on Facebook, Instagram and Threads.",
+    ],
+    "fr": [
+        "Vous êtes témoin ? Écrivez-nous sur notre messagerie.",
+        "Vous pouvez nous soutenir sur notre page de dons.",
+        "Ajouter à mes favoris",
+        "Radio Vallée vous apportera les dernières informations dès que possible",
+        "Signaler un abus",
+        "Mise à jour du lundi 3 mars 2025 :",
+        "Cet article, initialement publié en allemand, a été adapté par notre rédaction.",
+        "Reportage traduit de l'anglais par nos soins.",
+    ],
+    "de": [
+        "Keine Meldung aus Ihrer Stadt mehr verpassen? Abonnieren Sie unseren Newsletter.",
+        "Weitere Beiträge laden",
+        "Unterstützen Sie unseren Regionaljournalismus mit einem Abo.",
+        "Dieser Artikel wurde mithilfe von KI erstellt und redaktionell geprüft.",
+        "Der Bericht wurde aus dem Französischen übersetzt.",
+        "An dieser Stelle werden externe Inhalte angezeigt, wenn Sie zustimmen.",
+    ],
+    "es": [
+        "Escucha la emisora en directo desde nuestra aplicación.",
+        "Toda la última hora, en nuestro directo.",
+        "Sigue minuto a minuto la jornada electoral",
+        "Para crear párrafos, deje una línea en blanco.",
+        "Los suscriptores de la edición impresa tienen acceso gratuito a la web.",
+        "Enviar artículo por correo electrónico",
+        "La ley de derechos de autor prohíbe reproducir este contenido.",
+        "Última actualización: 09:12",
+    ],
+    "it": [
+        "In foto: i vigili del fuoco al lavoro",
+        "Il traghetto nel porto di Olbia (archivio)",
+        "Scarica l'app per ricevere le notifiche",
+        "Ricevi le ultime notizie sul tuo telefono",
+        "Immagine 3 di 12",
+    ],
+}
+LOAD_MORE_LOOKALIKE_NEWS = {
+    "en": [
+        "More from the survivors' accounts emerged on Tuesday as divers reached the hull.",
+        "The mayor is on holiday in Greece and will return on Friday.",
+        "Readers of the local paper raised 4,000 pounds for the families.",
+    ],
+    "fr": ["Les sauveteurs ont signalé une fuite de gaz dans le quartier."],
+    "de": ["Die Feuerwehr hat weitere Einsatzkräfte angefordert."],
+    "es": ["La emisora de radio local dejó de emitir durante el apagón."],
+    "it": ["Le foto dei dispersi sono state diffuse dalla prefettura."],
+}
 LONG_TAIL_FURNITURE = (
     UPDATE_NOTICES,
     TAIL,
@@ -1192,6 +1253,7 @@ LONG_TAIL_FURNITURE = (
     MORE_TO_FOLLOW_AND_REFRESH_PROMPTS,
     TEASERS_SUPPORT_AND_TIP_OFFS,
     STAMPED_BYLINES_AND_PLAYERS,
+    LOAD_MORE_GIFTS_AND_TIP_LINES,
 )
 LONG_TAIL_NEWS = (
     UPDATE_NEWS,
@@ -1207,6 +1269,7 @@ LONG_TAIL_NEWS = (
     FOLLOW_LOOKALIKE_NEWS,
     TEASER_LOOKALIKE_NEWS,
     STAMPED_LOOKALIKE_NEWS,
+    LOAD_MORE_LOOKALIKE_NEWS,
 )
 
 
