@@ -329,24 +329,48 @@ def _split_pieces(
 ) -> list[int]:
     """Untranslated sentences that are the short second half of a split one: closest to the
     original sentence whose translation stands next to them, or near it (`floor`: the half
-    says less than the whole), stating no number that sentence lacks ("…, where nine
-    residents died" → "Murieron nueve ancianos.") and naming no one it does not name."""
-    best = sims.argmax(axis=1)
+    says less than the whole), or carrying that sentence's numbers ("…, revising an earlier
+    figure of four" → "Zunächst war von vier Geiseln die Rede gewesen.").  None states a
+    number its original lacks ("…, where nine residents died" → "Murieron nueve ancianos.")
+    or names anyone it does not name."""
     known = _vocabulary(old)
     pieces = []
     for i in np.flatnonzero(~translated).tolist():
-        text, j = new.sentences[i].text, int(best[i])
-        beside = {int(best[k]) for k in (i - 1, i + 1) if 0 <= k < len(translated) and translated[k]}
-        if j not in beside:
-            j = max(beside, key=lambda b: float(sims[i, b]), default=j)
-            j = j if j in beside and sims[i, j] >= floor else -1
-        if i == 0 or len(text.split()) > SPLIT_PIECE_WORDS or j < 0:
+        text = new.sentences[i].text
+        if i == 0 or len(text.split()) > SPLIT_PIECE_WORDS:
+            continue
+        numbers = _numbers(_unmeasured(text, new.language), new.language)
+        j = _original_of(i, sims, translated, numbers, old, floor)
+        if j < 0:
             continue
         original = _numbers(_unmeasured(old.sentences[j].text, old.language), old.language)
-        more = _numbers(_unmeasured(text, new.language), new.language).beyond(original)
-        if not more and _names_of(text, new.language, known):
+        if not numbers.beyond(original) and _names_of(text, new.language, known):
             pieces.append(i)
     return pieces
+
+
+def _original_of(
+    i: int,
+    sims: NDArray[np.float32],
+    translated: NDArray[np.bool_],
+    numbers: Numbers,
+    old: Text,
+    floor: float,
+) -> int:
+    """The original sentence untranslated sentence `i` comes from (see _split_pieces), or -1."""
+    neighbours = [k for k in (i - 1, i + 1) if 0 <= k < len(translated) and translated[k]]
+    beside = {int(sims[k].argmax()) for k in neighbours}
+    j = int(sims[i].argmax())
+    if j in beside:
+        return j
+    near = max(beside, key=lambda b: float(sims[i, b]), default=-1)
+    if near >= 0 and sims[i, near] >= floor:
+        return near
+    for b in sorted(beside):  # a clause carrying the numbers of the sentence beside it
+        said = _numbers(_unmeasured(old.sentences[b].text, old.language), old.language)
+        if any(not n.weak for n in numbers.found) and not numbers.beyond(said):
+            return b
+    return -1
 
 
 def _in_order(pairs: Sequence[tuple[int, int]]) -> bool:
