@@ -501,3 +501,34 @@ def test_a_measurement_converted_in_brackets_is_still_a_copy(make_prepared) -> N
     assert match is not None and match.method == "near"
     counted = _edited(measured, 5, "two miles away", "two miles away (12 injured)")
     assert _match(make_prepared, counted, measured) is None
+
+
+HOSTAGES_EN = [
+    "Gunman holds six hostages in bank in Varenne",
+    "An armed man was holding six people hostage inside a bank branch in the town of Varenne on Tuesday, "
+    "police said, revising an earlier figure of four.",
+    "The hostages include employees and customers of the branch, a spokeswoman for the prosecutor's office "
+    "told reporters.",
+    "Police special forces and negotiators were at the scene, and shops around the market square "
+    "had been cleared.",
+    "There was no immediate word on the man's demands.",
+]
+HOSTAGES_DE = [
+    "Bewaffneter hält sechs Geiseln in Bank in Varenne fest",
+    "Ein bewaffneter Mann hält seit Dienstag in einer Bankfiliale in der Stadt Varenne sechs Menschen als "
+    "Geiseln fest, wie die Polizei mitteilte.",
+    "Zunächst war von vier die Rede.",
+    "Unter den Geiseln sind Angestellte und Kunden der Filiale, sagte eine Sprecherin der "
+    "Staatsanwaltschaft.",
+    "Spezialkräfte der Polizei und Verhandler sind vor Ort, Geschäfte rund um den Marktplatz wurden geräumt.",
+    "Zu den Forderungen des Mannes war zunächst nichts bekannt.",
+]
+
+
+def test_a_split_off_clause_carrying_its_sentence_s_number_is_part_of_the_translation(make_prepared) -> None:
+    """"…, police said, revising an earlier figure of four" came out as a sentence of its own,
+    too short and too unlike the whole to embed near it: the number it carries places it.  A
+    number the original lacks still makes it news."""
+    assert _match(make_prepared, HOSTAGES_DE, HOSTAGES_EN, new_lang="de") is not None
+    other = _edited(HOSTAGES_DE, 2, "von vier", "von fünf")
+    assert _match(make_prepared, other, HOSTAGES_EN, new_lang="de") is None
