@@ -526,7 +526,7 @@ HOSTAGES_DE = [
 
 
 def test_a_split_off_clause_carrying_its_sentence_s_number_is_part_of_the_translation(make_prepared) -> None:
-    """"…, police said, revising an earlier figure of four" came out as a sentence of its own,
+    """ "…, police said, revising an earlier figure of four" came out as a sentence of its own,
     too short and too unlike the whole to embed near it: the number it carries places it.  A
     number the original lacks still makes it news."""
     assert _match(make_prepared, HOSTAGES_DE, HOSTAGES_EN, new_lang="de") is not None
