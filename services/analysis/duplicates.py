@@ -56,6 +56,7 @@ RETITLE_KNOWN_WORDS = 0.5  # a copy's own headline: at least this share of its w
 SHORT_EDIT_CONTAINMENT = 0.3  # the least shingle containment of a copy whose every sentence is an edit
 RESTATED_KNOWN_WORDS = 0.8  # ...and any other sentence only the copy has (a caption, a clause turned round)
 SPLIT_PIECE_WORDS = 25  # the longest second half of a sentence a translator splits in two
+IN_PLACE_SHARE = 0.75  # of the translation floor: a short sentence in its original's place, told freely
 ORDER_SWAPS = 0.05  # the largest share of aligned sentence pairs a translation may tell out of order
 _DIGITS = re.compile(r"\d+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -325,12 +326,20 @@ def _swapped_names(new: Text, old: Text, pairs: Sequence[tuple[int, int]]) -> bo
 
 
 def _split_pieces(
-    new: Text, old: Text, sims: NDArray[np.float32], translated: NDArray[np.bool_], floor: float
+    new: Text,
+    old: Text,
+    sims: NDArray[np.float32],
+    translated: NDArray[np.bool_],
+    floor: float,
+    across: bool = True,
 ) -> list[int]:
     """Untranslated sentences that are the short second half of a split one: closest to the
     original sentence whose translation stands next to them, or near it (`floor`: the half
     says less than the whole), or carrying that sentence's numbers ("…, revising an earlier
-    figure of four" → "Zunächst war von vier Geiseln die Rede gewesen.").  None states a
+    figure of four" → "Zunächst war von vier Geiseln die Rede gewesen."), or, between the
+    translations of the sentences around it, the free translation of the one between them
+    ("Le parquet d'Angers s'est rendu sur les lieux." → "La Fiscalía de Angers se ha desplazado
+    al lugar.": each other's best match, if not by the translation floor).  None states a
     number its original lacks ("…, where nine residents died" → "Murieron nueve ancianos.")
     or names anyone it does not name."""
     known = _vocabulary(old)
@@ -340,7 +349,7 @@ def _split_pieces(
         if i == 0 or len(text.split()) > SPLIT_PIECE_WORDS:
             continue
         numbers = _numbers(_unmeasured(text, new.language), new.language)
-        j = _original_of(i, sims, translated, numbers, old, floor)
+        j = _original_of(i, sims, translated, numbers, old, floor, across)
         if j < 0:
             continue
         original = _numbers(_unmeasured(old.sentences[j].text, old.language), old.language)
@@ -356,6 +365,7 @@ def _original_of(
     numbers: Numbers,
     old: Text,
     floor: float,
+    across: bool,
 ) -> int:
     """The original sentence untranslated sentence `i` comes from (see _split_pieces), or -1."""
     neighbours = [k for k in (i - 1, i + 1) if 0 <= k < len(translated) and translated[k]]
@@ -370,7 +380,22 @@ def _original_of(
         said = _numbers(_unmeasured(old.sentences[b].text, old.language), old.language)
         if any(not n.weak for n in numbers.found) and not numbers.beyond(said):
             return b
+    if across and _in_place(i, j, sims, translated) and sims[i, j] >= floor * IN_PLACE_SHARE:
+        return j  # told freely in its original's place; in its own language it is more likely replaced
     return -1
+
+
+def _in_place(i: int, j: int, sims: NDArray[np.float32], translated: NDArray[np.bool_]) -> bool:
+    """Whether new sentence `i` and original sentence `j` are each other's best match and stand
+    in the same place: between the originals of the translated sentences around `i`, or both
+    after the last of them."""
+    count = len(translated)
+    if not translated[i - 1] or int(sims[:, j].argmax()) != i:
+        return False
+    low = int(sims[i - 1].argmax())
+    if i == count - 1:
+        return low < j
+    return bool(translated[i + 1]) and low < j < int(sims[i + 1].argmax())
 
 
 def _in_order(pairs: Sequence[tuple[int, int]]) -> bool:
@@ -557,7 +582,7 @@ def translation(
     cover = _word_share(old.sentences, matched.any(axis=0))
     if cover < config.copy_cover or _word_share(new.sentences, translated) < config.copy_containment:
         return None
-    pieces = _split_pieces(new, old, sims, translated, config.translation_floor)
+    pieces = _split_pieces(new, old, sims, translated, config.translation_floor, across=not same_language)
     untranslated = [i for i in np.flatnonzero(~translated).tolist() if i not in pieces]
     if not _unmatched_are_known(new, untranslated, old, translated=not same_language):
         return None

@@ -532,3 +532,17 @@ def test_a_split_off_clause_carrying_its_sentence_s_number_is_part_of_the_transl
     assert _match(make_prepared, HOSTAGES_DE, HOSTAGES_EN, new_lang="de") is not None
     other = _edited(HOSTAGES_DE, 2, "von vier", "von fünf")
     assert _match(make_prepared, other, HOSTAGES_EN, new_lang="de") is None
+
+
+def test_a_sentence_told_freely_in_its_original_s_place_is_translated_but_a_new_fact_there_is_not(
+    make_prepared,
+) -> None:
+    """The last sentence translated loosely ("expected to bring the blaze under control by
+    Wednesday morning" → "Die Löscharbeiten sollen bis Mittwochfrüh dauern.") scores under the
+    translation floor, but it and its original are each other's best match, in the same place.
+    An arrest reported in that place is news."""
+    loose = [*FIRE_DE[:4], "Die Löscharbeiten sollen bis Mittwochfrüh dauern."]
+    match = _match(make_prepared, loose, FIRE_EN, new_lang="de")
+    assert match is not None and match.method == "cross_lingual"
+    arrest = [*FIRE_DE[:4], "Die Polizei nahm am Abend einen Mitarbeiter des Lagers fest."]
+    assert _match(make_prepared, arrest, FIRE_EN, new_lang="de") is None
