@@ -1227,6 +1227,29 @@ LOAD_MORE_GIFTS_AND_TIP_LINES = {
         "Immagine 3 di 12",
     ],
 }
+APP_STORES_INBOXES_AND_CORRESPONDENTS = {
+    "en": [
+        "NewsDigest compiles the top stories from trusted sources.",
+        "The Valley Herald is independent and free to read.",
+        "If you value our reporting, support us from $3 a month.",
+        "Get the app, available free on iOS and Android.",
+    ],
+    "fr": [
+        "Recevez chaque soir l'essentiel de l'actualité régionale dans votre boîte mail.",
+        "Avec notre correspondant à Madrid.",
+        "Écoutez nos journaux en langues africaines sur nos fréquences FM et sur notre application.",
+        "Toute l'actualité est aussi sur notre application, disponible sur iOS et Android.",
+    ],
+    "it": [
+        "Approfondimenti: come prepararsi a un'alluvione",
+        "Segui la redazione anche sul nostro canale Telegram.",
+    ],
+}
+APP_LOOKALIKE_NEWS = {
+    "en": ["The hackers targeted phones running older versions of Android, the agency said."],
+    "fr": ["Notre correspondant a été blessé par des éclats de verre."],
+    "it": ["Il canale di scolo era ostruito da detriti."],
+}
 LOAD_MORE_LOOKALIKE_NEWS = {
     "en": [
         "More from the survivors' accounts emerged on Tuesday as divers reached the hull.",
@@ -1254,6 +1277,7 @@ LONG_TAIL_FURNITURE = (
     TEASERS_SUPPORT_AND_TIP_OFFS,
     STAMPED_BYLINES_AND_PLAYERS,
     LOAD_MORE_GIFTS_AND_TIP_LINES,
+    APP_STORES_INBOXES_AND_CORRESPONDENTS,
 )
 LONG_TAIL_NEWS = (
     UPDATE_NEWS,
@@ -1270,6 +1294,7 @@ LONG_TAIL_NEWS = (
     TEASER_LOOKALIKE_NEWS,
     STAMPED_LOOKALIKE_NEWS,
     LOAD_MORE_LOOKALIKE_NEWS,
+    APP_LOOKALIKE_NEWS,
 )
 
 
