@@ -485,4 +485,7 @@ def _word_span(
     if not rules.number_words_in_names and _inside_name(matches, first):
         return None
     weak = single and value == 1
-    return NumberSpan(value, start, matches[last - 1].end(), spelled=True, weak=weak)
+    end = matches[last - 1].end()
+    if words[last - 1] in rules.scales and not single:  # "dos millones de personas", as digits do
+        end = _past_link(matches[last - 1].string, matches, last, rules) or end
+    return NumberSpan(value, start, end, spelled=True, weak=weak)

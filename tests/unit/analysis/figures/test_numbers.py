@@ -338,3 +338,18 @@ def test_bounded_time_on_huge_input(text: str) -> None:
     for language in ("en", "fr", "de"):
         find_numbers(text, language)
     assert time.process_time() - started < 3.0
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "covered"),
+    [
+        ("1,2 millones de personas", "es", "1,2 millones de"),
+        ("dos millones de personas", "es", "dos millones de"),
+        ("deux millions de personnes", "fr", "deux millions de"),
+        ("un milione di persone", "it", "un milione di"),
+    ],
+)
+def test_a_spelled_scale_takes_its_link_as_a_digit_one_does(text: str, language: str, covered: str) -> None:
+    """"dos millones de personas" counts the people as "2 millones de personas" does: the link
+    word belongs to the number, not to a partitive ("dos de los heridos")."""
+    assert [c for _, c in found(text, language)] == [covered]
