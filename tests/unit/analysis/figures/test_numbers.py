@@ -350,6 +350,6 @@ def test_bounded_time_on_huge_input(text: str) -> None:
     ],
 )
 def test_a_spelled_scale_takes_its_link_as_a_digit_one_does(text: str, language: str, covered: str) -> None:
-    """"dos millones de personas" counts the people as "2 millones de personas" does: the link
+    """ "dos millones de personas" counts the people as "2 millones de personas" does: the link
     word belongs to the number, not to a partitive ("dos de los heridos")."""
     assert [c for _, c in found(text, language)] == [covered]
