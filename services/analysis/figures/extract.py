@@ -1151,8 +1151,10 @@ def _forward(
         return None  # "of eight villages", "a town of 9,000 inhabitants": the predicate is another's
     loose = head.kind in ("none", "other")  # no counted noun: only a short, comma-free reach
     j, budget = (head.end if head.kind != "none" else count.last), _LOOSE_WINDOW if loose else lex.window
+    own_verb = False  # a copula passed: the group has a predicate of its own ("sont mobilisés")
     while j < len(words) and budget > 0:
         word = words[j]
+        own_verb = own_verb or word in lex.copulas
         if sent.hard_stop(j) or (loose and word == ","):
             return None
         if word in ("(", ","):
@@ -1162,7 +1164,7 @@ def _forward(
             if sent.word(j - 1) in lex.complement_prepositions:  # "residents of eight villages"
                 j, budget = max(heads[other].end, counts[other].last), budget - 1
                 continue
-            if not _joined(sent, j, lex) or heads[other].kind == "measure":
+            if not _joined(sent, j, lex) or heads[other].kind == "measure" or own_verb:
                 return None  # "130,000 infections and 4,000 deaths": the measure is the other's
             # skip the joined number and its noun, not its predicate (which is ours too)
             j, budget = max(heads[other].noun + 1, counts[other].last), budget - 1
