@@ -507,9 +507,10 @@ STATES: Final = frozenset({"homeless"})
 """Measures that also describe who people are: "23 homeless people" killed by the cold are
 killed, as the verb before them says."""
 
-REFINEMENTS: Final = {"injured": "hospitalized", "kidnapped": "rescued"}
-"""A count named by the first measure whose verb says the second: "34 blessés étaient
-toujours hospitalisés" are hospitalized, "freed 14 hostages" were rescued."""
+REFINEMENTS: Final = {"injured": ("hospitalized",), "kidnapped": ("rescued", "injured", "killed")}
+"""A count named by the first measure whose verb says one of the others: "34 blessés étaient
+toujours hospitalisés" are hospitalized, "freed 14 hostages" were rescued, "Two hostages
+were slightly injured" were injured."""
 
 
 def _refined(
@@ -523,18 +524,18 @@ def _refined(
     """The narrower measure of a count whose own word names the broader one (REFINEMENTS),
     when its verb, after it or just before it, names the narrower one."""
     count, head = counts[k], heads[k]
-    narrower = REFINEMENTS.get(head.measure or "")
-    if narrower is None:
-        return None
-    if narrower == "rescued":  # "Spezialkräfte befreiten … drei Geiseln", "Twelve hostages were freed"
+    narrower = REFINEMENTS.get(head.measure or "", ())
+    if "rescued" in narrower:  # "Spezialkräfte befreiten … drei Geiseln", "Twelve hostages were freed"
         start, end = _clause(sent, count)
         before = range(start, count.first)
         after = range(head.end, min(end, head.end + 3))  # their own verb: "were freed", "a été libéré"
         if any(sent.words[j] in lex.frees for j in (*before, *after)):
-            return narrower
+            return "rescued"
+    if not narrower:
+        return None
     said = _forward(sent, head, count, counts, heads, at_token, lex)
     said = said or _backward(sent, count.first, lex, False)
-    return narrower if said == narrower else None
+    return said if said in narrower else None
 
 
 def _named_before(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> str | None:
