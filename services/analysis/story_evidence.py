@@ -48,7 +48,7 @@ from typing import Final
 
 from services.analysis import gazetteer
 from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE
-from services.analysis.languages import NOUNS_CAPITALISED
+from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED
 from services.analysis.places import names_no_place, place_name, place_tokens
 from services.analysis.prepare import PreparedArticle
 from services.analysis.similarity import lead_of
@@ -57,6 +57,10 @@ MAX_PLACE_OWNERS = 32  # stories looked at for a place named elsewhere (the olde
 MAX_STORY_NAMES = 5_000  # per set and story: memory stays bounded however long a story runs
 _CODE = re.compile(r"(?<!\w)(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}(?!\w)")  # letters and digits
 _LAST_VOWELS = re.compile(r"[aeiouy]+$")
+# Weekdays and months are capitalised in some languages but name a time, never a story.
+_CALENDAR: dict[str, frozenset[str]] = {
+    code: frozenset(data.dates.weekdays) | frozenset(data.dates.months) for code, data in LANGUAGES.items()
+}
 LOCAL, REGION, COUNTRY = 0, 1, 2  # levels of a place, finest first
 
 
@@ -117,7 +121,10 @@ def read(text: str, language: str) -> _Reading:
     keys = [key for _, _, key in spans]
     keys += [gazetteer.country_of(key) for key in keys if level(key) == REGION]
     words = [t.lower().translate(APOSTROPHES) for t in tokens]
-    taken |= _counted_words(words, language) | {k for k, w in enumerate(words) if names_no_place(w, language)}
+    calendar = _CALENDAR.get(language, frozenset())
+    taken |= _counted_words(words, language) | {
+        k for k, w in enumerate(words) if names_no_place(w, language) or w in calendar
+    }
     places = [
         name_key(place_name(matches, k)) for k in place_tokens(matches, words, language) if k not in taken
     ]
