@@ -476,10 +476,14 @@ def test_a_lead_that_recalls_the_story_after_opening_on_another_town_does_not_jo
 
 
 def test_weekdays_and_months_name_no_story() -> None:
-    """"Sunday" and "March" are capitalised in English but two storms on the same Sunday
+    """ "Sunday" and "March" are capitalised in English but two storms on the same Sunday
     share only a date."""
-    assert keys("Storms hit Rhodes on Sunday, March 3, local authorities said.", "en") & {
-        name_key("Sunday"),
-        name_key("March"),
-    } == set()
+    assert (
+        keys("Storms hit Rhodes on Sunday, March 3, local authorities said.", "en")
+        & {
+            name_key("Sunday"),
+            name_key("March"),
+        }
+        == set()
+    )
     assert name_key("Rhodes") in keys("Storms hit Rhodes on Sunday, March 3.", "en")
