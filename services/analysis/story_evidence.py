@@ -378,7 +378,9 @@ def _headline_conflicts(identity: Identity, story: _Named) -> set[int]:
     """The levels at which the headline names its own places and the story others, when the
     headline names nothing of the story's: "Tornado verwüstet Ort in Bayern" is not the Lombardy
     tornado, though its third paragraph recalls "den Tornado in der Lombardei"."""
-    mine = identity.headline_places
+    mine = set(identity.headline_places)
+    if any(level(p) == REGION for p in mine):  # a region names a part of its country: the
+        mine = {p for p in mine if level(p) != COUNTRY}  # country is every story's there
     named = any(w in story.places or w in story.names for w in identity.headline_words)
     if not mine or named or any(p in story.places for p in mine):
         return set()  # the headline names the story too: "Tarvello: a day after the floods in Lomara"

@@ -487,3 +487,32 @@ def test_weekdays_and_months_name_no_story() -> None:
         == set()
     )
     assert name_key("Rhodes") in keys("Storms hit Rhodes on Sunday, March 3.", "en")
+
+
+def test_a_headline_naming_another_region_of_the_same_country_conflicts() -> None:
+    """A blast in Murcia the day after one in Valencia: its headline names Murcia (and Spain),
+    its lead recalls the Valencian town.  The shared country does not make the headline name
+    the story; a headline whose only place besides the country is a guess ("the French Alps")
+    still leaves the decision to the lead."""
+    names = StoryNames()
+    names.add("valencia", _identity({"benifaras"}, places={"benifaras", "ES-VC", "ES"}))
+    murcia = Identity(
+        frozenset({"albaran", "puebl", "benifaras"}),
+        frozenset(),
+        frozenset({"albaran", "puebl"}),
+        frozenset({"albaran", "puebl", "benifaras", "ES-MC", "ES-VC", "ES"}),
+        headline_places=frozenset({"albaran", "puebl", "ES-MC", "ES"}),
+        headline_words=frozenset({"albaran", "puebl", "murc"}),
+        opening=frozenset({"albaran", "puebl", "ES-MC", "ES"}),
+    )
+    assert names.verdict(murcia, "valencia", stale=False) is Verdict.REFUSED
+    alps = Identity(
+        frozenset({"benifaras", "alps"}),
+        frozenset(),
+        frozenset({"alps"}),
+        frozenset({"alps", "benifaras", "ES"}),
+        headline_places=frozenset({"alps", "ES"}),
+        headline_words=frozenset({"alps"}),
+        opening=frozenset({"alps", "ES"}),
+    )
+    assert names.verdict(alps, "valencia", stale=False) is not Verdict.REFUSED
