@@ -376,10 +376,11 @@ def _original_of(
     near = max(beside, key=lambda b: float(sims[i, b]), default=-1)
     if near >= 0 and sims[i, near] >= floor:
         return near
-    for b in sorted(beside):  # a clause carrying the numbers of the sentence beside it
-        said = _numbers(_unmeasured(old.sentences[b].text, old.language), old.language)
-        if any(not n.weak for n in numbers.found) and not numbers.beyond(said):
-            return b
+    if any(not n.weak for n in numbers.found):  # a clause carrying the numbers of the sentence beside it
+        for b in sorted(beside):
+            said = _numbers(_unmeasured(old.sentences[b].text, old.language), old.language)
+            if not numbers.beyond(said):
+                return b
     if across and _in_place(i, j, sims, translated) and sims[i, j] >= floor * IN_PLACE_SHARE:
         return j  # told freely in its original's place; in its own language it is more likely replaced
     return -1
