@@ -35,7 +35,7 @@ _HARD_STOPS: Final = frozenset(
     {";", ":", "!", "?", ")", "[", "]", "{", "}", "|", "—", "–", '"', "“", "”", "«", "»"}
 )
 _HYPHENS: Final = frozenset({"-", "‐"})
-_OPENING_QUOTES: Final = {"«": "»", "“": "”", '"': '"', "„": "“"}
+_OPENING_QUOTES: Final = {"«": "»", "»": "«", "“": "”", '"': '"', "„": "“"}  # »…« is German style
 _QUOTED_NAME: Final = 5  # at most that many tokens between the quotes of a name
 _QUALIFIER_LOOKBACK: Final = 48
 _PAREN_LIMIT: Final = 40
@@ -383,6 +383,8 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
             sent, count, head, item, found[:index], counts, heads, lex
         )
         base = item.base
+        if base == "missing" and head.noun >= 0 and sent.word(head.noun) in lex.wanted:
+            continue  # "zwei Täter werden noch gesucht": sought, not lost
         measure = base if subgroup is None or base.startswith(subgroup) else f"{subgroup} {base}"
         if count.value > 0:  # "zero deaths" counts nobody
             figures.append(Figure(measure, None, count.value, count.qualifier, count.start, count.end))
@@ -631,10 +633,24 @@ def _role(
     civilians were killed, 17 others injured" the 17 is a figure of its own."""
     if _earlier(sent, count, head, lex):
         return "earlier"
-    if not _increment(sent, count, head, lex):
+    if not _increment(sent, count, head, lex) or _persists(sent, count, head, lex):
         return "state"
     other_measure = any(f.base != item.base and f.base for f in before)
     return "state" if other_measure else "increment"
+
+
+def _persists(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
+    """ "Otras 25 personas siguen desaparecidas", "another 12 remain missing": a verb that says
+    the state goes on makes "another" mean "others", so the count is a state, not a rise."""
+    if head.kind not in ("people", "subgroup", "none"):
+        return False  # "drei weitere Tote wurden noch geborgen": more dead, whatever follows
+    start = max(count.last, head.end)
+    for j in range(start, min(start + 3, len(sent.words))):
+        if sent.hard_stop(j) or sent.words[j] == ",":
+            return False
+        if lex.persisting.match(sent.words, j):
+            return True
+    return False
 
 
 def _before_a_total(item: _Found, after: list[_Found], counts: list[_Count], verbs: list[int]) -> bool:
@@ -896,12 +912,23 @@ def _predicate_group(sent: _Sentence, j: int, lex: Lexicon) -> _Head | None:
     predicate = lex.measures.match(words, j + 1) if measure is not None else None
     if predicate is not None:  # "Otto dei feriti restano ricoverati"
         return _Head("measure", predicate[1], None, j + 1 + predicate[0], j, partitive=False)
-    if (group := lex.subgroup_nouns.match(words, j + 1)) is None:
+    k = j + 1 + _prenominal_adjective(sent, j + 1, lex)  # "were foreign tourists"
+    if (group := lex.subgroup_nouns.match(words, k)) is None:
         return None
-    end = j + 1 + group[0]
+    end = k + group[0]
     if measure is None:
         return _Head("subgroup", None, group[1], end, j + group[0])
     return _Head("measure", measure, group[1], end, j + group[0], partitive=False)
+
+
+def _prenominal_adjective(sent: _Sentence, j: int, lex: Lexicon) -> int:
+    """1 when the word at ``j`` can be an adjective before a group noun ("foreign tourists"),
+    in a language whose adjectives go before their noun; else 0."""
+    word = sent.word(j)
+    if lex.postnominal or not word.isalpha() or word in lex.function_words or word in lex.determiners:
+        return 0
+    groups = lex.subgroup_nouns
+    return int(groups.match(sent.words, j) is None and groups.match(sent.words, j + 1) is not None)
 
 
 def _first_word(sent: _Sentence, start: int) -> int:
@@ -1158,6 +1185,8 @@ def _forward(
         own_verb = own_verb or word in lex.copulas
         if sent.hard_stop(j) or (loose and word == ","):
             return None
+        if word == "," and sent.word(j + 1) in lex.coordinators:
+            return None  # "quattro persone, mentre uno sciatore risulta disperso": a new clause
         if word in ("(", ","):
             j = _skip_aside(sent, j, lex)
             continue
@@ -1228,9 +1257,12 @@ def _skip_aside(sent: _Sentence, j: int, lex: Lexicon) -> int:
 
 
 def _joined(sent: _Sentence, j: int, lex: Lexicon) -> bool:
-    """A later number in the same subject: '20 soldiers and 30 civilians were killed'."""
+    """A later number in the same subject: '20 soldiers and 30 civilians were killed' (but not
+    after a comma: "quattro persone, mentre uno sciatore risulta disperso" opens a clause)."""
     before = sent.word(j - 1)
-    return before in lex.coordinators or bool(lex.inclusion.match_ending(sent.words, j - 1))
+    if before in lex.coordinators:
+        return sent.word(j - 2) != ","
+    return bool(lex.inclusion.match_ending(sent.words, j - 1))
 
 
 _LIST_REACH: Final = 8  # counts looked back along a list "…, including 20 children, 5 women and …"

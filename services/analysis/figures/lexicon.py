@@ -150,6 +150,7 @@ class Lexicon:
     split_verbs: tuple[tuple[str, str, str], ...]
     final_auxiliaries: frozenset[str]
     copulas: frozenset[str]
+    persisting: PhraseTable
     participle_endings: tuple[str, ...]
     adverb_endings: tuple[str, ...]
     gerund_endings: tuple[str, ...]
@@ -166,6 +167,7 @@ class Lexicon:
     partitives: PhraseTable
     part_of: PhraseTable
     not_people: PhraseTable
+    wanted: frozenset[str]
     months: frozenset[str]
     months_capitalised: bool
     month_links: frozenset[str]
@@ -236,6 +238,7 @@ def build(data: LanguageData) -> Lexicon:
             for verb in verbs
         ),
         copulas=_words(fig.copulas),
+        persisting=PhraseTable.of(fig.persisting),
         participle_endings=tuple(fig.participle_endings),
         adverb_endings=tuple(fig.adverb_endings),
         gerund_endings=tuple(fig.gerund_endings),
@@ -252,6 +255,7 @@ def build(data: LanguageData) -> Lexicon:
         partitives=PhraseTable.of(fig.partitives),
         part_of=PhraseTable.of(fig.part_of),
         not_people=PhraseTable.of(fig.not_people),
+        wanted=_words(fig.wanted),
         months=_words(data.dates.months),
         months_capitalised=data.dates.months_capitalised,
         month_links=_words(data.dates.month_links),

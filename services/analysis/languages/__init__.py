@@ -124,6 +124,7 @@ class FigureData(_Data):
         default_factory=list
     )  # "… geborgen werden": the verb before it closes
     copulas: list[str] = Field(default_factory=list)  # "12 are minors": a group named by its predicate
+    persisting: list[str] = Field(default_factory=list)  # "another 25 remain missing": a state, not a rise
     periods: list[str] = Field(default_factory=list)  # "in the past 24 hours": a daily count, not a total
     forecasts: list[str] = Field(
         default_factory=list
@@ -139,6 +140,7 @@ class FigureData(_Data):
     partitives: list[str] = Field(default_factory=list)  # "six of them children": a part of the group before
     part_of: list[str] = Field(default_factory=list)  # "eleven of the 46 passengers": a count, then its whole
     not_people: list[str] = Field(default_factory=list)  # counted beings that are not people (animals)
+    wanted: list[str] = Field(default_factory=list)  # people sought as culprits, never "missing"
     units: Phrases = Field(default_factory=dict)  # after a number: time, distance, money, ...
     not_before: Phrases = Field(default_factory=dict)  # before a number: age, identifier, money
     inclusion: list[str] = Field(default_factory=list)  # ", including 20 children,"
@@ -249,6 +251,9 @@ class LanguageData(_Data):
     # ("in der Nacht", "im Krankenhaus"), epithets ("Alpine", "Mediterranean"): words, endings.
     not_places: list[str] = Field(default_factory=list)
     not_place_endings: list[str] = Field(default_factory=list)
+    # Phrases that make a sentence recall another event ("The collision came a day after nine
+    # died in Greece's Kafireas Strait"): its names tell the story decision nothing about this one.
+    recalls: list[str] = Field(default_factory=list)
     boilerplate: BoilerplateData = BoilerplateData()
 
 
