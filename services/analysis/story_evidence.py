@@ -62,6 +62,14 @@ _CALENDAR: dict[str, frozenset[str]] = {
     code: frozenset(data.dates.weekdays) | frozenset(data.dates.months) for code, data in LANGUAGES.items()
 }
 LOCAL, REGION, COUNTRY = 0, 1, 2  # levels of a place, finest first
+_OPENING: Final = 2  # the headline and the first sentence: what the article is about
+# A lead sentence that recalls another event ("… came a day after nine people died in Greece's
+# Kafireas Strait") names that event: its names would link the article to the wrong story.
+_RECALLS: dict[str, re.Pattern[str]] = {
+    code: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data.recalls)) + r")(?!\w)", re.IGNORECASE)
+    for code, data in LANGUAGES.items()
+    if data.recalls
+}
 
 
 class Verdict(IntEnum):
@@ -161,10 +169,12 @@ def identity_of(article: PreparedArticle) -> Identity:
     """The article's identity, from the sentences of its lead (similarity.lead_of)."""
     texts = [sentence.text for sentence in article.sentences[: lead_of(article).count]]
     readings = [read(text, article.language) for text in texts]
-    names = frozenset(n for r in readings for n in r.names)
-    local = frozenset(p for r in readings for p in r.places)
-    keys = frozenset(k for r in readings for k in r.keys)
-    codes = _codes(texts)
+    recalls = _RECALLS.get(article.language)
+    kept = [k for k, text in enumerate(texts) if k < _OPENING or recalls is None or not recalls.search(text)]
+    names = frozenset(n for k in kept for n in readings[k].names)
+    local = frozenset(p for k in kept for p in readings[k].places)
+    keys = frozenset(k for i in kept for k in readings[i].keys)
+    codes = _codes([texts[k] for k in kept])
     headline = frozenset(readings[0].names) | _codes(texts[:1]) if readings else frozenset()
     top = frozenset(readings[0].keys) if readings else frozenset()
     words = (
@@ -172,7 +182,7 @@ def identity_of(article: PreparedArticle) -> Identity:
         if texts
         else frozenset()
     )
-    opening = words | frozenset(k for r in readings[:2] for k in (*r.names, *r.places, *r.keys))
+    opening = words | frozenset(k for r in readings[:_OPENING] for k in (*r.names, *r.places, *r.keys))
     if article.language in NOUNS_CAPITALISED:
         return Identity(codes, names, headline, keys, local, top, words, opening)
     own = frozenset(readings[0].places) if readings else frozenset()
@@ -258,9 +268,10 @@ class StoryNames:
         story = self._stories[story_id]
         shared = _shared(identity.places, identity.noun_places, story.places, story.noun_places)
         conflicts = _conflicts(identity, story, {p for p in shared if story.is_main(p)})
-        conflicts |= _headline_conflicts(identity, story)
+        headline = _headline_conflicts(identity, story)
+        conflicts |= headline
         if self._linked(identity, story, shared):
-            if conflicts and _opening_elsewhere(identity, story):
+            if conflicts and _opening_elsewhere(identity, story, bool(headline)):
                 return Verdict.REFUSED  # the lead recalls the story after an opening about another place
             return Verdict.CONTESTED if conflicts else Verdict.LINKED
         guessed_shared = {p for p in identity.noun_places if p in story.noun_places}
@@ -390,17 +401,19 @@ def _headline_conflicts(identity: Identity, story: _Named) -> set[int]:
 _STEM: Final = 5  # letters a name and its other forms share: exonyms and adjectives of places
 
 
-def _opening_elsewhere(identity: Identity, story: _Named) -> bool:
-    """Whether the headline or first sentence names a town of its own and nothing of the
-    story but its country, by name or by the stem of a name ("Dalmazia", "dalmatinischen",
-    "Dalmatian").  A link found only further down, across a conflict of places, is then the
-    new event recalling an earlier one: "Tre morti nel crollo di una palazzina a Borgonero …
-    a poco più di 24 ore da quello di San Vitale".  An opening that names no town ("in central
-    Spain") leaves the link to the lead."""
+def _opening_elsewhere(identity: Identity, story: _Named, headline_elsewhere: bool = False) -> bool:
+    """Whether the headline or first sentence names a town of its own, or the headline a
+    country or region of its own (`headline_elsewhere`), and nothing of the story but its
+    country, by name or by the stem of a name ("Dalmazia", "dalmatinischen", "Dalmatian").  A
+    link found only further down, across a conflict of places, is then the new event
+    recalling an earlier one: "Tre morti nel crollo di una palazzina a Borgonero … a poco più
+    di 24 ore da quello di San Vitale"; "… collide on Norway's Sognefjord … The collision came
+    a day after nine people died … in Greece's Kafireas Strait".  An opening that names no
+    place of its own ("in central Spain") leaves the link to the lead."""
     if identity.opening is None:
         return False
     towns = {w for w in identity.opening if w in identity.places and level(w) == LOCAL}
-    return bool(towns) and not _opening_names(identity.opening, story)
+    return (bool(towns) or headline_elsewhere) and not _opening_names(identity.opening, story)
 
 
 def _opening_names(opening: frozenset[str], story: _Named) -> bool:

@@ -516,3 +516,47 @@ def test_a_headline_naming_another_region_of_the_same_country_conflicts() -> Non
         opening=frozenset({"alps", "ES"}),
     )
     assert names.verdict(alps, "valencia", stale=False) is not Verdict.REFUSED
+
+
+def test_a_lead_sentence_that_recalls_another_event_names_nothing_of_this_one(make_prepared) -> None:
+    """ "The collision came a day after nine died in Lomara": Lomara is the other event's town.
+    The opening (headline and first sentence) always counts, whatever it says."""
+    article = make_prepared(
+        "b",
+        "Ferry collides with catamaran near Brenvik\n"
+        "One person died when a ferry hit a catamaran near Brenvik on Wednesday, police said.\n"
+        "The collision came a day after nine people died in a ferry disaster near Lomara.",
+    )
+    identity = identity_of(article)
+    assert "brenvik" in identity.places
+    assert "lomar" not in identity.places | identity.names
+    plain = make_prepared(
+        "c",
+        "Ferry collides with catamaran near Brenvik\n"
+        "One person died when a ferry hit a catamaran near Brenvik on Wednesday, police said.\n"
+        "Three passengers were treated in Lomara.",
+    )
+    assert "lomar" in identity_of(plain).places
+
+
+def test_a_headline_naming_another_country_refuses_a_link_found_only_further_down() -> None:
+    """A ferry collision in Norway whose lead recalls the Greek one: its headline names Norway
+    and nothing of the Greek story, so the shared strait of the recall does not join them."""
+    names = StoryNames()
+    names.add("greece", _identity({"kafireas"}, headline={"kafireas"}, places={"kafireas", "GR"}))
+    norway = Identity(
+        frozenset({"kafireas", "sognefjord"}),
+        frozenset(),
+        frozenset({"sognefjord"}),
+        frozenset({"GR", "NO"}),
+        headline_places=frozenset({"NO"}),
+        headline_words=frozenset({"norway", "sognefjord"}),
+        opening=frozenset({"NO", "sognefjord", "oslo"}),
+    )
+    assert names.verdict(norway, "greece", stale=False) is Verdict.REFUSED
+    about_greece = Identity(
+        norway.names, norway.nouns, norway.headline, norway.places,
+        headline_places=norway.headline_places, headline_words=norway.headline_words,
+        opening=norway.opening | {"kafireas"},
+    )  # fmt: skip
+    assert names.verdict(about_greece, "greece", stale=False) is Verdict.CONTESTED
