@@ -98,14 +98,20 @@ def _fold(text: str) -> str:
 
 
 def match_sentence(claim: str, gold: list[GoldSentence]) -> GoldSentence | None:
-    """The gold sentence a claim quotes: containment either way, else the best word overlap."""
+    """The gold sentence a claim quotes: containment either way (the longest, so a claim that
+    glues a dateline to its lead is the lead), else the best word overlap."""
     folded = _fold(claim)
     best, best_score = None, 0.0
     words = set(folded.split())
+    contained = [
+        (len(other), sentence)
+        for sentence in gold
+        if folded and (other := _fold(sentence.text)) and (folded in other or other in folded)
+    ]
+    if contained:
+        return max(contained, key=lambda pair: pair[0])[1]
     for sentence in gold:
         other = _fold(sentence.text)
-        if folded and other and (folded in other or other in folded):
-            return sentence
         theirs = set(other.split())
         score = len(words & theirs) / max(1, len(words | theirs))
         if score > best_score:
