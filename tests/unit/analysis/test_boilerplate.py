@@ -1261,6 +1261,61 @@ LOAD_MORE_LOOKALIKE_NEWS = {
     "es": ["La emisora de radio local dejó de emitir durante el apagón."],
     "it": ["Le foto dei dispersi sono state diffuse dalla prefettura."],
 }
+CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4 feeds, not copied from them
+    "en": [
+        "Originally published in German by Kieler Bote; translated by Euro Desk.",
+        "Coast & Valley Weekly is a free weekly digest.",
+        "Forward this email to a friend.",
+        "We are wrapping up our live coverage for today.",
+        "Follow @NorthDesk for updates.",
+        "Listen: our Rome correspondent on the rescue (9 min)",
+    ],
+    "fr": [
+        "(Version française Claire Dumas)",
+        "Par Marc Lenoir Publié le 02/03/2026 à 18h05",
+        "Les commentaires sont fermés sous cet article.",
+        "Écoutez France Ouest en direct sur l'application.",
+        "Abonnez-vous au Courrier du Nord dès 1,99 € par mois.",
+        "Vidéo : le pont emporté par la crue (crédit : sapeurs-pompiers)",
+        "Cet article a été généré automatiquement à partir d'une dépêche.",
+    ],
+    "de": [
+        "Folgen Sie uns auf WhatsApp und abonnieren Sie unseren Kanal.",
+        "Hören Sie Radio Ost auch im Livestream.",
+        "Schicken Sie uns Ihre Hinweise und Fotos.",
+        "Von Anna Brand, Lokalredaktion Kiel",
+        "Mit KZ+ lesen Sie alle Artikel im ersten Monat gratis.",
+        "Wir freuen uns über Ihre Kommentare.",
+        "Dieser Text wurde automatisch aus Agenturmaterial erstellt.",
+        "Zum Weiterlesen: Sturm über der Ostsee",
+        "Artikel teilen: Facebook · E-Mail",
+    ],
+    "es": [
+        "Lo más leído: El tiempo para el fin de semana",
+        "Por Luis Ortega | Sevilla Actualizado a las 09.40",
+        "Etiquetas: Incendios · Andalucía",
+        "Sigue leyendo: Las claves del rescate",
+        "Por Ana Ruiz, redactora de Internacional",
+    ],
+    "it": [
+        "I più letti: Meteo, arriva il freddo",
+        "Hai assistito alla scena? Mandaci foto e video.",
+        "Scrivi alla redazione per segnalare una notizia.",
+        "Ascolta «Sera News», il nostro podcast quotidiano.",
+        "Traduzione dall'inglese a cura della redazione",
+        "I commenti a questo articolo sono chiusi.",
+        "Tutte le notizie di Cronaca",
+    ],
+}
+CHANNELS_LOOKALIKE_NEWS = {
+    "en": ["The ferry was originally published in a timetable as a weekly service, officials said."],
+    "fr": ["Les commentaires du préfet, publiés mardi, ont été vivement critiqués par les élus."],
+    "de": ["Die Polizei bittet Zeugen, sich zu melden; Hinweise nimmt jede Dienststelle entgegen."],
+    "es": ["Por la tarde, los bomberos dieron por controlado el incendio."],
+    "it": ["Tutte le persone soccorse sono state trasferite in ospedale."],
+}
+
+
 LONG_TAIL_FURNITURE = (
     UPDATE_NOTICES,
     TAIL,
@@ -1278,6 +1333,7 @@ LONG_TAIL_FURNITURE = (
     STAMPED_BYLINES_AND_PLAYERS,
     LOAD_MORE_GIFTS_AND_TIP_LINES,
     APP_STORES_INBOXES_AND_CORRESPONDENTS,
+    CHANNELS_CREDITS_AND_CLOSED_COMMENTS,
 )
 LONG_TAIL_NEWS = (
     UPDATE_NEWS,
@@ -1295,6 +1351,7 @@ LONG_TAIL_NEWS = (
     STAMPED_LOOKALIKE_NEWS,
     LOAD_MORE_LOOKALIKE_NEWS,
     APP_LOOKALIKE_NEWS,
+    CHANNELS_LOOKALIKE_NEWS,
 )
 
 
