@@ -351,6 +351,7 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
     wholes = _wholes(sent, counts, heads, lex)
     for whole, part in wholes.items():
         heads[part] = heads[whole]  # the part is counted of the whole's group, by its verb
+    parts = set(wholes.values())
     rivals = {c.first for c, h in zip(counts, heads, strict=True) if h.kind in ("none", "measure", "people")}
     found: list[_Found] = []
     for k, (count, head) in enumerate(zip(counts, heads, strict=True)):
@@ -360,7 +361,8 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
             continue
         if head.kind == "none" and _apposition(sent, count):
             continue
-        base, subgroup = _measure_for(sent, k, counts, heads, at_token, rivals, lex, [f.base for f in found])
+        bases = [f.base for f in found]
+        base, subgroup = _measure_for(sent, k, counts, heads, at_token, rivals, lex, bases, k in parts)
         if base is not None:
             found.append(_Found(k, base, subgroup))
     found = [_Found(f.k, _sentence_measure(sent, f, found, counts, lex), f.subgroup) for f in found]
@@ -386,9 +388,22 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
         if base == "missing" and head.noun >= 0 and sent.word(head.noun) in lex.wanted:
             continue  # "zwei Täter werden noch gesucht": sought, not lost
         measure = base if subgroup is None or base.startswith(subgroup) else f"{subgroup} {base}"
-        if count.value > 0:  # "zero deaths" counts nobody
-            figures.append(Figure(measure, None, count.value, count.qualifier, count.start, count.end))
+        value, qualifier = count.value, count.qualifier
+        # "eines der 24 Besatzungsmitglieder ist ums Leben gekommen" counts one; but where a
+        # participle after the noun describes the whole ("l'un des deux surveillants pris en
+        # otage a été libéré"), the measure is the whole's, and so is the count.
+        if _one_of(sent, count, lex) and not (head.kind == "measure" and lex.postnominal):
+            value, qualifier = 1.0, "exact"
+        if value > 0:  # "zero deaths" counts nobody
+            figures.append(Figure(measure, None, value, qualifier, count.start, count.end))
     return figures
+
+
+def _one_of(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """ "One of the 24 crew members was killed", "eines der 24 Besatzungsmitglieder", "l'un
+    des 24 marins": the count is the whole, and the figure is the one."""
+    link = lex.part_of.match_ending(sent.words, count.first - 1) if count.first > 0 else None
+    return link is not None and sent.word(count.first - 1 - link[0]) in lex.one_of
 
 
 def _wholes(sent: _Sentence, counts: list[_Count], heads: list[_Head], lex: Lexicon) -> dict[int, int]:
@@ -447,13 +462,17 @@ def _measure_for(
     rivals: set[int],
     lex: Lexicon,
     bases: list[str],
+    part: bool = False,
 ) -> tuple[str | None, str | None]:
-    """(base measure, subgroup) for count ``k`` by the rules listed in the module docstring."""
+    """(base measure, subgroup) for count ``k`` by the rules listed in the module docstring;
+    `part`: the count is a part of a whole after it ("deux des trois marins portés disparus")."""
     count, head = counts[k], heads[k]
     if head.kind == "measure":
         if _fronted_whole(sent, count, head, lex):
             return head.measure, head.subgroup  # its own noun says it, not the verb of its parts
-        verb = _named_before(sent, count.first - 1, lex) if head.measure in STATES else None
+        # "retrouvé vivants deux des trois marins portés disparus": the whole's measure says who
+        # they were; the part's own verb says what it is now.
+        verb = _named_before(sent, count.first - 1, lex) if head.measure in STATES or part else None
         if verb is not None and verb not in (head.measure, _TOTAL):
             return verb, head.subgroup  # "claimed the lives of 23 homeless people"
         return _refined(sent, k, counts, heads, at_token, lex) or head.measure, head.subgroup
@@ -739,11 +758,14 @@ def _historical(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
 
 def _dated_before(sent: _Sentence, count: _Count, counts: list[_Count], year: int, lex: Lexicon) -> bool:
     """The count's clause names an earlier year: "im Februar 2016 waren fast 50 Menschen
-    umgekommen" in an article of 2020 tells history; so does the clause a gerund continues
-    ("… pour la dernière fois en 2019, forçant plus de 1 000 personnes à fuir")."""
+    umgekommen" in an article of 2020 tells history; so does the clause a gerund or a relative
+    continues ("… pour la dernière fois en 2019, forçant plus de 1 000 personnes à fuir", "… a
+    Bad Reichenhall, nel gennaio 2006, che causò 15 morti")."""
     start, end = _clause(sent, count)
     opener = sent.word(start)
-    if start > 1 and lex.gerund_endings and len(opener) > 5 and opener.endswith(lex.gerund_endings):
+    gerund = lex.gerund_endings and len(opener) > 5 and opener.endswith(lex.gerund_endings)
+    relative = any(sent.word(j) in lex.relatives for j in range(start, count.first))
+    if start > 1 and (gerund or relative):  # "… nel gennaio 2006, che causò 15 morti"
         start, _ = _clause(sent, _Count(0, "exact", 0, 0, start - 2, start - 1, False, False))
     for j in range(start, end):
         word = sent.words[j]
@@ -1185,7 +1207,7 @@ def _forward(
         own_verb = own_verb or word in lex.copulas
         if sent.hard_stop(j) or (loose and word == ","):
             return None
-        if word == "," and sent.word(j + 1) in lex.coordinators:
+        if word == "," and _coordinator_at(sent, j + 1, lex):
             return None  # "quattro persone, mentre uno sciatore risulta disperso": a new clause
         if word in ("(", ","):
             j = _skip_aside(sent, j, lex)
@@ -1215,6 +1237,11 @@ def _forward(
             j += 1
         budget -= 1
     return None
+
+
+def _coordinator_at(sent: _Sentence, j: int, lex: Lexicon) -> bool:
+    """A coordinator of one or two words at ``j`` ("while", "tandis que", "mientras que")."""
+    return sent.word(j) in lex.coordinators or f"{sent.word(j)} {sent.word(j + 1)}" in lex.coordinators
 
 
 def _article(count: _Count, head: _Head) -> bool:

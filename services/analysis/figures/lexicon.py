@@ -151,6 +151,7 @@ class Lexicon:
     final_auxiliaries: frozenset[str]
     copulas: frozenset[str]
     persisting: PhraseTable
+    one_of: frozenset[str]
     participle_endings: tuple[str, ...]
     adverb_endings: tuple[str, ...]
     gerund_endings: tuple[str, ...]
@@ -239,6 +240,7 @@ def build(data: LanguageData) -> Lexicon:
         ),
         copulas=_words(fig.copulas),
         persisting=PhraseTable.of(fig.persisting),
+        one_of=_words(fig.one_of),
         participle_endings=tuple(fig.participle_endings),
         adverb_endings=tuple(fig.adverb_endings),
         gerund_endings=tuple(fig.gerund_endings),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import time
 
 import pytest
@@ -409,3 +410,18 @@ def test_a_gerund_clause_continues_the_dated_clause_before_it() -> None:
     assert extract_figures(french, "fr", 2026) == []
     now = "The volcano erupted on Sunday, forcing more than 1,000 people from their homes."
     assert [(f.measure, f.value) for f in extract_figures(now, "en", 2026)] == [("displaced", 1000.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Il paese ricorda l'alluvione, nel novembre 1994, che causò 70 morti.", "it"),
+        ("The town recalls the 2006 roof collapse in Lomara, which killed 15 people.", "en"),
+        ("La prisión ya fue escenario, en 1998, de un motín que dejó dos muertos.", "es"),
+    ],
+)
+def test_a_relative_clause_about_an_earlier_dated_event_is_history(text: str, language: str) -> None:
+    """The relative continues a clause that names an earlier year: the toll is that event's."""
+    assert extract_figures(text, language, 2026) == []
+    this_year = re.sub(r"\b(1994|2006|1998)\b", "2026", text)
+    assert extract_figures(this_year, language, 2026)
