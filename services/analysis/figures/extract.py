@@ -391,8 +391,9 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
         value, qualifier = count.value, count.qualifier
         # "eines der 24 Besatzungsmitglieder ist ums Leben gekommen" counts one; but where a
         # participle after the noun describes the whole ("l'un des deux surveillants pris en
-        # otage a été libéré"), the measure is the whole's, and so is the count.
-        if _one_of(sent, count, lex) and not (head.kind == "measure" and lex.postnominal):
+        # otage a été libéré", "one of the three villagers missing since Sunday"), the measure
+        # is the whole's, and so is the count (a German clause ends on its own verb).
+        if _one_of(sent, count, lex) and (head.kind != "measure" or lex.verb_second):
             value, qualifier = 1.0, "exact"
         if value > 0:  # "zero deaths" counts nobody
             figures.append(Figure(measure, None, value, qualifier, count.start, count.end))
