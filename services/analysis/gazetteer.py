@@ -139,3 +139,49 @@ def _stands_alone(tokens: Sequence[str], start: int, end: int) -> bool:
     capitalised = any(t[:1].isupper() for t in tokens[start:end])
     joined = (start > 0 and tokens[start - 1] == "-") or (end < len(tokens) and tokens[end] == "-")
     return capitalised and not joined
+
+
+def load_exonyms(raw: bytes, where: str = "data/exonyms.toml") -> Mapping[str, Mapping[str, str]]:
+    """Per language, the folded names of places that other languages name otherwise ("Padua",
+    "Padoue", "Padova") -> the folded local name, one key per place.  A name is one word or a
+    hyphenated one, as places are read; rows list the place's names in every language of the
+    table (maybe none) and "local" (its own names, read in any language), and no name stands
+    for two places in one language."""
+    try:
+        doc = tomllib.loads(raw.decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise GazetteerError(f"{where}: {exc}") from exc
+    table = doc.get("places")
+    if set(doc) != {"places"} or not isinstance(table, dict):
+        raise GazetteerError(f"{where}: expected one [places] table, got {sorted(doc)}")
+    languages = sorted({lang for row in table.values() if isinstance(row, dict) for lang in row} - {"local"})
+    maps: dict[str, dict[str, str]] = {lang: {} for lang in languages}
+    for key, row in table.items():
+        if not isinstance(row, dict) or sorted(row) != sorted([*languages, "local"]):
+            raise GazetteerError(f"{where}: {key} needs names in {[*languages, 'local']}")
+        canonical = fold_word(key)
+        if not all(isinstance(names, list) for names in row.values()) or not row["local"]:
+            raise GazetteerError(f"{where}: {key}: each language needs a list, and local a name")
+        for lang in languages:  # an empty list: the language has no name of its own for it
+            for name in (*row[lang], *row["local"]):
+                if not isinstance(name, str) or not name.strip():
+                    raise GazetteerError(f"{where}: {key}: an empty name")
+                folded = fold_word(name.strip())
+                if " " in folded:
+                    continue  # read a word at a time: "Monaco di Baviera" is never one place token
+                if maps[lang].setdefault(folded, canonical) != canonical:
+                    raise GazetteerError(f"{where} [{lang}]: {name!r} is {maps[lang][folded]} and {key}")
+    return MappingProxyType({lang: MappingProxyType(names) for lang, names in maps.items()})
+
+
+EXONYMS: Final[Mapping[str, Mapping[str, str]]] = load_exonyms(
+    resources.files("services.analysis").joinpath("data/exonyms.toml").read_bytes()
+)
+"""Per language: a folded name of a place -> the folded name of that place in its own language."""
+
+
+def local_name(folded: str, language: str) -> str:
+    """The place's own name for a folded name of it in `language` ("padoue" -> "padova"), or
+    the name unchanged when the table does not know it."""
+    names = EXONYMS.get(language)
+    return names.get(folded, folded) if names else folded

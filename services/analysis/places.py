@@ -11,17 +11,16 @@ places as weak evidence).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
 from services.analysis.figures.lexicon import APOSTROPHES, TOKEN_RE, PhraseTable
+from services.analysis.gazetteer import fold_word, local_name
 from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED
 
 PREFIX: Final = 5
 _REACH: Final = 5  # words from the preposition to the name ("in the neighbouring province of Lomo")
-_COMBINING: Final = re.compile(r"[\u0300-\u036f]")
 
 _PREPOSITIONS: Final[Mapping[str, PhraseTable]] = MappingProxyType(
     {
@@ -75,11 +74,12 @@ def names_no_place(word: str, language: str) -> bool:
     return word in words or word.endswith(endings)
 
 
-def fold(name: str) -> str:
+def fold(name: str, language: str = "") -> str:
     """A name's comparable form: accent-free, case-folded, cut to PREFIX letters (each part
-    of a hyphenated name: "Saint-Michel" and "Saint-Étienne" differ)."""
-    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", name))
-    return "-".join(part[:PREFIX] for part in plain.casefold().split("-"))
+    of a hyphenated name: "Saint-Michel" and "Saint-Étienne" differ); a place other languages
+    name otherwise as its own name first ("Anvers" -> "antwerpen")."""
+    plain = local_name(fold_word(name), language)
+    return "-".join(part[:PREFIX] for part in plain.split("-"))
 
 
 def clause_end(text: str, start: int, language: str) -> int:
@@ -100,7 +100,7 @@ def scope(text: str, language: str) -> frozenset[str]:
     first = next((m.start() for m in TOKEN_RE.finditer(text) if m.group()[:1].isalpha()), -1)
     calendar = _CALENDAR[language]
     names = {
-        fold(m.group())
+        fold(m.group(), language)
         for m in TOKEN_RE.finditer(text)
         if m.group()[:1].isupper() and m.start() != first and m.group().lower() not in calendar
     }
@@ -113,7 +113,7 @@ def places(text: str, language: str) -> frozenset[str]:
         return frozenset()
     matches = list(TOKEN_RE.finditer(text))
     words = [m.group().lower().translate(APOSTROPHES) for m in matches]
-    return frozenset(fold(place_name(matches, k)) for k in place_tokens(matches, words, language))
+    return frozenset(fold(place_name(matches, k), language) for k in place_tokens(matches, words, language))
 
 
 def place_name(matches: Sequence[re.Match[str]], k: int) -> str:

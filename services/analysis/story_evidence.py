@@ -104,10 +104,11 @@ class _Reading:
     keys: list[str]
 
 
-def name_key(word: str) -> str:
+def name_key(word: str, language: str = "") -> str:
     """How names compare: folded, without their last vowels ("Milano" = "Milan"), whole
-    otherwise ("Castelmora" is not "Castellón"); short names keep their vowels."""
-    folded = gazetteer.fold_word(word)
+    otherwise ("Castelmora" is not "Castellón"); short names keep their vowels.  A place
+    other languages name otherwise is read as its own name ("Anvers", "Amberes" -> Antwerpen)."""
+    folded = gazetteer.local_name(gazetteer.fold_word(word), language)
     stem = _LAST_VOWELS.sub("", folded)
     return stem if len(stem) >= 3 else folded
 
@@ -134,11 +135,13 @@ def read(text: str, language: str) -> _Reading:
         k for k, w in enumerate(words) if names_no_place(w, language) or w in calendar
     }
     places = [
-        name_key(place_name(matches, k)) for k in place_tokens(matches, words, language) if k not in taken
+        name_key(place_name(matches, k), language)
+        for k in place_tokens(matches, words, language)
+        if k not in taken
     ]
     first = next((k for k, t in enumerate(tokens) if t[:1].isalpha()), -1)
     names = [
-        name_key(t)
+        name_key(t, language)
         for k, t in enumerate(tokens)
         if k != first and k not in taken and t[:1].isupper() and t.isalpha() and len(t) >= 3
     ]
@@ -178,7 +181,7 @@ def identity_of(article: PreparedArticle) -> Identity:
     headline = frozenset(readings[0].names) | _codes(texts[:1]) if readings else frozenset()
     top = frozenset(readings[0].keys) if readings else frozenset()
     words = (
-        frozenset(name_key(w) for w in TOKEN_RE.findall(texts[0]) if w[:1].isupper())
+        frozenset(name_key(w, article.language) for w in TOKEN_RE.findall(texts[0]) if w[:1].isupper())
         if texts
         else frozenset()
     )

@@ -108,3 +108,23 @@ def test_an_inflected_country_name_is_not_read_as_the_shorter_one_inside_it() ->
     from services.analysis.story_evidence import read
 
     assert read("Im Osten der Demokratischen Republik Kongo", "de").keys == ["CD"]
+
+
+def test_the_exonym_file_rules_are_checked() -> None:
+    row = 'en = ["Padua"], fr = ["Padoue"], local = ["Padova"]'
+    table = gazetteer.load_exonyms(f'[places]\n"Padova" = {{ {row} }}\n'.encode(), "test.toml")
+    assert table["fr"]["padoue"] == table["en"]["padova"] == "padova"
+    pavia = '"Pavia" = { en = ["Padua"], fr = [], local = ["Pavia"] }'
+    with pytest.raises(gazetteer.GazetteerError, match="is padova and Pavia"):
+        gazetteer.load_exonyms(f'[places]\n"Padova" = {{ {row} }}\n{pavia}\n'.encode())
+    with pytest.raises(gazetteer.GazetteerError, match="needs names"):
+        gazetteer.load_exonyms(f'[places]\n"Padova" = {{ {row} }}\n"X" = {{ en = ["X"] }}\n'.encode())
+    with pytest.raises(gazetteer.GazetteerError, match="one \\[places\\] table"):
+        gazetteer.load_exonyms(b'[cities]\n"Padova" = { en = ["Padua"], local = ["Padova"] }\n')
+
+
+def test_every_exonym_row_reads_as_its_own_name_in_each_language() -> None:
+    """The shipped table: the French, German and Spanish names of Antwerp are one place."""
+    names = [("anvers", "fr"), ("antwerpen", "de"), ("amberes", "es")]
+    assert {gazetteer.local_name(n, lang) for n, lang in names} == {"antwerpen"}
+    assert gazetteer.local_name("lomara", "it") == "lomara"

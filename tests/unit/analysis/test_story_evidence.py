@@ -486,7 +486,7 @@ def test_weekdays_and_months_name_no_story() -> None:
         }
         == set()
     )
-    assert name_key("Rhodes") in keys("Storms hit Rhodes on Sunday, March 3.", "en")
+    assert name_key("Rhodes", "en") in keys("Storms hit Rhodes on Sunday, March 3.", "en")
 
 
 def test_a_headline_naming_another_region_of_the_same_country_conflicts() -> None:
@@ -560,3 +560,14 @@ def test_a_headline_naming_another_country_refuses_a_link_found_only_further_dow
         opening=norway.opening | {"kafireas"},
     )  # fmt: skip
     assert names.verdict(about_greece, "greece", stale=False) is Verdict.CONTESTED
+
+
+def test_a_place_other_languages_name_otherwise_is_one_place() -> None:
+    """ "Anvers", "Amberes", "Antwerp" and "Antwerpen" are one port; "Padoue" and "Padova" one
+    town; a name the table does not know compares as it always did."""
+    names = [("Anvers", "fr"), ("Amberes", "es"), ("Antwerp", "en"), ("Antwerpen", "de")]
+    port = {name_key(n, lang) for n, lang in names}
+    assert len(port) == 1
+    assert name_key("Padoue", "fr") == name_key("Padova", "it") == name_key("Padua", "de")
+    assert "lomar" in read("Un incendie a éclaté à Lomara.", "fr").places
+    assert read("Heurts à Anvers.", "fr").places == read("Clashes in Antwerp.", "en").places == ["antwerpen"]
