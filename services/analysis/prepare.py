@@ -216,6 +216,8 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
 
 
 FURNITURE_BLOCK_WORDS = 40
+# A widget's list of headlines: "1. … 2. … 3." (or "1) …"), as most-read boxes print them.
+_NUMBERED_LIST = re.compile(r"(?<!\w)1[.)]\s.+(?<!\w)2[.)]\s.+(?<!\w)3[.)](\s|$)")
 
 
 def _furniture_block(pieces: list[str], language: str) -> bool:
@@ -223,7 +225,11 @@ def _furniture_block(pieces: list[str], language: str) -> bool:
     subscriber? Log in. Continue reading for £1 …", a reporter's bio ("… is our courts
     reporter. She joined the paper in 2019."), comment rules and their thanks.  Not when a
     later sentence states a count: a credit glued before the news stays apart from it."""
-    if len(pieces) < 2 or sum(len(p.split()) for p in pieces) > FURNITURE_BLOCK_WORDS:
+    if len(pieces) < 2:
+        return False
+    if _NUMBERED_LIST.search(" ".join(pieces)):
+        return True  # "I più letti: 1. Carambola sull'A22, tre morti – 2. …": headlines, counts and all
+    if sum(len(p.split()) for p in pieces) > FURNITURE_BLOCK_WORDS:
         return False
     return not any(extract_figures(p, language) for p in pieces[1:])
 

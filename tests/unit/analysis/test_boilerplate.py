@@ -1269,6 +1269,7 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "We are wrapping up our live coverage for today.",
         "Follow @NorthDesk for updates.",
         "Listen: our Rome correspondent on the rescue (9 min)",
+        "GLASGOW, Oct 3 (NWS)",
     ],
     "fr": [
         "(Version française Claire Dumas)",
@@ -1278,6 +1279,7 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "Abonnez-vous au Courrier du Nord dès 1,99 € par mois.",
         "Vidéo : le pont emporté par la crue (crédit : sapeurs-pompiers)",
         "Cet article a été généré automatiquement à partir d'une dépêche.",
+        "Rennes, 2 avril 2026 (ANP)",
     ],
     "de": [
         "Folgen Sie uns auf WhatsApp und abonnieren Sie unseren Kanal.",
@@ -1289,6 +1291,7 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "Dieser Text wurde automatisch aus Agenturmaterial erstellt.",
         "Zum Weiterlesen: Sturm über der Ostsee",
         "Artikel teilen: Facebook · E-Mail",
+        "Kiel, 4. Mai 2026 (NDA)",
     ],
     "es": [
         "Lo más leído: El tiempo para el fin de semana",
@@ -1296,6 +1299,7 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "Etiquetas: Incendios · Andalucía",
         "Sigue leyendo: Las claves del rescate",
         "Por Ana Ruiz, redactora de Internacional",
+        "Bilbao, 9 de marzo de 2026 (AGN)",
     ],
     "it": [
         "I più letti: Meteo, arriva il freddo",
@@ -1305,11 +1309,15 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "Traduzione dall'inglese a cura della redazione",
         "I commenti a questo articolo sono chiusi.",
         "Tutte le notizie di Cronaca",
+        "Bari, 3 agosto 2026 (AGN)",
     ],
 }
 CHANNELS_LOOKALIKE_NEWS = {
     "en": ["The ferry was originally published in a timetable as a weekly service, officials said."],
-    "fr": ["Les commentaires du préfet, publiés mardi, ont été vivement critiqués par les élus."],
+    "fr": [
+        "Les commentaires du préfet, publiés mardi, ont été vivement critiqués par les élus.",
+        "Rennes, le 2 avril, trois personnes (dont un pompier) ont été blessées.",
+    ],
     "de": ["Die Polizei bittet Zeugen, sich zu melden; Hinweise nimmt jede Dienststelle entgegen."],
     "es": ["Por la tarde, los bomberos dieron por controlado el incendio."],
     "it": ["Tutte le persone soccorse sono state trasferite in ospedale."],

@@ -70,6 +70,8 @@ def test_headline_drops_a_leading_attribution_in_every_language(sentence: str, t
         # a short paragraph that opens with furniture is furniture throughout
         ("Already a subscriber? Log in. Continue reading for £1 for your first month.", []),
         ("Les commentaires sont modérés a priori. Merci de respecter notre charte.", []),
+        # a numbered most-read box is a list of headlines, counts and all
+        ("Most read: 1. Bus crash kills three – 2. Council approves budget – 3. Derby ends level", []),
         # a count after the furniture is news glued to a credit, and stays
         (
             "Foto: Polizei. Drei Menschen wurden bei dem Unfall verletzt.",
