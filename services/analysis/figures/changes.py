@@ -47,6 +47,9 @@ class Reading:
 
 CUMULATIVE: Final = frozenset({"killed", "injured", "casualties", "arrested", "rescued", "affected"})
 """Counts that only grow as a story unfolds; missing, evacuated or hospitalized also fall."""
+KIN: Final = {"displaced": "evacuated", "evacuated": "displaced"}
+"""A reading updates its kin's slot when the story has none of its own; the slot is then
+counted as evacuated (see update): what outlets that saw people leave in a disaster say."""
 PART_RATIO: Final = 0.5  # a cumulative count below half the running value is a part of it
 
 
@@ -62,6 +65,8 @@ def slot_for(slots: list[FigureSlot], reading: Reading, known: frozenset[str]) -
     regions and countries differ between languages, "Bayern"/"Baviera".)"""
     fig = reading.figure
     same = [s for s in slots if s.measure == fig.measure and s.unit == fig.unit]
+    if not same and (kin := _kin(fig.measure)) is not None:
+        same = [s for s in slots if s.measure == kin and s.unit == fig.unit]
     if not same:
         return None
     located = next((s for s in same if s.places & reading.places), None) if reading.places else None
@@ -74,6 +79,15 @@ def slot_for(slots: list[FigureSlot], reading: Reading, known: frozenset[str]) -
     return min(parts, key=lambda s: _distance(s.latest.value, fig.value), default=None)
 
 
+def _kin(measure: str) -> str | None:
+    """The other name a story may count the same people under: "forced to leave their homes"
+    (displaced) and "evacuated" are one count in a flood, a fire or a leak, whichever an
+    outlet wrote first."""
+    group, _, base = measure.rpartition(" ")
+    kin = KIN.get(base)
+    return None if kin is None else f"{group} {kin}".strip()
+
+
 def _part_of(main: FigureSlot, reading: Reading, known: frozenset[str]) -> bool:
     value, total = reading.figure.value, main.latest.value
     if value >= total or reading.corrected:
@@ -81,6 +95,11 @@ def _part_of(main: FigureSlot, reading: Reading, known: frozenset[str]) -> bool:
     new_place = bool(reading.names) and not reading.names <= known
     base = reading.figure.measure.rsplit(" ", 1)[-1]
     return new_place or (base in CUMULATIVE and value < PART_RATIO * total)
+
+
+def _evacuated(slot: str, reading: str) -> str:
+    """The name of a count told both as evacuated and as displaced: evacuated."""
+    return slot if slot.endswith("evacuated") else reading
 
 
 def _distance(a: float, b: float) -> float:
@@ -98,6 +117,8 @@ def update(
             slots.append(FigureSlot(fig.measure, fig.unit, reading.places, reading.observation, [value]))
         return None
     slot.places |= reading.places  # where this value is counted, as outlets name it
+    if slot.measure != reading.figure.measure:  # its kin: "displaced" and "evacuated" are one count
+        slot.measure = _evacuated(slot.measure, reading.figure.measure)
     if value in slot.values and not (reading.corrected and value != slot.latest.value):
         return None  # the current value again, or an older one an outlet repeats (not corrects)
     change = FigureChange(

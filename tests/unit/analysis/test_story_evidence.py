@@ -537,6 +537,13 @@ def test_a_lead_sentence_that_recalls_another_event_names_nothing_of_this_one(ma
         "Three passengers were treated in Lomara.",
     )
     assert "lomar" in identity_of(plain).places
+    same_day = make_prepared(
+        "d",
+        "Ammonia leak at Brenvik port\n"
+        "Eleven workers were taken to hospital after ammonia leaked at the port of Brenvik.\n"
+        "The leak came on the same day as an acid leak at the port of Lomara.",
+    )
+    assert "lomar" not in identity_of(same_day).places
 
 
 def test_a_headline_naming_another_country_refuses_a_link_found_only_further_down() -> None:

@@ -279,3 +279,21 @@ def test_a_sentence_that_moves_a_count_and_says_something_new_is_also_a_claim(ma
     novelty = _then(memory, news)
     assert _changes(novelty) == [("killed", 7.0, 9.0)]
     assert novelty.claims == (news.sentences[0].text,)
+
+
+def test_people_told_to_leave_their_homes_and_evacuees_are_one_count(make_prepared) -> None:
+    """A story that first counts those "forced to leave their homes" (displaced) and later its
+    evacuees moves one value, and names it evacuated; either way round."""
+    memory = StoryMemory("s", "Fire")
+    first = make_prepared(
+        "a",
+        "A forest fire raged near the village of Varno on Monday.\n"
+        "About 600 people were forced to leave their homes, the prefect said.",
+    )
+    _first(memory, first)
+    later = make_prepared(
+        "b",
+        "The forest fire near Varno spread overnight.\n"
+        "More than 1,000 residents have been evacuated, officials said.",
+    )
+    assert _changes(_then(memory, later)) == [("evacuated", 600.0, 1000.0)]
