@@ -25,6 +25,8 @@ from services.analysis.languages import BOILERPLATE_CLASSES, LANGUAGES, Boilerpl
 MAX_BOILERPLATE_WORDS = 25
 MAX_NOTICE_WORDS = 40  # cookie, consent, captcha and browser notices (two cues each)
 MIN_KEPT_WORDS = 3  # a title glued before boilerplate is kept when it has this many words
+# A widget's header and its list of headlines: "Most read: A · B · C", "Lo más leído: A | B | C".
+_LISTED = re.compile(r"^([^:|·]{3,40}:)\s*[^|·]+(?:\s[|·]\s[^|·]+){2,}$")
 
 _TABLES: tuple[BoilerplateData, ...] = tuple(data.boilerplate for data in LANGUAGES.values())
 
@@ -271,6 +273,8 @@ def is_boilerplate(line: str) -> bool:
     count = len(text.split())
     if count <= MAX_BOILERPLATE_WORDS and _BOILERPLATE.search(text):
         return True
+    if count > MAX_BOILERPLATE_WORDS and (listed := _LISTED.match(text)):
+        return bool(_BOILERPLATE.search(listed.group(1)))  # "Lo más leído: … | … | …", however long
     return count <= MAX_NOTICE_WORDS and _NOTICE.search(text)
 
 

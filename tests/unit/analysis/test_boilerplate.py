@@ -1270,6 +1270,9 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "Follow @NorthDesk for updates.",
         "Listen: our Rome correspondent on the rescue (9 min)",
         "GLASGOW, Oct 3 (NWS)",
+        "08:30 – Good morning and welcome to our live coverage of the storm.",
+        "Listen: this week's podcast on the rail strike.",
+        "World Digest aggregates reports from partner agencies.",
     ],
     "fr": [
         "(Version française Claire Dumas)",
@@ -1280,6 +1283,9 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "Vidéo : le pont emporté par la crue (crédit : sapeurs-pompiers)",
         "Cet article a été généré automatiquement à partir d'une dépêche.",
         "Rennes, 2 avril 2026 (ANP)",
+        "Les plus lus : Météo · Municipales · Football",
+        "Il vous reste 45 % de cet article à lire.",
+        "Erratum : une version précédente de cet article mentionnait un autre nom.",
     ],
     "de": [
         "Folgen Sie uns auf WhatsApp und abonnieren Sie unseren Kanal.",
@@ -1292,6 +1298,11 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "Zum Weiterlesen: Sturm über der Ostsee",
         "Artikel teilen: Facebook · E-Mail",
         "Kiel, 4. Mai 2026 (NDA)",
+        "Push-Mitteilungen aktivieren und nichts mehr verpassen.",
+        "Die KZ-App: Jetzt kostenlos herunterladen",
+        "Dieser Text wurde von unserem Partnerportal übernommen.",
+        "Ticker aktualisiert um 18.05 Uhr",
+        "Korrektur: In einer früheren Version stand ein falscher Name.",
     ],
     "es": [
         "Lo más leído: El tiempo para el fin de semana",
@@ -1300,6 +1311,11 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "Sigue leyendo: Las claves del rescate",
         "Por Ana Ruiz, redactora de Internacional",
         "Bilbao, 9 de marzo de 2026 (AGN)",
+        "Escucha nuestro pódcast diario en tu plataforma favorita.",
+        "Fe de erratas: una versión anterior de esta nota daba otra fecha.",
+        "Más noticias de ciencia en nuestra sección Futuro.",
+        "Lo más leído: El tiempo para mañana | La Liga, jornada a jornada | Las rebajas empiezan hoy "
+        "en todos los centros comerciales de la ciudad y la provincia",
     ],
     "it": [
         "I più letti: Meteo, arriva il freddo",
@@ -1310,6 +1326,9 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "I commenti a questo articolo sono chiusi.",
         "Tutte le notizie di Cronaca",
         "Bari, 3 agosto 2026 (AGN)",
+        "Per commentare è necessario accedere.",
+        "Ascolta il notiziario ogni ora sulla nostra app.",
+        "Segui lo speciale del Tg alle 20 in diretta.",
     ],
 }
 CHANNELS_LOOKALIKE_NEWS = {
@@ -1319,7 +1338,11 @@ CHANNELS_LOOKALIKE_NEWS = {
         "Rennes, le 2 avril, trois personnes (dont un pompier) ont été blessées.",
     ],
     "de": ["Die Polizei bittet Zeugen, sich zu melden; Hinweise nimmt jede Dienststelle entgegen."],
-    "es": ["Por la tarde, los bomberos dieron por controlado el incendio."],
+    "es": [
+        "Por la tarde, los bomberos dieron por controlado el incendio.",
+        "Los vecinos dijeron: la calle se inundó | el agua entró en los bajos | los bomberos tardaron "
+        "dos horas en llegar al barrio y achicar el agua de los garajes",
+    ],
     "it": ["Tutte le persone soccorse sono state trasferite in ospedale."],
 }
 
