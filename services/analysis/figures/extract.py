@@ -377,7 +377,7 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
             continue
         if _historical(sent, count, lex) or _earlier_frame(sent, count, lex, year):
             continue
-        if _forecast(sent, count, lex):
+        if _forecast(sent, count, lex) or _returned(sent, count, lex):
             continue
         if year is not None and _dated_before(sent, count, counts, year, lex):
             continue
@@ -785,6 +785,13 @@ def _clause(sent: _Sentence, count: _Count) -> tuple[int, int]:
     while end < len(words) and not sent.hard_stop(end) and words[end] != ",":
         end += 1
     return start, end
+
+
+def _returned(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """ "Les quelque 320 habitants évacués ont pu regagner leur domicile", "rientrano a casa 500
+    sfollati": the count's clause says they went back home, so it no longer counts them."""
+    start, end = _clause(sent, count)
+    return any(lex.returned.match(sent.words, j) for j in range(start, end))
 
 
 def _forecast(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:

@@ -151,6 +151,7 @@ class Lexicon:
     final_auxiliaries: frozenset[str]
     copulas: frozenset[str]
     persisting: PhraseTable
+    returned: PhraseTable
     one_of: frozenset[str]
     participle_endings: tuple[str, ...]
     adverb_endings: tuple[str, ...]
@@ -240,6 +241,7 @@ def build(data: LanguageData) -> Lexicon:
         ),
         copulas=_words(fig.copulas),
         persisting=PhraseTable.of(fig.persisting),
+        returned=PhraseTable.of(fig.returned),
         one_of=_words(fig.one_of),
         participle_endings=tuple(fig.participle_endings),
         adverb_endings=tuple(fig.adverb_endings),
