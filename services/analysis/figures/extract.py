@@ -387,6 +387,8 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
         base = item.base
         if base == "missing" and head.noun >= 0 and sent.word(head.noun) in lex.wanted:
             continue  # "zwei Täter werden noch gesucht": sought, not lost
+        if head.kind == "none" and _counts_other(sent, count, lex):
+            continue  # "i casi confermati sono saliti a 42 e 31 persone …": the 42 are cases
         measure = base if subgroup is None or base.startswith(subgroup) else f"{subgroup} {base}"
         value, qualifier = count.value, count.qualifier
         # "eines der 24 Besatzungsmitglieder ist ums Leben gekommen" counts one; but where a
@@ -626,9 +628,12 @@ def _sentence_measure(
     sent: _Sentence, item: _Found, found: list[_Found], counts: list[_Count], lex: Lexicon
 ) -> str:
     """A total's measure: that of the nearest other count of the sentence ("three more
-    arrests, bringing the total to 61"), else of the nearest measure word; "" when none."""
+    arrests, bringing the total to 61"), else of the nearest measure word; "" when none, or
+    when its clause says what else it counts ("cases", "Fälle")."""
     if item.base != _TOTAL:
         return item.base
+    if _counts_other(sent, counts[item.k], lex):
+        return ""  # "the number of confirmed cases rose to 42, and 31 are in hospital": cases, not people
     position = counts[item.k].first
     others = [f for f in found if f.base != _TOTAL]
     if others:
@@ -785,6 +790,12 @@ def _clause(sent: _Sentence, count: _Count) -> tuple[int, int]:
     while end < len(words) and not sent.hard_stop(end) and words[end] != ",":
         end += 1
     return start, end
+
+
+def _counts_other(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """A bare value whose clause names, before it, what else it counts ("cases", "Fälle")."""
+    start, _ = _clause(sent, count)
+    return any(sent.word(j) in lex.other_counts for j in range(start, count.first))
 
 
 def _returned(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:

@@ -152,6 +152,7 @@ class Lexicon:
     copulas: frozenset[str]
     persisting: PhraseTable
     returned: PhraseTable
+    other_counts: frozenset[str]
     one_of: frozenset[str]
     participle_endings: tuple[str, ...]
     adverb_endings: tuple[str, ...]
@@ -242,6 +243,7 @@ def build(data: LanguageData) -> Lexicon:
         copulas=_words(fig.copulas),
         persisting=PhraseTable.of(fig.persisting),
         returned=PhraseTable.of(fig.returned),
+        other_counts=_words(fig.other_counts),
         one_of=_words(fig.one_of),
         participle_endings=tuple(fig.participle_endings),
         adverb_endings=tuple(fig.adverb_endings),

@@ -125,6 +125,7 @@ class FigureData(_Data):
     )  # "… geborgen werden": the verb before it closes
     copulas: list[str] = Field(default_factory=list)  # "12 are minors": a group named by its predicate
     one_of: list[str] = Field(default_factory=list)  # "one" before a part-of: "one of the 24" is one
+    other_counts: list[str] = Field(default_factory=list)  # "the number of cases rose to 42": not people hurt
     returned: list[str] = Field(default_factory=list)  # "the evacuees were allowed home": not counted
     persisting: list[str] = Field(default_factory=list)  # "another 25 remain missing": a state, not a rise
     periods: list[str] = Field(default_factory=list)  # "in the past 24 hours": a daily count, not a total
