@@ -1286,6 +1286,10 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "Les plus lus : Météo · Municipales · Football",
         "Il vous reste 45 % de cet article à lire.",
         "Erratum : une version précédente de cet article mentionnait un autre nom.",
+        "Mis à jour le 3 mars 2026 à 9 h 40",
+        "Par Anne Roux et Paul Martin, avec la rédaction de Lyon",
+        "Notre dossier : les inondations dans le Sud",
+        "Vous avez lu 5 articles gratuits ce mois-ci.",
     ],
     "de": [
         "Folgen Sie uns auf WhatsApp und abonnieren Sie unseren Kanal.",
@@ -1314,6 +1318,9 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "Escucha nuestro pódcast diario en tu plataforma favorita.",
         "Fe de erratas: una versión anterior de esta nota daba otra fecha.",
         "Más noticias de ciencia en nuestra sección Futuro.",
+        "Temas: Incendios · Galicia",
+        "Mira la cobertura completa en nuestro noticiero de las 21:00.",
+        "Elena Soto, redactora de Local",
         "Lo más leído: El tiempo para mañana | La Liga, jornada a jornada | Las rebajas empiezan hoy "
         "en todos los centros comerciales de la ciudad y la provincia",
     ],
@@ -1329,6 +1336,8 @@ CHANNELS_CREDITS_AND_CLOSED_COMMENTS = {  # written for the furniture of round-4
         "Per commentare è necessario accedere.",
         "Ascolta il notiziario ogni ora sulla nostra app.",
         "Segui lo speciale del Tg alle 20 in diretta.",
+        "Diretta a cura della redazione Cronaca",
+        "Segui il nostro giornale anche sul canale Telegram.",
     ],
 }
 CHANNELS_LOOKALIKE_NEWS = {
