@@ -34,8 +34,10 @@ def test_the_floor_is_not_trivial() -> None:
     floor = json.loads(FLOOR.read_text(encoding="utf-8"))
     for split in corpus.SPLITS:
         assert floor[split]["figures.precision"] > 0.9 and floor[split]["figures.recall"] > 0.8
-        feeds = len(corpus.feeds((split,)))  # holdout: 13 in 6 feeds (session 8), 33 in 15 (session 11)
-        assert floor[split]["claims.boilerplate_max"] <= 3 * feeds
+        # holdout: 13 in 6 feeds (session 8), 33 in 15 (session 11), 65 in 19 (session 12: its
+        # four new feeds were asked for furniture in most articles, beyond the guide's examples)
+        feeds = len(corpus.feeds((split,)))
+        assert floor[split]["claims.boilerplate_max"] <= 4 * feeds
 
 
 def test_no_text_of_the_holdout_is_in_dev() -> None:
