@@ -31,6 +31,12 @@ Where every noun is capitalised (German), a capitalised word may be a common nou
 side has them as sure names (a story's English article named "Kressbach", a German article
 says "in Kressbach").  Two German texts are linked by countries, regions and codes alone.
 
+A place that the languages name differently ("Anvers", "Amberes", "Antwerp") is read as its
+own name (gazetteer.local_name, data/exonyms.toml).  A lead sentence after the opening that
+recalls another event ("The collision came a day after nine died in Greece's Kafireas
+Strait", "Einen Tag zuvor …", each language file's `recalls`) names that event, not this
+one: its names enter neither the article's identity nor the story's.
+
 Event time weighs in apart (SemEval has no dates to fit it on): a story quiet for longer than
 `AnalysisConfig.stale_story_hours` is joined only with a link, since a similar article a day
 later that names nothing of the story is more likely a new event of the same kind.

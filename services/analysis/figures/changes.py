@@ -8,7 +8,8 @@ a reading whose part of its sentence names a place the story never named before 
 neighbouring province, another country) counts that place, and keeps its own running
 value, which later readings naming that place update.  Daily
 counts and increments never reach this stage (the extraction drops them), and a
-different group is a different measure ("civilians killed").
+different group is a different measure ("civilians killed").  People "forced to leave their
+homes" and evacuees are one running value (KIN): outlets tell one evacuation both ways.
 
 A reading that restates a value the slot already had (an outlet repeating an older
 toll) is not news, unless its sentence says the count was corrected ("revised down");
