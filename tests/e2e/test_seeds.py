@@ -8,6 +8,7 @@ claims the issue names.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -110,3 +111,22 @@ def test_alert_ids_are_unique_and_stable(records: list[dict]) -> None:
     )
     ids_again = [json.loads(x)["alert_id"] for x in again.stdout.splitlines() if '"record":"alert"' in x]
     assert ids_again == ids
+
+
+def test_the_place_tables_name_no_place_of_the_seed_story() -> None:
+    """The seeds are one story among many: the exonym table must not know its places, or
+    the seeds would pass on knowledge no other story gets."""
+    import tomllib
+
+    table = tomllib.loads(
+        (Path(__file__).resolve().parents[2] / "services/analysis/data/exonyms.toml").read_text(
+            encoding="utf-8"
+        )
+    )["places"]
+    seed_names = {
+        word
+        for path in SEEDS.glob("*.txt")
+        for word in re.findall(r"\b[A-ZÀ-Ý][\w'-]{3,}", path.read_text("utf-8"))
+    }
+    named = {name for row in table.values() for names in row.values() for name in names} | set(table)
+    assert not named & seed_names, sorted(named & seed_names)
