@@ -1303,10 +1303,12 @@ def _skip_aside(sent: _Sentence, j: int, lex: Lexicon) -> int:
 
 
 def _joined(sent: _Sentence, j: int, lex: Lexicon) -> bool:
-    """A later number in the same subject: '20 soldiers and 30 civilians were killed' (after
-    ", and" the walk has already stopped: see _coordinator_at)."""
+    """A later number in the same subject: '20 soldiers and 30 civilians were killed' (but not
+    after a comma: "quattro persone, mentre uno sciatore risulta disperso" opens a clause)."""
     before = sent.word(j - 1)
-    return before in lex.coordinators or bool(lex.inclusion.match_ending(sent.words, j - 1))
+    if before in lex.coordinators:
+        return sent.word(j - 2) != ","
+    return bool(lex.inclusion.match_ending(sent.words, j - 1))
 
 
 _LIST_REACH: Final = 8  # counts looked back along a list "…, including 20 children, 5 women and …"
