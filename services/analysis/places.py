@@ -93,7 +93,7 @@ def clause_end(text: str, start: int, language: str) -> int:
 def scope(text: str, language: str) -> frozenset[str]:
     """What a count is said of: the places named in ``text`` and, where only names are
     capitalised, every name ("Madrid sigue siendo la región con 390 fallecidos") but the
-    calendar's ("on Tuesday" says when, not where)."""
+    calendar's ("on Tuesday" says when, not where) and those that name no place ("en la UCI")."""
     found = places(text, language)
     if language in NOUNS_CAPITALISED or language not in LANGUAGES:
         return found
@@ -102,7 +102,10 @@ def scope(text: str, language: str) -> frozenset[str]:
     names = {
         fold(m.group(), language)
         for m in TOKEN_RE.finditer(text)
-        if m.group()[:1].isupper() and m.start() != first and m.group().lower() not in calendar
+        if m.group()[:1].isupper()
+        and m.start() != first
+        and m.group().lower() not in calendar
+        and not names_no_place(m.group().lower(), language)
     }
     return found | frozenset(n for n in names if len(n) >= 3)
 
