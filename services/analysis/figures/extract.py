@@ -148,7 +148,7 @@ class _Count:
 class _Head:
     """What follows a number: its noun group, a measure word, or a unit."""
 
-    kind: str  # "unit" | "measure" | "people" | "subgroup" | "other" | "none"
+    kind: str  # "unit" | "measure" | "people" | "subgroup" | "thing" | "other" | "none"
     measure: str | None = None
     subgroup: str | None = None
     end: int = 0  # token after the head
@@ -470,6 +470,9 @@ def _measure_for(
     """(base measure, subgroup) for count ``k`` by the rules listed in the module docstring;
     `part`: the count is a part of a whole after it ("deux des trois marins portés disparus")."""
     count, head = counts[k], heads[k]
+    if head.kind == "thing":  # only the things' own passive: "300 homes were destroyed"
+        rules = lex.generic_passive
+        return (_generic_passive(sent, head, rules, lex) if rules and not count.weak else None), None
     if head.kind == "measure":
         if _fronted_whole(sent, count, head, lex):
             return head.measure, head.subgroup  # its own noun says it, not the verb of its parts
@@ -883,6 +886,8 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
             return _Head("unit")
         if kind == "none" and lex.not_people.match(words, j):
             return _Head("unit")  # "30 animals died": counted, but not people
+        if kind == "none" and (thing := lex.things.match(words, j)):
+            return _Head("thing", noun=j + thing[0] - 1)  # "200 homes were evacuated": not people
         if kind == "none" and (part := lex.partitives.match(words, j)):
             j, partitive = j + part[0], True
             continue
@@ -1365,7 +1370,7 @@ def _attributive(sent: _Sentence, j: int, length: int, lex: Lexicon) -> bool:
 def _generic_passive(sent: _Sentence, head: _Head, rules: GenericPassive, lex: Lexicon) -> str | None:
     """Counted things outside the lexicon: '<n> <nouns> (were|have been) <participle>' or
     '<n> <nouns> on strike'.  Only lower-case plural nouns, so names and noise never fire."""
-    if head.kind not in ("other", "people", "subgroup") or head.noun < 0:
+    if head.kind not in ("other", "people", "subgroup", "thing") or head.noun < 0:
         return None
     noun = sent.words[head.noun]
     if not _plural_noun(sent, head.noun, rules, lex):
@@ -1375,7 +1380,7 @@ def _generic_passive(sent: _Sentence, head: _Head, rules: GenericPassive, lex: L
     while k < len(words) and words[k] in rules.auxiliaries and auxiliaries < 3:
         k, auxiliaries = k + 1, auxiliaries + 1
     rest = " ".join(words[k : k + 4])
-    for phrase in rules.states:
+    for phrase in rules.states if head.kind != "thing" else ():  # people's states: "on strike"
         if rest == phrase or rest.startswith(phrase + " "):
             return f"{noun} {phrase}"
     if auxiliaries == 0 or k >= len(words) or not _participle(sent, k, rules):

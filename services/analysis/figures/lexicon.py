@@ -170,6 +170,7 @@ class Lexicon:
     partitives: PhraseTable
     part_of: PhraseTable
     not_people: PhraseTable
+    things: PhraseTable
     wanted: frozenset[str]
     months: frozenset[str]
     months_capitalised: bool
@@ -261,6 +262,7 @@ def build(data: LanguageData) -> Lexicon:
         partitives=PhraseTable.of(fig.partitives),
         part_of=PhraseTable.of(fig.part_of),
         not_people=PhraseTable.of(fig.not_people),
+        things=PhraseTable.of(fig.things),
         wanted=_words(fig.wanted),
         months=_words(data.dates.months),
         months_capitalised=data.dates.months_capitalised,

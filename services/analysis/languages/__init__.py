@@ -143,6 +143,7 @@ class FigureData(_Data):
     partitives: list[str] = Field(default_factory=list)  # "six of them children": a part of the group before
     part_of: list[str] = Field(default_factory=list)  # "eleven of the 46 passengers": a count, then its whole
     not_people: list[str] = Field(default_factory=list)  # counted beings that are not people (animals)
+    things: list[str] = Field(default_factory=list)  # counted things people leave or lose (homes)
     wanted: list[str] = Field(default_factory=list)  # people sought as culprits, never "missing"
     units: Phrases = Field(default_factory=dict)  # after a number: time, distance, money, ...
     not_before: Phrases = Field(default_factory=dict)  # before a number: age, identifier, money

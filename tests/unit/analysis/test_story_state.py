@@ -303,7 +303,9 @@ def test_an_intensive_care_unit_is_no_new_place(make_prepared) -> None:
     """ "dos de ellas en la UCI": the unit of a hospital, not a place where a second count of
     the hospitalised is kept; the count falls from 23 to 11."""
     memory = StoryMemory("s", "Avalancha")
-    first = "Una avalancha en el estadio de Valdemora dejó 57 heridos.\n23 personas siguen ingresadas en Toledo."
+    first = (
+        "Una avalancha en el estadio de Valdemora dejó 57 heridos.\n23 personas siguen ingresadas en Toledo."
+    )
     _first(memory, make_prepared("a", first, language="es"))
     later = make_prepared("b", "Once personas permanecen ingresadas, dos de ellas en la UCI.", language="es")
     assert _changes(_then(memory, later)) == [("hospitalized", 23.0, 11.0)]
