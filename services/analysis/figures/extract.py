@@ -751,7 +751,25 @@ def _earlier_frame(sent: _Sentence, count: _Count, lex: Lexicon, year: int | Non
     if sent.word(2) == "," and count.first > 2 and words[0] in lex.year_prepositions:
         stated = words[1]
         return len(stated) == 4 and stated.isdigit() and (year is None or int(stated) < year)
-    return False
+    dated = _opening_year(sent, lex)
+    return year is not None and dated is not None and dated[1] < count.first and dated[0] < year
+
+
+OPENING_REACH: Final = 4  # words between a dating preposition and its year: "En el mes de julio de 2018"
+
+
+def _opening_year(sent: _Sentence, lex: Lexicon) -> tuple[int, int] | None:
+    """The year a sentence opens on, and its token: "En julio de 2018, …", "Nel 2013 il tifone
+    …", "On July 12, 2018, …" (days, months and function words may stand before the year)."""
+    if sent.word(0) not in lex.dated_openers:
+        return None
+    for j in range(1, OPENING_REACH + 2):
+        word = sent.word(j)
+        if len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100:
+            return int(word), j
+        if not (_is_month(sent, j, lex) or word in lex.function_words or word == "," or word.isdigit()):
+            return None
+    return None
 
 
 def _historical(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:

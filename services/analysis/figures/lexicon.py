@@ -145,6 +145,7 @@ class Lexicon:
     relatives: frozenset[str]
     earlier_frames: PhraseTable
     current_frames: PhraseTable
+    dated_openers: frozenset[str]
     corrections: PhraseTable
     total_verbs: PhraseTable
     split_verbs: tuple[tuple[str, str, str], ...]
@@ -233,6 +234,7 @@ def build(data: LanguageData) -> Lexicon:
         relatives=_words(fig.relatives),
         earlier_frames=PhraseTable.of(fig.earlier_frames),
         current_frames=PhraseTable.of(fig.current_frames),
+        dated_openers=_words(fig.dated_openers),
         corrections=PhraseTable.of(fig.corrections),
         total_verbs=PhraseTable.of(fig.total_verbs),
         final_auxiliaries=_words(fig.final_auxiliaries),

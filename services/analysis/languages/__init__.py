@@ -117,6 +117,7 @@ class FigureData(_Data):
     relatives: list[str] = Field(default_factory=list)  # open an aside: "the toll, which had been 52, …"
     earlier_frames: list[str] = Field(default_factory=list)  # "Last year, …": what follows is history
     current_frames: list[str] = Field(default_factory=list)  # "… and this year, …": the present again
+    dated_openers: list[str] = Field(default_factory=list)  # "In July 2018, …": the sentence is dated
     corrections: list[str] = Field(default_factory=list)  # "revised down": an older value may be news again
     total_verbs: list[str] = Field(default_factory=list)  # "…, bringing to 61 the …": the rest adds up
     split_verbs: Phrases = Field(default_factory=dict)  # "nahm … fest": first word, then the particle

@@ -425,3 +425,21 @@ def test_a_relative_clause_about_an_earlier_dated_event_is_history(text: str, la
     assert extract_figures(text, language, 2026) == []
     this_year = re.sub(r"\b(1994|2006|1998)\b", "2026", text)
     assert extract_figures(this_year, language, 2026)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("En julio de 2018, el incendio de Mati, cerca de Atenas, dejó 104 muertos.", "es"),
+        ("Nel 2013 il tifone Haiyan aveva causato oltre 6.300 morti nella stessa regione.", "it"),
+        ("On July 12, 2018, a fire in the same hills killed 104 people.", "en"),
+        ("Im Februar 2016 waren bei dem Aufstand fast 50 Menschen umgekommen.", "de"),
+        ("Le 12 juillet 2018, l'incendie avait fait 104 morts.", "fr"),
+    ],
+)
+def test_a_sentence_that_opens_on_an_earlier_year_tells_history(text: str, language: str) -> None:
+    """Its counts are that year's event, however many clauses stand before them; the same
+    sentence opening on the article's own year is the story's."""
+    assert extract_figures(text, language, 2026) == []
+    this_year = re.sub(r"\b(2013|2016|2018)\b", "2026", text)
+    assert extract_figures(this_year, language, 2026)
