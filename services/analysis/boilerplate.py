@@ -260,6 +260,23 @@ def _furniture_pattern() -> re.Pattern[str]:
 
 
 _FURNITURE = _furniture_pattern()
+_NAME = r"[A-ZÀ-ÞŁŚŻŹĆŃ][\w'.-]+"
+_AND = r"(?:and|und|e|et|y|&)"
+
+
+def _byline_pattern() -> re.Pattern[str]:
+    """A byline: its opening word as written ("By", "Par", "Texto:"), two or three capitalised
+    words of a name (a second author after "and"), and at most one short segment after a
+    comma, bar or dash ("Por Íñigo Sarasola | Valladolid", "Par Élodie Marchand, service
+    International").  Case-sensitive: "Por orden del juez, …" names no author."""
+    words = _unique(w[:1].upper() + w[1:] for w in _union("bylines"))
+    opener = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+    name = rf"{_NAME}(?:\s+{_NAME}){{1,2}}"
+    tail = r"(?:\s*[,|/·–-]\s*[^,|/·–\n]{1,40})?"
+    return re.compile(rf"^{LEAD}{opener}\s*:?\s+{name}(?:\s+{_AND}\s+{name})?{tail}\W*$")
+
+
+_BYLINE = _byline_pattern()
 _SPACES = re.compile(r"\s{2,}")
 
 
@@ -271,7 +288,7 @@ def is_boilerplate(line: str) -> bool:
     if not text or _LETTER.search(text) is None:
         return True
     count = len(text.split())
-    if count <= MAX_BOILERPLATE_WORDS and _BOILERPLATE.search(text):
+    if count <= MAX_BOILERPLATE_WORDS and (_BOILERPLATE.search(text) or _BYLINE.match(text)):
         return True
     if count > MAX_BOILERPLATE_WORDS and (listed := _LISTED.match(text)):
         return bool(_BOILERPLATE.search(listed.group(1)))  # "Lo más leído: … | … | …", however long

@@ -208,6 +208,7 @@ class BoilerplateData(_Data):
     openers: list[str] = Field(default_factory=list)  # words that open a notice glued to a title ("we")
     furniture: list[str] = Field(default_factory=list)  # ad labels as written ("Anzeige"), cut when doubled
     glued: list[str] = Field(default_factory=list)  # case-sensitive widget text cut from sentences
+    bylines: list[str] = Field(default_factory=list)  # words before an author's capitalised name ("by")
 
     @model_validator(mode="after")
     def _patterns_compile(self) -> BoilerplateData:

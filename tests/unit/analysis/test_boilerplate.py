@@ -1412,3 +1412,55 @@ def test_the_long_tail_of_real_sites_is_boilerplate(language: str, line: str) ->
 )
 def test_news_that_opens_like_the_long_tail_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line), (language, line)
+
+
+# Live stamps, reader calls, tip-offs, closed comments, update promises, self-descriptions,
+# funding notes and bylines, each in words other than the corpus's.
+READER_FURNITURE = [
+    "Live: updated 9.14am CET",
+    "Send us your photos of the storm at news@example.org",
+    "Were you there? Share your pictures with us.",
+    "Do you have information about this incident? Get in touch.",
+    "Comments are now closed.",
+    "We will update this story as the situation develops.",
+    "The Harbour Ledger is an independent, non-profit newsroom based in Hull.",
+    "This reporting was supported by a grant from the Open Press Fund.",
+    "By Marta Quiroga and Tom Hale, Madrid bureau",
+    "Direct : mis à jour à 14h05",
+    "Envoyez-nous vos photos et vidéos de l'orage.",
+    "Les commentaires sont fermés.",
+    "Par Jean-Luc Ferrand, correspondant à Bruxelles",
+    "Rectificatif : une précédente version indiquait un mauvais bilan.",
+    "Directo | Última actualización 16.20",
+    "Mándanos tus vídeos de la tormenta.",
+    "Los comentarios están cerrados.",
+    "Por Lucía Ferrer | Zaragoza",
+    "Liveticker – zuletzt aktualisiert um 15.10 Uhr",
+    "Schicken Sie uns Ihre Fotos vom Unwetter.",
+    "Die Kommentare unter diesem Beitrag wurden geschlossen.",
+    "Von Katrin Albers, Wien",
+    "In diretta – aggiornato alle 11.30",
+    "Inviateci le vostre foto del maltempo.",
+    "I commenti sono chiusi.",
+    "Di Paolo Serra e Giulia Neri, inviati a Genova",
+]
+READER_NEWS = [
+    "Police asked witnesses to come forward with any footage of the attack.",
+    "By Monday, more than 300 people had been evacuated from the valley.",
+    "Par ailleurs, deux pompiers ont été légèrement blessés.",
+    "Por orden del juez, la cárcel permanecerá cerrada hasta el lunes.",
+    "Von Montag an gilt im ganzen Landkreis ein Badeverbot.",
+    "Di notte, i soccorritori hanno estratto due persone vive dalle macerie.",
+    "Les commentaires du préfet ont été vivement critiqués par l'opposition.",
+    "The live broadcast was interrupted when the stage collapsed.",
+]
+
+
+@pytest.mark.parametrize("line", READER_FURNITURE)
+def test_live_stamps_reader_calls_and_bylines_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line), line
+
+
+@pytest.mark.parametrize("line", READER_NEWS)
+def test_news_that_opens_like_a_byline_or_a_call_stays(line: str) -> None:
+    assert not is_boilerplate(line), line
