@@ -76,6 +76,12 @@ _RECALLS: dict[str, re.Pattern[str]] = {
     for code, data in LANGUAGES.items()
     if data.recalls
 }
+# A headline that tells a second event of a kind ("esonda anche l'Arnesco").
+_ANOTHER: dict[str, re.Pattern[str]] = {
+    code: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data.another_event)) + r")(?!\w)", re.IGNORECASE)
+    for code, data in LANGUAGES.items()
+    if data.another_event
+}
 
 
 class Verdict(IntEnum):
@@ -99,6 +105,7 @@ class Identity:
     headline_places: frozenset[str] = frozenset()  # the sure places of the headline (or first sentence)
     headline_words: frozenset[str] = frozenset()  # its capitalised words, the first one too
     opening: frozenset[str] | None = None  # all the headline and first sentence name; None: not read
+    another: bool = False  # the headline tells a second event of a kind ("a second flood")
 
 
 @dataclass(slots=True)
@@ -192,11 +199,13 @@ def identity_of(article: PreparedArticle) -> Identity:
         else frozenset()
     )
     opening = words | frozenset(k for r in readings[:_OPENING] for k in (*r.names, *r.places, *r.keys))
+    pattern = _ANOTHER.get(article.language)
+    another = bool(texts and article.title_given and pattern and pattern.search(texts[0]))
     if article.language in NOUNS_CAPITALISED:
-        return Identity(codes, names, headline, keys, local, top, words, opening)
+        return Identity(codes, names, headline, keys, local, top, words, opening, another)
     own = frozenset(readings[0].places) if readings else frozenset()
     return Identity(
-        names | codes, frozenset(), headline, local | keys, frozenset(), top | own, words, opening
+        names | codes, frozenset(), headline, local | keys, frozenset(), top | own, words, opening, another
     )
 
 
@@ -282,6 +291,8 @@ class StoryNames:
         if self._linked(identity, story, shared):
             if conflicts and _opening_elsewhere(identity, story, bool(headline)):
                 return Verdict.REFUSED  # the lead recalls the story after an opening about another place
+            if headline and identity.another:
+                return Verdict.REFUSED  # "Arnesia, esonda anche l'Arnesco": a second event, elsewhere
             return Verdict.CONTESTED if conflicts else Verdict.LINKED
         guessed_shared = {p for p in identity.noun_places if p in story.noun_places}
         if not conflicts and self._guessed_link(identity, story, guessed_shared):

@@ -260,6 +260,9 @@ class LanguageData(_Data):
     # Phrases that make a sentence recall another event ("The collision came a day after nine
     # died in Greece's Kafireas Strait"): its names tell the story decision nothing about this one.
     recalls: list[str] = Field(default_factory=list)
+    # Words of a headline that tell a second event of a kind ("Arnesia, esonda anche l'Arnesco",
+    # "second flood claims two lives"): with places of its own, it is not the first event's story.
+    another_event: list[str] = Field(default_factory=list)
     boilerplate: BoilerplateData = BoilerplateData()
 
 

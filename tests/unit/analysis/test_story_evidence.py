@@ -578,3 +578,35 @@ def test_a_place_other_languages_name_otherwise_is_one_place() -> None:
     assert name_key("Padoue", "fr") == name_key("Padova", "it") == name_key("Padua", "de")
     assert "lomar" in read("Un incendie a éclaté à Lomara.", "fr").places
     assert read("Heurts à Anvers.", "fr").places == read("Clashes in Antwerp.", "en").places == ["antwerpen"]
+
+
+def test_a_headline_telling_a_second_event_elsewhere_refuses_the_first(make_prepared) -> None:
+    """ "Arnesia, esonda anche l'Arnesco": the headline names its own town and a word of a
+    second event ("anche"), while its first sentence recalls the first flood by its river.  The
+    link the river makes does not join them; the same headline without "anche" leaves the
+    decision to the lead, and a follow-up naming the story's town in its headline still joins."""
+    names = StoryNames()
+    first = make_prepared(
+        "a",
+        "Esonda il Sorda a Pievebella: due morti e quattro dispersi\n"
+        "Il fiume Sorda è esondato nella notte a Pievebella, travolgendo auto e case.",
+        language="it",
+        title="Esonda il Sorda a Pievebella: due morti e quattro dispersi",
+    )
+    names.add("sorda", identity_of(first))
+    body = (
+        "Non c'è solo il Sorda: nella notte è esondato il torrente Arnesco a Montecroce, "
+        "dove un uomo di 81 anni è morto."
+    )
+    second = make_prepared("b", body, language="it", title="Esonda anche l'Arnesco a Montecroce: un morto")
+    assert identity_of(second).another
+    assert names.verdict(identity_of(second), "sorda", stale=False) is Verdict.REFUSED
+    plain = make_prepared("c", body, language="it", title="Esonda l'Arnesco a Montecroce: un morto")
+    assert names.verdict(identity_of(plain), "sorda", stale=False) is not Verdict.REFUSED
+    follow_up = make_prepared(
+        "d",
+        "Il fiume Sorda resta sorvegliato: trovato un disperso a Pievebella.",
+        language="it",
+        title="Anche a Pievebella si contano i danni",
+    )
+    assert names.verdict(identity_of(follow_up), "sorda", stale=False) is not Verdict.REFUSED
