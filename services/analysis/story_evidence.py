@@ -60,6 +60,7 @@ from services.analysis.prepare import PreparedArticle
 from services.analysis.similarity import lead_of
 
 MAX_PLACE_OWNERS = 32  # stories looked at for a place named elsewhere (the oldest first)
+ELSEWHERE_ARTICLES = 2  # a place another story names this often is its own (one mention may be a recall)
 MAX_STORY_NAMES = 5_000  # per set and story: memory stays bounded however long a story runs
 _CODE = re.compile(r"(?<!\w)(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}(?!\w)")  # letters and digits
 _LAST_VOWELS = re.compile(r"[aeiouy]+$")
@@ -335,7 +336,10 @@ class StoryNames:
         """Whether another live story has `key` as a main place (`sure`: named as a sure place)."""
         others = (t for t in islice(self._placed.get(key, ()), MAX_PLACE_OWNERS) if t != story_id)
         return any(
-            (not sure or key in self._stories[t].places) and self._stories[t].is_main(key) for t in others
+            (not sure or key in self._stories[t].places)
+            and self._stories[t].is_main(key)
+            and (not sure or self._stories[t].articles_naming(key) >= ELSEWHERE_ARTICLES)
+            for t in others
         )
 
     def may_join(self, identity: Identity, story_id: str, stale: bool) -> bool:

@@ -610,3 +610,16 @@ def test_a_headline_telling_a_second_event_elsewhere_refuses_the_first(make_prep
         title="Anche a Pievebella si contano i danni",
     )
     assert names.verdict(identity_of(follow_up), "sorda", stale=False) is not Verdict.REFUSED
+
+
+def test_a_place_one_article_of_another_story_recalls_is_not_elsewhere() -> None:
+    """The second flood's first report recalls "the Sorda in the neighbouring province of
+    Valsorda" in its opening sentence: one mention makes Valsorda no place of that story, so the
+    Valsorda story's own count ("five dead in the province of Valsorda") is still its news.  Once
+    a second article of the other story names it, a count said of it is that story's."""
+    names = StoryNames()
+    names.add("valsorda", _identity({"sord", "valsord"}, places={"pievebell", "IT"}))
+    names.add("arnesia", _identity({"arnesc"}, places={"arnes", "montecroc", "valsord", "IT"}))
+    assert names.elsewhere("valsorda", {"valsord", "IT"}) == frozenset()
+    names.add("arnesia", _identity({"arnesc"}, places={"arnes", "valsord"}))
+    assert names.elsewhere("valsorda", {"valsord", "IT"}) == {"valsord"}
