@@ -223,7 +223,8 @@ def _highest(memory: StoryMemory, found: list[Reading]) -> dict[int, float]:
 def _part_of_article(slot: FigureSlot, reading: Reading, highest: dict[int, float]) -> bool:
     value = reading.figure.value
     cumulative = slot.measure.rsplit(" ", 1)[-1] in CUMULATIVE
-    return cumulative and not reading.corrected and value < slot.latest.value <= highest[id(slot)]
+    # a slot the article's first look did not map to (its toll moved since) has no highest: not a part
+    return cumulative and not reading.corrected and value < slot.latest.value <= highest.get(id(slot), 0.0)
 
 
 def _remember(memory: StoryMemory, prepared: PreparedArticle) -> None:

@@ -534,10 +534,10 @@ STATES: Final = frozenset({"homeless"})
 """Measures that also describe who people are: "23 homeless people" killed by the cold are
 killed, as the verb before them says."""
 
-REFINEMENTS: Final = {"injured": ("hospitalized",), "kidnapped": ("rescued", "injured", "killed")}
+REFINEMENTS: Final = {"injured": ("hospitalized", "killed"), "kidnapped": ("rescued", "injured", "killed")}
 """A count named by the first measure whose verb says one of the others: "34 blessés étaient
-toujours hospitalisés" are hospitalized, "freed 14 hostages" were rescued, "Two hostages
-were slightly injured" were injured."""
+toujours hospitalisés" are hospitalized, "Deux blessés sont morts à l'hôpital" are dead, "freed
+14 hostages" were rescued, "Two hostages were slightly injured" were injured."""
 
 
 def _refined(
@@ -561,8 +561,39 @@ def _refined(
     if not narrower:
         return None
     said = _forward(sent, head, count, counts, heads, at_token, lex)
-    said = said or _backward(sent, count.first, lex, False)
-    return said if said in narrower else None
+    if said is None:
+        said = _backward(sent, count.first, lex, False)
+        if said == "killed":
+            return None  # "le bilan est de 12 blessés": a toll's word before names no death of theirs
+    if said not in narrower or (said == "killed" and count.weak):
+        return None  # "Un blessé grave avait été déclaré mort par erreur": "un" is barely a count
+    if head.measure != "injured":
+        return said
+    nxt = min((c.first for c in counts if c.first >= head.end), default=len(sent.words))
+    if said == "hospitalized" and not count.weak and _names_between(sent, head.end, nxt, "killed", lex):
+        return "killed"  # "Zwei Schwerverletzte sind im Spital ihren Verletzungen erlegen"
+    return said if _said_before_next(sent, count, head, counts, said, lex) else None
+
+
+def _said_before_next(
+    sent: _Sentence, count: _Count, head: _Head, counts: list[_Count], measure: str, lex: Lexicon
+) -> bool:
+    """Whether a word of `measure` follows the count before the next count does (or none
+    follows at all): in "12 blessés et 2 morts", "morts" is the next count's word, not what
+    became of the 12."""
+    nxt = min((c.first for c in counts if c.first >= head.end), default=len(sent.words))
+    if _names_between(sent, head.end, nxt, measure, lex):
+        return True
+    return not _names_between(sent, nxt, len(sent.words), measure, lex)
+
+
+def _names_between(sent: _Sentence, start: int, stop: int, measure: str, lex: Lexicon) -> bool:
+    """A word of `measure` among the tokens start..stop."""
+    for j in range(start, stop):
+        found = lex.measures.match(sent.words, j)
+        if found is not None and found[1] == measure:
+            return True
+    return False
 
 
 def _named_before(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> str | None:
@@ -1071,7 +1102,8 @@ def _toll_subject(
         if named is not None:
             span = range(max(0, named[1] - 3), min(len(words), count.last + 2))
             labelled = colon and j == count.first - 2  # the toll, a colon, its value
-            if not labelled and not any(words[i] in lex.toll_verbs for i in span):
+            elided = _elided_toll_verb(sent, count, named[1], lex, counts_before)
+            if not labelled and not elided and not any(words[i] in lex.toll_verbs for i in span):
                 return None
             group = lex.subgroup_nouns.match(words, j + 1) or next(
                 (g for i in range(named[1], j + 1) if (g := lex.subgroup_nouns.match(words, i))), None
@@ -1079,6 +1111,21 @@ def _toll_subject(
             return named[0], group[1] if group else fronted[1] if fronted else None
         j -= 1
     return None
+
+
+def _elided_toll_verb(
+    sent: _Sentence, count: _Count, start: int, lex: Lexicon, counts_before: Sequence[_Count]
+) -> bool:
+    """A toll whose verb the clause before it carries: "i morti sono saliti a 19 e i dispersi
+    a 31", "the dead rose to 19 and the missing to 31": a coordinator right after a value,
+    and the same preposition before both values."""
+    k = start - 1
+    if sent.word(k) in lex.determiners:
+        k -= 1
+    if sent.word(k) not in lex.coordinators:
+        return False
+    before = next((c for c in counts_before if c.last == k), None)
+    return before is not None and sent.word(before.first - 1) == sent.word(count.first - 1)
 
 
 def _relative_aside(sent: _Sentence, j: int, lex: Lexicon) -> int | None:

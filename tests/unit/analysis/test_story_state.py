@@ -309,3 +309,15 @@ def test_an_intensive_care_unit_is_no_new_place(make_prepared) -> None:
     _first(memory, make_prepared("a", first, language="es"))
     later = make_prepared("b", "Once personas permanecen ingresadas, dos de ellas en la UCI.", language="es")
     assert _changes(_then(memory, later)) == [("hospitalized", 23.0, 11.0)]
+
+
+def test_a_count_that_becomes_a_part_after_the_article_moved_its_toll_is_read(make_prepared) -> None:
+    """The article first corrects the toll up from one to six, then says two died in hospital:
+    against six, two is a part (the neighbouring village's slot is closest), a slot the article's
+    first look, made against the old toll, never saw.  It is read, not a crash."""
+    memory = StoryMemory("s", "Cable car")
+    _first(memory, make_prepared("a", "Five people died when a cable car fell near Gamskar."))
+    _then(memory, make_prepared("b", "In the neighbouring village of Lenz, three people died."))
+    _then(memory, make_prepared("c", "Police corrected the toll: one person died, not five."))
+    later = make_prepared("d", "The toll was revised up to six dead.\nTwo people died in hospital.")
+    assert ("killed", 1.0, 6.0) in _changes(_then(memory, later))
