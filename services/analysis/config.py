@@ -19,6 +19,7 @@ class AnalysisConfig:
     translation_floor: float = 0.42  # ...or, for each other's best match, this (a free translation)
     same_story_similarity: float = 0.5  # calibrated probability that two articles share a story
     linked_story_similarity: float = 0.45  # ...enough when the names link the two (story_evidence)
+    retelling_similarity: float = 0.85  # ...and above this, places further down a lead need not agree
     stale_story_hours: float = 24.0  # a story quiet this long is joined only by naming what it named
     claim_cosine: float = 0.63  # a sentence below this cosine to every known one is new
     claim_grey_cosine: float = 0.72  # ...and below this, new when it names something new

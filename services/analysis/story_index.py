@@ -217,6 +217,9 @@ class StoryIndex:
                 break
             stale = event_time - self._stories[story_id].last_seen > stale_after
             verdict = self._names.verdict(identity, story_id, stale)
+            retold = not stale and _placeless_retelling(identity, score, self._config)
+            if verdict is Verdict.REFUSED and retold:
+                verdict = Verdict.ALLOWED  # "ECB cuts rates …": an analyst in London is no other event
             if verdict is Verdict.LINKED:
                 return story_id, round(score, 4)
             if verdict is Verdict.CONTESTED and contested is None:
@@ -278,3 +281,12 @@ class StoryIndex:
 def _figure_keys(prepared: PreparedArticle) -> frozenset[str]:
     """What the article's sentences with figures name: only they can state another story's count."""
     return frozenset().union(*(keys(s.text, prepared.language) for s in prepared.sentences if s.figures))
+
+
+def _placeless_retelling(identity: Identity, score: float, config: AnalysisConfig) -> bool:
+    """An article whose headline and first sentence name no place, and that tells what the
+    story's article told almost as closely as a translation (`retelling_similarity`): the
+    places further down its lead (an economist "at Halberg Capital in London" on a rate cut
+    decided in Frankfurt) are not another event's.  Twin events name their places up top."""
+    opening = identity.opening
+    return opening is not None and not (opening & identity.places) and score >= config.retelling_similarity

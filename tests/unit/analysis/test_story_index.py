@@ -5,7 +5,8 @@ from datetime import UTC, datetime
 from services.analysis.config import AnalysisConfig
 from services.analysis.prepare import draft_of, embed
 from services.analysis.similarity import load_model
-from services.analysis.story_index import StoryIndex
+from services.analysis.story_evidence import identity_of
+from services.analysis.story_index import StoryIndex, _placeless_retelling
 from tests.unit.analysis.test_duplicates import STRIKE_EN, STRIKE_FR
 
 FLOODS = (
@@ -207,3 +208,32 @@ def test_a_repost_reworded_sentence_by_sentence_is_found_as_a_copy_in_the_index(
     repost = index.assign(make_prepared("b", reworded), T0 + 600)
     assert repost.duplicate is not None and repost.duplicate.original == "a"
     assert repost.story_id == first.story_id
+
+
+RATE_CUT_DE = (
+    "FRANKFURT (DNA) – Die Europäische Zentralbank (EZB) senkt ihren Einlagenzins um 0,25 "
+    "Prozentpunkte auf 1,75 Prozent. Das teilte die Notenbank am Donnerstag nach der Sitzung ihres "
+    "Rates in Frankfurt mit.\n\nEs ist die erste Zinssenkung seit mehr als einem Jahr. Die "
+    "Währungshüter begründeten den Schritt mit der nachlassenden Inflation im Euroraum.\n\n"
+    "Der Euro gab nach der Entscheidung um 0,4 Prozent auf 1,1630 Dollar nach."
+)
+RATE_CUT_EN = (
+    "The European Central Bank cut its deposit rate by a quarter of a percentage point to 1.75% on "
+    "Thursday, its first reduction in more than a year, as inflation in the eurozone slipped below "
+    'its 2% target.\n\n"This is a dovish cut," said Clara Pfeiffer, chief European economist at '
+    "Halberg Capital in London.\n\nThe euro fell 0.4% to $1.1630 after the announcement."
+)
+
+
+def test_a_close_retelling_whose_opening_names_no_place_joins_across_places_further_down(
+    make_prepared,
+) -> None:
+    """The rate cut in Frankfurt, retold in English: its opening names no place, and "in London"
+    (where an economist works) is no other event.  An opening that names a place keeps its
+    places' say."""
+    index = StoryIndex(AnalysisConfig(), load_model())
+    first = index.assign(make_prepared("a", RATE_CUT_DE, language="de", title="EZB senkt Leitzins"), 0.0)
+    retold = make_prepared("b", RATE_CUT_EN, title="ECB cuts rates to 1.75% and signals more easing")
+    assert index.assign(retold, 60.0).story_id == first.story_id
+    opening_on_london = make_prepared("c", "In London, the Bank of England cut its rate on Thursday.")
+    assert not _placeless_retelling(identity_of(opening_on_london), 0.99, AnalysisConfig())
