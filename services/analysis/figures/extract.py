@@ -560,18 +560,19 @@ def _refined(
             return "rescued"
     if not narrower:
         return None
+    if head.measure == "injured" and not count.weak:
+        _, end = _clause(sent, count)
+        nxt = min((c.first for c in counts if c.first >= head.end), default=len(sent.words))
+        died = _first_named(sent, head.end, min(end, nxt), "killed", lex)
+        if died is not None and not any(sent.word(j) in lex.relatives for j in range(head.end, died)):
+            return "killed"  # "Zwei Schwerverletzte sind im Spital … erlegen" (not "… the blast that killed")
     said = _forward(sent, head, count, counts, heads, at_token, lex)
     if said is None:
         said = _backward(sent, count.first, lex, False)
-        if said == "killed":
-            return None  # "le bilan est de 12 blessés": a toll's word before names no death of theirs
-    if said not in narrower or (said == "killed" and count.weak):
-        return None  # "Un blessé grave avait été déclaré mort par erreur": "un" is barely a count
+    if said not in narrower or (said == "killed" and head.measure == "injured"):
+        return None  # the injured who died are found above, or not at all ("… the blast that killed")
     if head.measure != "injured":
         return said
-    nxt = min((c.first for c in counts if c.first >= head.end), default=len(sent.words))
-    if said == "hospitalized" and not count.weak and _names_between(sent, head.end, nxt, "killed", lex):
-        return "killed"  # "Zwei Schwerverletzte sind im Spital ihren Verletzungen erlegen"
     return said if _said_before_next(sent, count, head, counts, said, lex) else None
 
 
@@ -589,11 +590,16 @@ def _said_before_next(
 
 def _names_between(sent: _Sentence, start: int, stop: int, measure: str, lex: Lexicon) -> bool:
     """A word of `measure` among the tokens start..stop."""
+    return _first_named(sent, start, stop, measure, lex) is not None
+
+
+def _first_named(sent: _Sentence, start: int, stop: int, measure: str, lex: Lexicon) -> int | None:
+    """Where the first word of `measure` among the tokens start..stop is."""
     for j in range(start, stop):
         found = lex.measures.match(sent.words, j)
         if found is not None and found[1] == measure:
-            return True
-    return False
+            return j
+    return None
 
 
 def _named_before(sent: _Sentence, j: int, lex: Lexicon, verbs: bool = True) -> str | None:
