@@ -482,6 +482,17 @@ def _measure_for(
         if verb is not None and verb not in (head.measure, _TOTAL):
             return verb, head.subgroup  # "claimed the lives of 23 homeless people"
         return _refined(sent, k, counts, heads, at_token, lex) or head.measure, head.subgroup
+    if head.kind in ("people", "subgroup") and lex.aboard.match(sent.words, head.end):
+        # "left port with about 60 people on board": only a measure in their own clause says what
+        # befell them ("the 60 people on board were rescued")
+        _, end = _clause(sent, count)
+        end = min([end, *(c.first for c in counts if c.first >= head.end)])  # "… on board, 51 were saved"
+        said = next((m[1] for j in range(head.end, end) if (m := lex.measures.match(sent.words, j))), None)
+        start, _ = _clause(sent, count)
+        words = sent.words
+        acted = next((m[1] for j in range(start, count.first) if (m := lex.active.match(words, j))), None)
+        # "has sickened 243 people on board", "Gunmen abduct school bus with 26 people on board"
+        return said or _verb_before(sent, count, lex) or acted, head.subgroup
     divided = k > 0 and _fronted_whole(sent, counts[k - 1], heads[k - 1], lex)
     if head.subgroup and bases and (head.partitive or divided or _in_inclusion(sent, k, counts, lex)):
         return bases[-1], head.subgroup  # "14 dead, including six children", "six of them children"

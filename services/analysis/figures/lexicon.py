@@ -140,6 +140,7 @@ class Lexicon:
     earlier: PhraseTable
     earlier_after: PhraseTable
     complement_prepositions: frozenset[str]
+    aboard: PhraseTable
     among: frozenset[str]
     temporal_relatives: frozenset[str]
     relatives: frozenset[str]
@@ -229,6 +230,7 @@ def build(data: LanguageData) -> Lexicon:
         earlier=PhraseTable.of(fig.earlier),
         earlier_after=PhraseTable.of(fig.earlier_after),
         complement_prepositions=_words(fig.complement_prepositions),
+        aboard=PhraseTable.of(fig.aboard),
         among=_words(fig.among),
         temporal_relatives=_words(fig.temporal_relatives),
         relatives=_words(fig.relatives),

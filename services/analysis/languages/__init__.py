@@ -112,6 +112,7 @@ class FigureData(_Data):
     earlier: list[str] = Field(default_factory=list)  # before a number: "up from 37" is the old value
     earlier_after: list[str] = Field(default_factory=list)  # after it or its noun: "37 the day before"
     complement_prepositions: list[str] = Field(default_factory=list)  # "residents of eight villages"
+    aboard: list[str] = Field(default_factory=list)  # "with 60 people on board": who was there, not a toll
     among: list[str] = Field(default_factory=list)  # "two nurses were among the dead"
     temporal_relatives: list[str] = Field(default_factory=list)  # "since 2004, when 230 died": history
     relatives: list[str] = Field(default_factory=list)  # open an aside: "the toll, which had been 52, …"
