@@ -342,6 +342,13 @@ class StoryNames:
             for t in others
         )
 
+    def headline_names(self, identity: Identity, story_id: str) -> bool:
+        """The article's headline names a local place the story has as a sure main place in
+        ELSEWHERE_ARTICLES articles or more: one mention may be a roundup's or a recall's."""
+        story = self._stories[story_id]
+        named = (w for w in identity.headline_words | identity.headline_places if level(w) == LOCAL)
+        return any(story.places[w] >= ELSEWHERE_ARTICLES and story.is_main(w) for w in named)
+
     def may_join(self, identity: Identity, story_id: str, stale: bool) -> bool:
         """Whether a similar article may join the story (the verdict is not REFUSED)."""
         return self.verdict(identity, story_id, stale) is not Verdict.REFUSED

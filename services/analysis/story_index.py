@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Final, Protocol
 
 from services.analysis.config import AnalysisConfig
 from services.analysis.duplicates import (
@@ -78,6 +78,11 @@ class _Story:
 def story_id_for(article_id: str) -> str:
     """Stable: a story is named after its first article."""
     return "story-" + hashlib.blake2b(article_id.encode("utf-8"), digest_size=8).hexdigest()
+
+
+LINK_TIE: Final = 0.05
+"""Two stories the names both link, scored within this of each other: the one whose own main
+place the headline names (a roundup of both fires took the other one's names along)."""
 
 
 class StoryIndex:
@@ -212,8 +217,11 @@ class StoryIndex:
         allowed: tuple[str, float] | None = None
         contested: tuple[str, float] | None = None
         threshold = self._similarity.same_story_threshold
+        linked: tuple[str, float] | None = None
         for story_id, score in ranked:
             if score < min(threshold, self._config.linked_story_similarity):
+                break
+            if linked is not None and linked[1] - score > LINK_TIE:
                 break
             stale = event_time - self._stories[story_id].last_seen > stale_after
             verdict = self._names.verdict(identity, story_id, stale)
@@ -221,12 +229,21 @@ class StoryIndex:
             if verdict is Verdict.REFUSED and retold:
                 verdict = Verdict.ALLOWED  # "ECB cuts rates …": an analyst in London is no other event
             if verdict is Verdict.LINKED:
-                return story_id, round(score, 4)
+                if linked is None:
+                    linked = (story_id, score)
+                    if self._names.headline_names(identity, story_id):
+                        break
+                elif self._names.headline_names(identity, story_id):
+                    linked = (story_id, score)  # scored alike, and the headline names its place
+                    break
+                continue
+            if linked is not None:
+                continue
             if verdict is Verdict.CONTESTED and contested is None:
                 contested = (story_id, score)
             if verdict is Verdict.ALLOWED and allowed is None and score >= threshold:
                 allowed = (story_id, score)
-        chosen = contested or allowed
+        chosen = linked or contested or allowed
         if chosen is not None:
             return chosen[0], round(chosen[1], 4)
         return None, round(ranked[0][1], 4) if ranked else None

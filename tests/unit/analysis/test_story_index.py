@@ -237,3 +237,53 @@ def test_a_close_retelling_whose_opening_names_no_place_joins_across_places_furt
     assert index.assign(retold, 60.0).story_id == first.story_id
     opening_on_london = make_prepared("c", "In London, the Bank of England cut its rate on Thursday.")
     assert not _placeless_retelling(identity_of(opening_on_london), 0.99, AnalysisConfig())
+
+
+class _Scores:
+    """A similarity model that answers from a table (article ids, in either order)."""
+
+    same_story_threshold = 0.5
+
+    def __init__(self, table: dict[tuple[str, str], float]) -> None:
+        self.table = {**table, **{(b, a): s for (a, b), s in table.items()}}
+
+    def similarity(self, a, b) -> float:  # type: ignore[no-untyped-def]
+        return self.table.get((a.article_id, b.article_id), 0.0)
+
+
+def test_of_two_linked_stories_scored_alike_the_one_whose_place_the_headline_names_wins(
+    make_prepared,
+) -> None:
+    """A roundup of two tower fires joined the Saint-Aurel story and took Sombreval's names
+    along; a Sombreval follow-up that recalls Saint-Aurel scores alike on both.  Its headline
+    names Sombreval, the place the other story's articles name, so it joins that one."""
+    scores = _Scores(
+        {("b2", "b"): 0.9, ("c", "a"): 0.9, ("c", "b"): 0.6, ("d", "c"): 0.835, ("d", "b"): 0.833}
+    )
+    index = StoryIndex(AnalysisConfig(), scores)  # type: ignore[arg-type]
+    aurel = index.assign(
+        make_prepared("a", "Fire in a tower in Saint-Aurel kills three.", title="Fire in Saint-Aurel"), T0
+    )
+    sombreval = index.assign(
+        make_prepared(
+            "b",
+            "Fire in a tower in Sombreval kills one.\nThe blaze hit the Tilleuls estate in Sombreval.",
+            title="Fire in Sombreval",
+        ),
+        T0 + 60,
+    )
+    more = make_prepared(
+        "b2", "Residents of the Tilleuls estate in Sombreval mourn.", title="Sombreval mourns"
+    )
+    assert index.assign(more, T0 + 90).story_id == sombreval.story_id
+    roundup = make_prepared(
+        "c", "Two tower fires in one night, in Saint-Aurel and in Sombreval.", title="Two tower fires"
+    )
+    assert index.assign(roundup, T0 + 120).story_id == aurel.story_id
+    follow_up = make_prepared(
+        "d",
+        "Two people have now died after the fire at the Tilleuls estate in Sombreval, "
+        "hours after the one in Saint-Aurel.",
+        title="Fire in Sombreval: two dead",
+    )
+    assert index.assign(follow_up, T0 + 180).story_id == sombreval.story_id
