@@ -1443,6 +1443,17 @@ READER_FURNITURE = [
     "Inviateci le vostre foto del maltempo.",
     "I commenti sono chiusi.",
     "Di Paolo Serra e Giulia Neri, inviati a Genova",
+    "Translated from the Spanish by Ana Ruiz.",
+    "Texte traduit de l'italien.",
+    "Artículo traducido del inglés por la redacción.",
+    "Aus dem Italienischen übersetzt von Jana Roth.",
+    "Articolo tradotto dal tedesco.",
+    "Listen to this article (3 min)",
+    "Hören Sie diesen Beitrag",
+    "This story was updated at 18.40 with the mayor's statement.",
+    "Notizia aggiornata alle 18.40 con le parole del sindaco.",
+    "We apologise to our readers for the error.",
+    "Ci scusiamo con i lettori.",
 ]
 READER_NEWS = [
     "Police asked witnesses to come forward with any footage of the attack.",
@@ -1453,6 +1464,9 @@ READER_NEWS = [
     "Di notte, i soccorritori hanno estratto due persone vive dalle macerie.",
     "Les commentaires du préfet ont été vivement critiqués par l'opposition.",
     "The live broadcast was interrupted when the stage collapsed.",
+    "Her memoir, translated from the Spanish, sold 40,000 copies.",
+    "La traduction du rapport sera publiée vendredi.",
+    "The minister apologised to the families of the victims on Tuesday.",
 ]
 
 
