@@ -46,9 +46,10 @@ _THIN_SPACES: Final = "\u00a0\u202f\u2009"
 
 # Letters glued to digits: ordinal endings drop the number, scale endings multiply it,
 # anything else ("km", "e999", "G") means the digits are not a free-standing number.
-# Both are international abbreviations, not one language's words.
+# Both are international abbreviations, not one language's words.  A lone "b" is not one:
+# "Klasse 6b", "Gate 12b" name things, and a count of people in billions is written "bn".
 _SCALE_SUFFIXES: Final[Mapping[str, float]] = MappingProxyType(
-    {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "mrd": 1e9, "md": 1e9}
+    {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "mrd": 1e9, "md": 1e9}
 )
 
 
