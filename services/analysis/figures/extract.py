@@ -483,16 +483,7 @@ def _measure_for(
             return verb, head.subgroup  # "claimed the lives of 23 homeless people"
         return _refined(sent, k, counts, heads, at_token, lex) or head.measure, head.subgroup
     if head.kind in ("people", "subgroup") and lex.aboard.match(sent.words, head.end):
-        # "left port with about 60 people on board": only a measure in their own clause says what
-        # befell them ("the 60 people on board were rescued")
-        _, end = _clause(sent, count)
-        end = min([end, *(c.first for c in counts if c.first >= head.end)])  # "… on board, 51 were saved"
-        said = next((m[1] for j in range(head.end, end) if (m := lex.measures.match(sent.words, j))), None)
-        start, _ = _clause(sent, count)
-        words = sent.words
-        acted = next((m[1] for j in range(start, count.first) if (m := lex.active.match(words, j))), None)
-        # "has sickened 243 people on board", "Gunmen abduct school bus with 26 people on board"
-        return said or _verb_before(sent, count, lex) or acted, head.subgroup
+        return _aboard(sent, count, head, counts, lex), head.subgroup
     divided = k > 0 and _fronted_whole(sent, counts[k - 1], heads[k - 1], lex)
     if head.subgroup and bases and (head.partitive or divided or _in_inclusion(sent, k, counts, lex)):
         return bases[-1], head.subgroup  # "14 dead, including six children", "six of them children"
@@ -527,6 +518,20 @@ def _measure_for(
             return None, None  # "residents of six villages were evacuated": the residents were
         return _generic_passive(sent, head, lex.generic_passive, lex), None
     return measure, head.subgroup
+
+
+def _aboard(sent: _Sentence, count: _Count, head: _Head, counts: list[_Count], lex: Lexicon) -> str | None:
+    """The measure of people counted "on board": who was there, so only a measure of their own
+    clause before the next count ("the 60 people on board were rescued"), a verb right before
+    them ("has sickened 243 people on board") or an active verb of the clause ("Gunmen abduct
+    school bus with 26 people on board") says what befell them, never a word further off
+    ("Survivors told rescuers the boat had left port with about 60 people on board")."""
+    words = sent.words
+    start, end = _clause(sent, count)
+    end = min([end, *(c.first for c in counts if c.first >= head.end)])
+    said = next((m[1] for j in range(head.end, end) if (m := lex.measures.match(words, j))), None)
+    acted = next((m[1] for j in range(start, count.first) if (m := lex.active.match(words, j))), None)
+    return said or _verb_before(sent, count, lex) or acted
 
 
 def _fronted_whole(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
@@ -571,12 +576,8 @@ def _refined(
             return "rescued"
     if not narrower:
         return None
-    if head.measure == "injured" and not count.weak:
-        _, end = _clause(sent, count)
-        nxt = min((c.first for c in counts if c.first >= head.end), default=len(sent.words))
-        died = _first_named(sent, head.end, min(end, nxt), "killed", lex)
-        if died is not None and not any(sent.word(j) in lex.relatives for j in range(head.end, died)):
-            return "killed"  # "Zwei Schwerverletzte sind im Spital … erlegen" (not "… the blast that killed")
+    if head.measure == "injured" and _died(sent, count, head, counts, lex):
+        return "killed"
     said = _forward(sent, head, count, counts, heads, at_token, lex)
     if said is None:
         said = _backward(sent, count.first, lex, False)
@@ -585,6 +586,19 @@ def _refined(
     if head.measure != "injured":
         return said
     return said if _said_before_next(sent, count, head, counts, said, lex) else None
+
+
+def _died(sent: _Sentence, count: _Count, head: _Head, counts: list[_Count], lex: Lexicon) -> bool:
+    """Injured people who died: a word of death in their own clause, before the next count and
+    not inside a relative ("Zwei Schwerverletzte sind im Spital … erlegen"; not "ten injured in
+    blast that killed driver"); never for "un"/"one", which is barely a count ("Un blessé grave
+    avait été déclaré mort par erreur")."""
+    if count.weak:
+        return False
+    _, end = _clause(sent, count)
+    nxt = min((c.first for c in counts if c.first >= head.end), default=len(sent.words))
+    died = _first_named(sent, head.end, min(end, nxt), "killed", lex)
+    return died is not None and not any(sent.word(j) in lex.relatives for j in range(head.end, died))
 
 
 def _said_before_next(
