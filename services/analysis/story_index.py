@@ -198,14 +198,16 @@ class StoryIndex:
         self, prepared: PreparedArticle, identity: Identity, neighbours: Neighbours, event_time: float
     ) -> tuple[str | None, float | None]:
         """The story the article joins, and its score: the best-scoring story the names link
-        to the article, if its score passes `linked_story_similarity` (a town only that story
+        to the article (of two within LINK_TIE, the one whose place its headline names), if its
+        score passes `linked_story_similarity` (a town only that story
         names is evidence the model never saw: a follow-up in another language may score just
         under the threshold) and whose places do not conflict with it, else the best linked one
         whose places do (the article may name that story in passing), else the best-scoring
         one above the threshold they allow.  A story
         whose named places the article contradicts (another flood elsewhere), or that has been
-        quiet too long, is passed over unless the names link them (story_evidence).  Without
-        one, (None, the best score)."""
+        quiet too long, is passed over unless the names link them (story_evidence), or the
+        article retells it closely with no place in its opening (`_placeless_retelling`).
+        Without one, (None, the best score)."""
         scores: dict[str, float] = {}  # per story, its best neighbour's score
         for key, _ in neighbours:
             entry = self._articles[key]
