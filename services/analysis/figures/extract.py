@@ -813,19 +813,27 @@ def _earlier_frame(sent: _Sentence, count: _Count, lex: Lexicon, year: int | Non
     if sent.word(2) == "," and count.first > 2 and words[0] in lex.year_prepositions:
         stated = words[1]
         return len(stated) == 4 and stated.isdigit() and (year is None or int(stated) < year)
-    dated = _opening_year(sent, lex)
+    dated = _opening_year(sent, lex, _frame_start(sent, count))
     return year is not None and dated is not None and dated[1] < count.first and dated[0] < year
+
+
+def _frame_start(sent: _Sentence, count: _Count) -> int:
+    """Where the count's frame opens: after the last colon or semicolon before it ("a long
+    history of deadly slides: in 1951, an avalanche … killed 11 people"), else at 0."""
+    stops = [j for j in range(count.first) if sent.words[j] in (":", ";")]
+    return stops[-1] + 1 if stops else 0
 
 
 OPENING_REACH: Final = 4  # words between a dating preposition and its year: "En el mes de julio de 2018"
 
 
-def _opening_year(sent: _Sentence, lex: Lexicon) -> tuple[int, int] | None:
-    """The year a sentence opens on, and its token: "En julio de 2018, …", "Nel 2013 il tifone
-    …", "On July 12, 2018, …" (days, months and function words may stand before the year)."""
-    if sent.word(0) not in lex.dated_openers:
+def _opening_year(sent: _Sentence, lex: Lexicon, start: int = 0) -> tuple[int, int] | None:
+    """The year a sentence (or the part from `start`) opens on, and its token: "En julio de
+    2018, …", "Nel 2013 il tifone …", "On July 12, 2018, …" (days, months and function words
+    may stand before the year)."""
+    if sent.word(start) not in lex.dated_openers:
         return None
-    for j in range(1, OPENING_REACH + 2):
+    for j in range(start + 1, start + OPENING_REACH + 2):
         word = sent.word(j)
         if len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100:
             return int(word), j

@@ -435,6 +435,8 @@ def test_a_relative_clause_about_an_earlier_dated_event_is_history(text: str, la
         ("On July 12, 2018, a fire in the same hills killed 104 people.", "en"),
         ("Im Februar 2016 waren bei dem Aufstand fast 50 Menschen umgekommen.", "de"),
         ("Le 12 juillet 2018, l'incendie avait fait 104 morts.", "fr"),
+        ("The pass has a long history of slides: in 2018, an avalanche there killed 11 people.", "en"),
+        ("Il bilancio di oggi è pesante; nel 2018 il tifone aveva causato 6.300 morti.", "it"),
     ],
 )
 def test_a_sentence_that_opens_on_an_earlier_year_tells_history(text: str, language: str) -> None:
