@@ -550,10 +550,15 @@ STATES: Final = frozenset({"homeless"})
 """Measures that also describe who people are: "23 homeless people" killed by the cold are
 killed, as the verb before them says."""
 
-REFINEMENTS: Final = {"injured": ("hospitalized", "killed"), "kidnapped": ("rescued", "injured", "killed")}
+REFINEMENTS: Final = {
+    "injured": ("hospitalized", "killed"),
+    "kidnapped": ("rescued", "injured", "killed"),
+    "missing": ("rescued", "killed"),
+}
 """A count named by the first measure whose verb says one of the others: "34 blessés étaient
 toujours hospitalisés" are hospitalized, "Deux blessés sont morts à l'hôpital" are dead, "freed
-14 hostages" were rescued, "Two hostages were slightly injured" were injured."""
+14 hostages" were rescued, "Two hostages were slightly injured" were injured, "Deux disparus
+retrouvés vivants" were rescued."""
 
 
 def _refined(
@@ -568,7 +573,7 @@ def _refined(
     when its verb, after it or just before it, names the narrower one."""
     count, head = counts[k], heads[k]
     narrower = REFINEMENTS.get(head.measure or "", ())
-    if "rescued" in narrower:  # "Spezialkräfte befreiten … drei Geiseln", "Twelve hostages were freed"
+    if head.measure == "kidnapped":  # "Spezialkräfte befreiten … drei Geiseln", "Twelve hostages were freed"
         start, end = _clause(sent, count)
         before = range(start, count.first)
         after = range(head.end, min(end, head.end + 3))  # their own verb: "were freed", "a été libéré"
@@ -580,12 +585,25 @@ def _refined(
         return "killed"
     said = _forward(sent, head, count, counts, heads, at_token, lex)
     if said is None:
-        said = _backward(sent, count.first, lex, False)
+        # the missing found alive are only those the verb right before names ("ritrovati vivi
+        # due dispersi"), not an earlier count's ("11 rescued and up to six still missing")
+        missing = head.measure == "missing"
+        said = _said_right_before(sent, count, lex) if missing else _backward(sent, count.first, lex, False)
     if said not in narrower or (said == "killed" and head.measure == "injured"):
         return None  # the injured who died are found above, or not at all ("… the blast that killed")
     if head.measure != "injured":
         return said
     return said if _said_before_next(sent, count, head, counts, said, lex) else None
+
+
+def _said_right_before(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
+    """The measure a participle right before the count names, determiners between them
+    allowed: "ritrovati vivi (i) due dispersi"; not across a coordinator or another count."""
+    j = count.first - 1
+    while j >= 0 and sent.word(j) in lex.determiners:
+        j -= 1
+    found = lex.measures.match_ending(sent.words, j) if j >= 0 else None
+    return found[1] if found else None
 
 
 def _died(sent: _Sentence, count: _Count, head: _Head, counts: list[_Count], lex: Lexicon) -> bool:
