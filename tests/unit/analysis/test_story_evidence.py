@@ -610,6 +610,8 @@ def test_a_headline_telling_a_second_event_elsewhere_refuses_the_first(make_prep
         title="Anche a Pievebella si contano i danni",
     )
     assert names.verdict(identity_of(follow_up), "sorda", stale=False) is not Verdict.REFUSED
+    # "new" and "again" tell a development as often as a second event ("Nuova scossa a …")
+    assert not identity_of(make_prepared("e", body, language="it", title="Nuova piena a Montecroce")).another
 
 
 def test_a_place_one_article_of_another_story_recalls_is_not_elsewhere() -> None:
