@@ -180,16 +180,23 @@ def extract_figures(sentence: str, language: str, year: int | None = None) -> li
 
 def _counts(sent: _Sentence, numbers: Sequence[NumberSpan], lex: Lexicon) -> list[_Count]:
     """The numbers that may be counts.  One listed right after a number that an age, money or
-    identifier word rules out is ruled out too: "aged 19, 22 and 25", "im Alter von 19, 22 und 25"."""
+    identifier word rules out is ruled out too: "aged 19, 22 and 25", "im Alter von 19, 22 und 25";
+    so is a number word inside the unit of the number before ("30 por ciento", "30 per cento")."""
     counts: list[_Count] = []
     ruled_out = -1  # token after the last number ruled out by the word before it
+    unit_end = -1  # token after the unit of the last number ("30 por ciento": "ciento" is no 100)
     for number in numbers:
         first = bisect.bisect_left(sent.starts, number.start)
+        after = bisect.bisect_left(sent.starts, number.end)
+        if first < unit_end:
+            continue
+        unit = lex.units.match(sent.words, after)
+        unit_end = after + unit[0] if unit else -1
         between = sent.words[ruled_out:first] if ruled_out >= 0 else []
         listed = bool(between) and all(w == "," or w in lex.coordinators for w in between)
-        listed = listed and not _names_its_own(sent, bisect.bisect_left(sent.starts, number.end), lex)
+        listed = listed and not _names_its_own(sent, after, lex)
         if listed or lex.not_before.match_ending(sent.words, first - 1):
-            ruled_out = bisect.bisect_left(sent.starts, number.end)
+            ruled_out = after
             continue
         ruled_out = -1
         if count := _count(sent, number, lex):
