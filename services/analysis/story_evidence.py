@@ -70,19 +70,22 @@ _CALENDAR: dict[str, frozenset[str]] = {
 }
 LOCAL, REGION, COUNTRY = 0, 1, 2  # levels of a place, finest first
 _OPENING: Final = 2  # the headline and the first sentence: what the article is about
+
+
+def _phrases(field: str) -> dict[str, re.Pattern[str]]:
+    """Per language, one case-blind pattern of the whole phrases listed in `field`."""
+    return {
+        code: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)", re.IGNORECASE)
+        for code, data in LANGUAGES.items()
+        if (phrases := getattr(data, field))
+    }
+
+
 # A lead sentence that recalls another event ("… came a day after nine people died in Greece's
 # Kafireas Strait") names that event: its names would link the article to the wrong story.
-_RECALLS: dict[str, re.Pattern[str]] = {
-    code: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data.recalls)) + r")(?!\w)", re.IGNORECASE)
-    for code, data in LANGUAGES.items()
-    if data.recalls
-}
+_RECALLS = _phrases("recalls")
 # A headline that tells a second event of a kind ("esonda anche l'Arnesco").
-_ANOTHER: dict[str, re.Pattern[str]] = {
-    code: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data.another_event)) + r")(?!\w)", re.IGNORECASE)
-    for code, data in LANGUAGES.items()
-    if data.another_event
-}
+_ANOTHER = _phrases("another_event")
 
 
 class Verdict(IntEnum):

@@ -535,7 +535,7 @@ def _aboard(sent: _Sentence, count: _Count, head: _Head, counts: list[_Count], l
     ("Survivors told rescuers the boat had left port with about 60 people on board")."""
     words = sent.words
     start, end = _clause(sent, count)
-    end = min([end, *(c.first for c in counts if c.first >= head.end)])
+    end = min(end, _next_count(sent, head, counts))
     said = next((m[1] for j in range(head.end, end) if (m := lex.measures.match(words, j))), None)
     acted = next((m[1] for j in range(start, count.first) if (m := lex.active.match(words, j))), None)
     return said or _verb_before(sent, count, lex) or acted
@@ -621,7 +621,7 @@ def _died(sent: _Sentence, count: _Count, head: _Head, counts: list[_Count], lex
     if count.weak:
         return False
     _, end = _clause(sent, count)
-    nxt = min((c.first for c in counts if c.first >= head.end), default=len(sent.words))
+    nxt = _next_count(sent, head, counts)
     died = _first_named(sent, head.end, min(end, nxt), "killed", lex)
     return died is not None and not any(sent.word(j) in lex.relatives for j in range(head.end, died))
 
@@ -632,10 +632,15 @@ def _said_before_next(
     """Whether a word of `measure` follows the count before the next count does (or none
     follows at all): in "12 blessés et 2 morts", "morts" is the next count's word, not what
     became of the 12."""
-    nxt = min((c.first for c in counts if c.first >= head.end), default=len(sent.words))
+    nxt = _next_count(sent, head, counts)
     if _names_between(sent, head.end, nxt, measure, lex):
         return True
     return not _names_between(sent, nxt, len(sent.words), measure, lex)
+
+
+def _next_count(sent: _Sentence, head: _Head, counts: list[_Count]) -> int:
+    """Where the first count after a count's head starts (the sentence's end without one)."""
+    return min((c.first for c in counts if c.first >= head.end), default=len(sent.words))
 
 
 def _names_between(sent: _Sentence, start: int, stop: int, measure: str, lex: Lexicon) -> bool:
