@@ -559,9 +559,34 @@ def _chosen(size: int, indices: Sequence[int]) -> NDArray[np.bool_]:
 
 def _counterparts(sims: NDArray[np.float32], cosine: float, floor: float) -> NDArray[np.bool_]:
     """Sentence pairs that say the same thing: a translation-level cosine, or each other's
-    best match at `floor` (a free translation of one sentence scores lower than the rest)."""
+    best match at `floor` (a free translation of one sentence scores lower than the rest), or
+    the same among the sentences still unpaired when they stand in the same place."""
     mutual = (sims == sims.max(axis=1, keepdims=True)) & (sims == sims.max(axis=0, keepdims=True))
-    return (sims >= cosine) | (mutual & (sims >= floor))
+    matched = (sims >= cosine) | (mutual & (sims >= floor))
+    for i, j in _paired_in_place(sims, matched, floor):
+        matched[i, j] = True
+    return matched
+
+
+def _paired_in_place(
+    sims: NDArray[np.float32], matched: NDArray[np.bool_], floor: float
+) -> list[tuple[int, int]]:
+    """Unpaired body sentences that are each other's best unpaired match at `floor` and stand
+    right between the same paired body sentences (or both after the last pair): the free
+    translation of a last line whose best match overall is a lead another sentence translates."""
+    rows, cols = matched.any(axis=1), matched.any(axis=0)
+    free = np.where(rows[:, None] | cols[None, :], -np.inf, sims)
+    free[0, :] = free[:, 0] = -np.inf  # headlines are told too freely to pair on a weak match
+    anchor = {int(i): int(sims[i].argmax()) for i in np.flatnonzero(rows) if i > 0}
+    found = []
+    for i in range(2, len(sims)):
+        j = int(free[i].argmax())
+        if free[i, j] < floor or int(free[:, j].argmax()) != i or anchor.get(i - 1, j) >= j:
+            continue
+        last = i == len(sims) - 1 and all(b < j for b in anchor.values())
+        if last or anchor.get(i + 1, -1) > j:
+            found.append((i, j))
+    return found
 
 
 def _word_share(sentences: tuple[Sentence, ...], chosen: NDArray[np.bool_]) -> float:

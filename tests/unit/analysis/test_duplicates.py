@@ -1,7 +1,9 @@
 """Duplicate rules on invented stories (never the seed articles)."""
 
+import numpy as np
+
 from services.analysis.config import AnalysisConfig
-from services.analysis.duplicates import duplicate_method, figures_conflict, sentence_numbers
+from services.analysis.duplicates import _counterparts, duplicate_method, figures_conflict, sentence_numbers
 from services.analysis.figures import Figure
 
 STRIKE_EN = (
@@ -546,3 +548,13 @@ def test_a_sentence_told_freely_in_its_original_s_place_is_translated_but_a_new_
     assert match is not None and match.method == "cross_lingual"
     arrest = [*FIRE_DE[:4], "Die Polizei nahm am Abend einen Mitarbeiter des Lagers fest."]
     assert _match(make_prepared, arrest, FIRE_EN, new_lang="de") is None
+
+
+def test_a_last_line_told_freely_pairs_with_the_original_s_last_line_only_in_its_place() -> None:
+    # Headline and lead are translated; the last line's best match overall is the lead,
+    # which the lead's translation already holds, so among the unpaired it pairs with the
+    # original's last line: a free translation in its original's place.
+    sims = np.array([[0.75, 0.26, 0.10], [0.33, 0.75, 0.20], [0.08, 0.46, 0.44]], dtype=np.float32)
+    assert _counterparts(sims, 0.65, 0.42)[2, 2]
+    # The same weak pair standing before the lead's counterpart is out of place.
+    assert not _counterparts(sims[:, [0, 2, 1]], 0.65, 0.42)[2].any()
