@@ -37,10 +37,11 @@ _LINE_SHAPES = [
     r"^({networks}|{share})([\s,|/·•:]+({networks}|{share}))*\s*[:.!]*$",  # a row of share buttons
     r"\{\{\s*\w+\s*\}\}",  # an unfilled page template
     r"©",
+    r"^\(c\)\s",  # "(c) Agencia Meseta"
     r"\bhtml5\b",
     r"^\w[^›»>|/]{0,30}(\s[›»>|/]\s\w[^›»>|/]{0,30}){2,}\W*$",  # a breadcrumb: "Home › News › Local"
-    # a live blog's bare timestamp: "11h38", "16 h 45 –"
-    r"^\d{1,2}([:.]|\s?h\s?)\d{2}(\s?(uhr|h|hrs?|ore|horas))?\W*$",
+    # a live blog's bare timestamp: "11h38", "16 h 45 –", "Ore 22.20", "Update: 14:30"
+    r"^([^\W\d_]{1,15}\s*:?\s*)?\d{1,2}([:.]|\s?h\s?)\d{2}(\s?(uhr|h|hrs?|ore|horas))?\W*$",
     r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b",  # an address to write to: "Contact … at dbirkett@freepress.com"
     r"^[\w .&-]{2,25}\d[\d.,]*\s*(pkt\.?|pts?\.?)?\s*[▲▼+\-−]\s*\d+([.,]\d+)?\s*%\W*$",  # a market ticker
     r"^(meteo|weather|wetter|el tiempo|météo)\s*:.{0,40}\d+\s*°",  # a weather widget
@@ -49,7 +50,11 @@ _LINE_SHAPES = [
     r"^\((" + _AGENCIES + r")\)\s*[-–—]\s*[\w .'-]{2,30}(,\s*\d{1,2}\s+\w{3,10}\.?)?\s*[-–—]?\W*$",
     # an agency or desk tag alone: "(ANI)", "(dps/red)", "(ad/trad.)"
     r"^\(\s*[a-z]{2,6}\.?(\s*/\s*[a-z]{2,6}\.?)*\s*\)\W*$",
-    # editors' initials and agencies: "hb/sti (dpa, rtr)"
+    # editors' initials and agencies: "hb/sti (dpa, rtr)"; desk codes alone: "ams/bk/sba",
+    # "dac-sl/ab/cbn", "dnd wk/bs", "(ASI) red-mn/gr"
+    r"^(\([a-z]{2,6}\)\s*)?[a-z]{1,5}([- ][a-z]{1,5})*/[a-z]{1,5}(/[a-z]{1,5})*\W*$",
+    # an agency's desk stamp: "(AGN) RED/ 17-MAR-26 10:55"
+    r"^\([a-z]{2,6}\)\s*[a-z]{2,5}\s*/\s*\d{1,2}-[a-z]{3}-\d{2}\s+\d{1,2}[:.]\d{2}\W*$",
     r"^[a-z]{1,4}([,/][a-z]{1,4})*/[a-z]{1,4}\s*\([^()]{1,50}\)\W*$",
 ]
 # Notices of two cues in one text, in either order: a topic and the reader, the site or an
@@ -269,7 +274,7 @@ def _byline_pattern() -> re.Pattern[str]:
     words of a name (a second author after "and"), and at most one short segment after a
     comma, bar or dash ("Por Íñigo Sarasola | Valladolid", "Par Élodie Marchand, service
     International").  Case-sensitive: "Por orden del juez, …" names no author."""
-    words = _unique(w[:1].upper() + w[1:] for w in _union("bylines"))
+    words = _unique(form for w in _union("bylines") for form in (w[:1].upper() + w[1:], w))
     opener = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
     name = rf"{_NAME}(?:\s+{_NAME}){{1,2}}"
     tail = r"(?:\s*[,|/·–-]\s*[^,|/·–\n]{1,40})?"
@@ -277,6 +282,21 @@ def _byline_pattern() -> re.Pattern[str]:
 
 
 _BYLINE = _byline_pattern()
+# A line of short fields between bars or middle dots: "Marta Llorente | Corresponsal en Lisboa",
+# "Carmen Vallejo · Madrid · 18 mar 2026 - 13:15 CET": how pages set bylines, datelines and
+# stamps; prose sets no bars between its clauses.
+_FIELD_BAR = re.compile(r"\s+[|·•]\s+")
+FIELD_WORDS = 6  # the longest field of such a line
+FIELDS_WORDS = 16  # the longest such line
+
+
+def _fields(text: str) -> bool:
+    fields = _FIELD_BAR.split(text.strip())
+    if len(fields) < 2 or len(text.split()) > FIELDS_WORDS:
+        return False
+    return all(0 < len(f.split()) <= FIELD_WORDS and not f.rstrip().endswith((".", "!", "?")) for f in fields)
+
+
 _SPACES = re.compile(r"\s{2,}")
 
 
@@ -288,7 +308,7 @@ def is_boilerplate(line: str) -> bool:
     if not text or _LETTER.search(text) is None:
         return True
     count = len(text.split())
-    if count <= MAX_BOILERPLATE_WORDS and (_BOILERPLATE.search(text) or _BYLINE.match(text)):
+    if count <= MAX_BOILERPLATE_WORDS and (_BOILERPLATE.search(text) or _BYLINE.match(text) or _fields(text)):
         return True
     if count > MAX_BOILERPLATE_WORDS and (listed := _LISTED.match(text)):
         return bool(_BOILERPLATE.search(listed.group(1)))  # "Lo más leído: … | … | …", however long

@@ -1478,3 +1478,65 @@ def test_live_stamps_reader_calls_and_bylines_are_boilerplate(line: str) -> None
 @pytest.mark.parametrize("line", READER_NEWS)
 def test_news_that_opens_like_a_byline_or_a_call_stays(line: str) -> None:
     assert not is_boilerplate(line), line
+
+
+# Written for the furniture of the round-9 feeds, not copied from them.
+DESK_CODES_FIELDS_AND_NOTES = [
+    "jrh/ks/mb",
+    "afx-ml/tk",
+    "dnd rs/hl",
+    "(ANP) red-ms/pk",
+    "(ASR) RED/ 04-APR-26 18:40",
+    "Ore 09.15",
+    "Aggiornamento: 16.05",
+    "(c) Agence Riviera Presse",
+    "Lucía Ortega | Enviada especial a Oporto",
+    "Redazione · Genova · 3 maggio 2026, 07:40",
+    "di Marta Colombo",
+    "Posted by Helen Ashworth",
+    "De notre envoyée spéciale à Lisbonne, Anne Roux",
+    "Von unserem Korrespondenten in Wien",
+    "Dalla nostra inviata a Parigi",
+    "This article may be updated as the situation develops.",
+    "Our live coverage has now ended.",
+    "Thank you for joining us this evening.",
+    "Download the Valley News app for breaking news alerts.",
+    "Watch the full report on Channel Four News tonight.",
+    "Catch up: everything we know about the bridge collapse",
+    "Nella precedente versione di questo articolo si parlava di cinque feriti.",
+    "Lasciate un commento qui sotto.",
+    "Cet article corrige une précédente version qui donnait un mauvais horaire.",
+    "Merci de nous avoir suivis.",
+    "Dieser Artikel wird laufend aktualisiert.",
+    "Mehr Meldungen aus der Region finden Sie in unserem Newsticker.",
+    "Alle Sendungen zum Nachhören finden Sie in der Radio-Nord-App.",
+    "Unterstützen Sie unsere Arbeit mit einer Spende.",
+    "Guten Morgen, liebe Leserinnen und Leser, hier ist der Überblick des Tages.",
+    "Esta noticia ha sido actualizada con la última cifra de heridos.",
+    "Información ampliada a las 18.30 horas.",
+    "Puedes escuchar la entrevista completa en la sección de podcast.",
+    "Síguenos en Instagram y TikTok.",
+    "Únete a la conversación en nuestra comunidad.",
+]
+DESK_CODES_LOOKALIKE_NEWS = [
+    "Ore di angoscia per i dispersi: le ricerche sono riprese all'alba.",
+    "Update on the search: 14 people are still missing.",
+    "Di Paolo, the mayor, said the road would reopen on Friday.",
+    "Von der Brücke stürzten zwei Autos in den Fluss.",
+    "The agency said the 24/7 hotline had taken 3,000 calls since Monday.",
+    "Thank you for your courage, the mayor told the firefighters who saved 12 people.",
+    "Watch out for falling debris, police warned residents on Sunday.",
+    "Únete a la búsqueda, pidió el alcalde a los vecinos voluntarios.",
+    "Esta noticia llegó a los familiares de madrugada, según la Guardia Civil.",
+    "Mehr als 300 Menschen finden in der Turnhalle Platz.",
+]
+
+
+@pytest.mark.parametrize("line", DESK_CODES_FIELDS_AND_NOTES)
+def test_desk_codes_field_lines_and_update_notes_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line), line
+
+
+@pytest.mark.parametrize("line", DESK_CODES_LOOKALIKE_NEWS)
+def test_news_that_opens_like_a_desk_code_or_a_note_stays(line: str) -> None:
+    assert not is_boilerplate(line), line
