@@ -447,13 +447,17 @@ def _opening_elsewhere(identity: Identity, story: _Named, headline_elsewhere: bo
     if identity.opening is None:
         return False
     towns = {w for w in identity.opening if w in identity.places and level(w) == LOCAL}
-    return (bool(towns) or headline_elsewhere) and not _opening_names(identity.opening, story)
+    return (bool(towns) or headline_elsewhere) and not _opening_names(identity.opening, story, identity.names)
 
 
-def _opening_names(opening: frozenset[str], story: _Named) -> bool:
+def _opening_names(opening: frozenset[str], story: _Named, names: frozenset[str] = frozenset()) -> bool:
     """Whether the opening names anything of the story but its country (see above)."""
     placed = (w for w in opening if w in story.places and level(w) != COUNTRY)
-    if any(placed) or any(w in story.names or w in story.nouns for w in opening):
+    if any(placed) or any(w in story.names for w in opening):
+        return True
+    # German capitalises every noun: a guess ("Einsturz") meets a guess only where there is
+    # nothing surer, while a name read surely on our side may meet the story's guess.
+    if any(w in story.nouns and (w in names or not story.names) for w in opening):
         return True
     stems = {w[:_STEM] for w in opening if len(w) >= _STEM and level(w) == LOCAL}
     return any(w[:_STEM] in stems for w in chain(story.places, story.names) if len(w) >= _STEM)

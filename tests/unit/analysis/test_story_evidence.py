@@ -625,3 +625,36 @@ def test_a_place_one_article_of_another_story_recalls_is_not_elsewhere() -> None
     assert names.elsewhere("valsorda", {"valsord", "IT"}) == frozenset()
     names.add("arnesia", _identity({"arnesc"}, places={"arnes", "valsord"}))
     assert names.elsewhere("valsorda", {"valsord", "IT"}) == {"valsord"}
+
+
+def test_a_german_common_noun_in_the_opening_names_no_story_that_has_surer_names() -> None:
+    """A Czech mine collapse told in German a day after the Polish one: its lead recalls the
+    Polish mine further down, and its opening shares only "Einsturz" with the Polish story,
+    a noun German capitalises like a name.  A guess on both sides is no name of the story when
+    the story has sure names; the Polish mine's own name in the opening is."""
+    names = StoryNames()
+    names.add(
+        "poland",
+        Identity(
+            frozenset({"bierzow", "kowalsk"}),
+            frozenset({"einsturz", "grubenungluck"}),
+            frozenset({"bierzow"}),
+            frozenset({"bierzow", "PL"}),
+        ),
+    )
+
+    def czech(opening: set[str]) -> Identity:
+        return Identity(
+            frozenset(),
+            frozenset({"einsturz", "bierzow", "karvin"}),
+            frozenset(),
+            frozenset({"PL", "CZ"}),
+            frozenset({"karvin"}),
+            headline_places=frozenset({"CZ"}),
+            headline_words=frozenset({"tschechien", "grubenungluck"}),
+            opening=frozenset(opening),
+        )
+
+    told_in_german = czech({"einsturz", "PL", "CZ", "tschechien"})
+    assert names.verdict(told_in_german, "poland", stale=False) is Verdict.REFUSED
+    assert names.verdict(czech({"bierzow", "PL", "CZ"}), "poland", stale=False) is Verdict.CONTESTED
