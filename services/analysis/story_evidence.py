@@ -336,12 +336,17 @@ class StoryNames:
         )
 
     def _main_elsewhere(self, key: str, story_id: str, sure: bool = False) -> bool:
-        """Whether another live story has `key` as a main place (`sure`: named as a sure place)."""
+        """Whether another live story has `key` as a main place (`sure`: named as a sure place
+        in ELSEWHERE_ARTICLES of its articles, or in one and in a headline)."""
         others = (t for t in islice(self._placed.get(key, ()), MAX_PLACE_OWNERS) if t != story_id)
         return any(
             (not sure or key in self._stories[t].places)
             and self._stories[t].is_main(key)
-            and (not sure or self._stories[t].articles_naming(key) >= ELSEWHERE_ARTICLES)
+            and (
+                not sure
+                or self._stories[t].articles_naming(key) >= ELSEWHERE_ARTICLES
+                or key in self._stories[t].headline
+            )
             for t in others
         )
 

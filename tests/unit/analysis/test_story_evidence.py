@@ -627,6 +627,18 @@ def test_a_place_one_article_of_another_story_recalls_is_not_elsewhere() -> None
     assert names.elsewhere("valsorda", {"valsord", "IT"}) == {"valsord"}
 
 
+def test_a_place_another_story_names_in_its_headline_is_elsewhere_from_one_article() -> None:
+    """The Czech mine story recalls "Bierzów, in Poland, where the collapse killed seven": the
+    Polish story named Bierzów as a place in one article only, but in its headline, so a count
+    said of it is the Polish story's."""
+    names = StoryNames()
+    names.add("czech", _identity({"stonavk"}, places={"karvin", "CZ"}))
+    names.add("poland", _identity({"kowalsk"}, places={"bierzow", "PL"}))
+    assert names.elsewhere("czech", {"bierzow", "PL"}) == frozenset()
+    names.add("poland", _identity({"kowalsk"}, headline={"bierzow"}))
+    assert names.elsewhere("czech", {"bierzow", "PL"}) == {"bierzow"}
+
+
 def test_a_german_common_noun_in_the_opening_names_no_story_that_has_surer_names() -> None:
     """A Czech mine collapse told in German a day after the Polish one: its lead recalls the
     Polish mine further down, and its opening shares only "Einsturz" with the Polish story,
