@@ -559,13 +559,15 @@ killed, as the verb before them says."""
 
 REFINEMENTS: Final = {
     "injured": ("hospitalized", "killed"),
-    "kidnapped": ("rescued", "injured", "killed"),
+    "kidnapped": ("rescued", "injured", "killed", "hospitalized"),
     "missing": ("rescued", "killed"),
+    "rescued": ("hospitalized", "killed"),
 }
 """A count named by the first measure whose verb says one of the others: "34 blessés étaient
 toujours hospitalisés" are hospitalized, "Deux blessés sont morts à l'hôpital" are dead, "freed
 14 hostages" were rescued, "Two hostages were slightly injured" were injured, "Deux disparus
-retrouvés vivants" were rescued."""
+retrouvés vivants" were rescued, "Sechs Überlebende werden im Krankenhaus behandelt" are
+hospitalized."""
 
 
 def _refined(
