@@ -35,6 +35,7 @@ class FigureSlot:
     places: frozenset[str]  # folded place names of the readings it holds
     latest: Observation
     values: list[float] = field(default_factory=list)  # every value it held, oldest first
+    groups: set[str] = field(default_factory=set)  # other names it was told under (_group_kin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +66,11 @@ def slot_for(slots: list[FigureSlot], reading: Reading, known: frozenset[str]) -
     opens one.  (A higher count naming a new place is read as an update: the names of
     regions and countries differ between languages, "Bayern"/"Baviera".)"""
     fig = reading.figure
-    same = [s for s in slots if s.measure == fig.measure and s.unit == fig.unit]
+    same = [s for s in slots if fig.measure in (s.measure, *s.groups) and s.unit == fig.unit]
     if not same and (kin := _kin(fig.measure)) is not None:
         same = [s for s in slots if s.measure == kin and s.unit == fig.unit]
+    if not same:
+        same = _group_kin(slots, fig)
     if not same:
         return None
     located = next((s for s in same if s.places & reading.places), None) if reading.places else None
@@ -87,6 +90,20 @@ def _kin(measure: str) -> str | None:
     group, _, base = measure.rpartition(" ")
     kin = KIN.get(base)
     return None if kin is None else f"{group} {kin}".strip()
+
+
+def _group_kin(slots: list[FigureSlot], fig: Figure) -> list[FigureSlot]:
+    """The story's only slot of the same measure under another group (or none), when the
+    reading is not below it: outlets name the people of one count as they please ("23
+    students in hospital" after "23 in hospital", "16 rescued" after "seven children
+    rescued").  A smaller count is a part of it, not a new value of it."""
+    if " " not in fig.measure:
+        return []  # a plain count after a group's is most often the whole, another count
+    base = fig.measure.rsplit(" ", 1)[-1]
+    kin = [s for s in slots if s.measure.rsplit(" ", 1)[-1] == base and s.unit == fig.unit]
+    if len(kin) != 1 or kin[0].measure != base or fig.value < kin[0].latest.value:
+        return []
+    return kin
 
 
 def _part_of(main: FigureSlot, reading: Reading, known: frozenset[str]) -> bool:
@@ -118,13 +135,15 @@ def update(
             slots.append(FigureSlot(fig.measure, fig.unit, reading.places, reading.observation, [value]))
         return None
     slot.places |= reading.places  # where this value is counted, as outlets name it
-    if slot.measure != reading.figure.measure:  # its kin: "displaced" and "evacuated" are one count
-        slot.measure = _evacuated(slot.measure, reading.figure.measure)
+    named = slot.measure
+    if named.rsplit(" ", 1)[-1] == reading.figure.measure.rsplit(" ", 1)[-1]:
+        named = reading.figure.measure  # its group kin: the change is told as the outlet names it
+        slot.groups.add(named)
+    elif slot.measure != reading.figure.measure:  # its kin: "displaced" and "evacuated" are one count
+        slot.measure = named = _evacuated(slot.measure, reading.figure.measure)
     if value in slot.values and not (reading.corrected and value != slot.latest.value):
         return None  # the current value again, or an older one an outlet repeats (not corrects)
-    change = FigureChange(
-        measure=slot.measure, unit=slot.unit, previous=slot.latest, current=reading.observation
-    )
+    change = FigureChange(measure=named, unit=slot.unit, previous=slot.latest, current=reading.observation)
     slot.latest = reading.observation
     slot.values.append(value)
     return change

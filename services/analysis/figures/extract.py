@@ -22,10 +22,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
-from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE, GenericPassive, Lexicon
+from services.analysis.figures.lexicon import (
+    APOSTROPHES,
+    LEXICONS,
+    TOKEN_RE,
+    WORKERS,
+    GenericPassive,
+    Lexicon,
+)
 from services.analysis.figures.numbers import NumberSpan, find_numbers, normalize_language
 
 MAX_SENTENCE_CHARS: Final = 20_000
@@ -104,6 +111,18 @@ class _Sentence:
             tuple(m.end() for m in matches),
         )
 
+    def with_trades(self, trades: Mapping[str, frozenset[str]]) -> _Sentence:
+        """The sentence with each group word that names a trade's workers beside its trade's
+        words read as plain workers: "Quatre mineurs ont été tués dans la mine" counts miners."""
+        present = set(self.words)
+        hits = [j for j, w in enumerate(self.words) if w in trades and trades[w] & present]
+        if not hits:
+            return self
+        words = list(self.words)
+        for j in hits:
+            words[j] = WORKERS
+        return replace(self, words=tuple(words))
+
     def is_word(self, j: int) -> bool:
         return 0 <= j < len(self.words) and (self.words[j][0].isalnum() or self.words[j][0] == "_")
 
@@ -173,7 +192,7 @@ def extract_figures(sentence: str, language: str, year: int | None = None) -> li
     if not numbers:
         return []
     rules = lex or LEXICONS[FALLBACK_LANGUAGE]
-    sent = _Sentence.of(text, rules.adverbs)
+    sent = _Sentence.of(text, rules.adverbs).with_trades(rules.trades)
     counts = _merge_ranges(sent, _counts(sent, numbers, rules), rules)
     return _attach(sent, counts, rules, year)
 

@@ -18,6 +18,7 @@ from services.analysis.languages import LANGUAGES, FigureData, GenericPassiveDat
 
 TOKEN_RE: Final = re.compile(r"\w+|[^\w\s]")
 APOSTROPHES: Final = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "‐": "-"})
+WORKERS: Final = "_workers"  # the token a trade's group word becomes beside its trade (Lexicon.trades)
 
 Entry = tuple[tuple[str, ...], str]
 
@@ -181,6 +182,7 @@ class Lexicon:
     links: frozenset[str]
     person_markers: frozenset[str]
     adverbs: frozenset[str]
+    trades: Mapping[str, frozenset[str]]  # a group word -> the words that make it a trade's workers
     frees: frozenset[str]
     group_links: PhraseTable
     function_words: frozenset[str]
@@ -204,7 +206,7 @@ class Lexicon:
 
     def is_people(self, word: str) -> bool:
         """A head of a counted group, compounds included where the language makes them."""
-        if word in self.people:
+        if word in self.people or word == WORKERS:
             return True
         return any(word.endswith(end) and len(word) - len(end) >= 3 for end in self.people_endings)
 
@@ -275,6 +277,7 @@ def build(data: LanguageData) -> Lexicon:
         links=_words(fig.links),
         person_markers=_words(fig.person_markers),
         adverbs=_words(fig.adverbs),
+        trades={word.lower(): _words(context) for word, context in fig.trades.items()},
         frees=_words(fig.frees),
         group_links=PhraseTable.of(fig.group_links),
         function_words=_words(fig.function_words),

@@ -154,6 +154,9 @@ class FigureData(_Data):
     person_markers: list[str] = Field(default_factory=list)  # "mató a cuatro ciclistas": a person follows
     frees: list[str] = Field(default_factory=list)  # "freed": hostages a clause says were freed were rescued
     adverbs: list[str] = Field(default_factory=list)  # read past as if absent: "ha rescatado ya a 35 vecinos"
+    # a group word that names workers of a trade where its sentence names the trade's place:
+    # "mineurs" beside "mine" or "grisou" are miners, elsewhere minors (children)
+    trades: dict[str, list[str]] = Field(default_factory=dict)
     group_links: list[str] = Field(default_factory=list)  # "killing a family of five": verb, group, count
     function_words: list[str] = Field(default_factory=list)
     determiners: list[str] = Field(default_factory=list)

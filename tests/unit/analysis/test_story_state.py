@@ -321,3 +321,34 @@ def test_a_count_that_becomes_a_part_after_the_article_moved_its_toll_is_read(ma
     _then(memory, make_prepared("c", "Police corrected the toll: one person died, not five."))
     later = make_prepared("d", "The toll was revised up to six dead.\nTwo people died in hospital.")
     assert ("killed", 1.0, 6.0) in _changes(_then(memory, later))
+
+
+def test_a_count_told_of_a_group_updates_the_story_s_plain_count_of_the_same_people(make_prepared) -> None:
+    """A school outbreak first counts "23 people in hospital", then "41 students": one count,
+    told as the outlet names it, and the group's later counts follow it.  A smaller count of a
+    group the story never tied to its count is a part of it, not a fall."""
+    memory = StoryMemory("s", "Outbreak")
+    first = make_prepared(
+        "a",
+        "Food poisoning at a boarding school in Varno sent dozens to hospital on Monday.\n"
+        "Twenty-three people were taken to hospital after lunch, the health board said.",
+    )
+    _first(memory, first)
+    later = make_prepared(
+        "b",
+        "The food poisoning outbreak at the Varno boarding school spread on Tuesday.\n"
+        "Forty-one students are now in hospital, the health board said.",
+    )
+    assert _changes(_then(memory, later)) == [("students hospitalized", 23.0, 41.0)]
+    fewer = make_prepared(
+        "c",
+        "Inspectors closed the kitchen of the Varno boarding school on Wednesday.\n"
+        "Thirty-eight students remain in hospital, the health board said.",
+    )
+    assert _changes(_then(memory, fewer)) == [("students hospitalized", 41.0, 38.0)]
+    part = make_prepared(
+        "d",
+        "Inspectors found the kitchen of the Varno boarding school dirty on Thursday.\n"
+        "Nine women are among those in hospital, the health board said.",
+    )
+    assert _changes(_then(memory, part)) == []
