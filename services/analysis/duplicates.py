@@ -578,8 +578,10 @@ def _paired_in_place(
     free = np.where(rows[:, None] | cols[None, :], -np.inf, sims)
     free[0, :] = free[:, 0] = -np.inf  # headlines are told too freely to pair on a weak match
     anchor = {int(i): int(sims[i].argmax()) for i in np.flatnonzero(rows) if i > 0}
+    if matched[0, 0]:
+        anchor[0] = 0  # headline to headline: the lead stands right after it
     found = []
-    for i in range(2, len(sims)):
+    for i in range(1, len(sims)):
         j = int(free[i].argmax())
         if free[i, j] < floor or int(free[:, j].argmax()) != i or anchor.get(i - 1, j) >= j:
             continue

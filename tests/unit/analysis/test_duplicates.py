@@ -558,3 +558,7 @@ def test_a_last_line_told_freely_pairs_with_the_original_s_last_line_only_in_its
     assert _counterparts(sims, 0.65, 0.42)[2, 2]
     # The same weak pair standing before the lead's counterpart is out of place.
     assert not _counterparts(sims[:, [0, 2, 1]], 0.65, 0.42)[2].any()
+    # A lead told freely, whose best match is the original's headline, pairs with its lead
+    # when the headlines pair and the next sentences do.
+    lead = np.array([[0.58, 0.30, 0.10], [0.50, 0.46, 0.20], [0.10, 0.25, 0.76]], dtype=np.float32)
+    assert _counterparts(lead, 0.65, 0.42)[1, 1]
