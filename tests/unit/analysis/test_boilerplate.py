@@ -1540,3 +1540,49 @@ def test_desk_codes_field_lines_and_update_notes_are_boilerplate(line: str) -> N
 @pytest.mark.parametrize("line", DESK_CODES_LOOKALIKE_NEWS)
 def test_news_that_opens_like_a_desk_code_or_a_note_stays(line: str) -> None:
     assert not is_boilerplate(line), line
+
+
+# Written for the furniture lines of round 10, not copied from them.
+CREDITS_STAMPS_AND_PROMOTIONS = [
+    "Pinterest Tumblr WhatsApp Twitter",
+    "EPA/MARIA SCHULZ",
+    "Redazione Torino 4 maggio 2026 09:12",
+    "Von dpa/lnw 3. Mai 2026 - 08:40 Uhr",
+    "This piece is republished from The Dialogue under a Creative Commons licence.",
+    "The article Storm warning for the coast first appeared on Coastal Weekly",
+    "The reporter travelled as a guest of Visit Malta.",
+    "Try the app for breaking news alerts in Leeds.",
+    "Diario Norte / Agencias",
+    "Le Courrier / Agences",
+    "Ce reportage a été réalisé dans le cadre d'un partenariat avec la région.",
+    "L'abus d'alcool est dangereux pour la santé.",
+    "Suivez toute l'actualité de votre département en vous abonnant.",
+    "Este contenido es exclusivo para suscriptores.",
+    "Suscribite para leer sin límites.",
+    "Conforme a los criterios de calidad de la redacción",
+    "Pressekontakt: Lausitzer Rundschau, Telefon 0355 4810",
+    "Schickt uns eure Fotos über die App.",
+    "Alle früheren Meldungen lesen Sie in unserem vorherigen Liveblog.",
+    "Hier finden Sie aktuelle Nachrichten, Videos und Gewinnspiele.",
+    "I commenti sono moderati e pubblicati entro 12 ore.",
+    "Le opinioni espresse sono quelle dell'autore.",
+    "Inviaci le tue foto del maltempo.",
+]
+CREDITS_LOOKALIKE_NEWS = [
+    "The mayor said the EPA/state agreement would be signed on Monday.",
+    "The report first appeared to show a rise in cases, but the ministry corrected it.",
+    "Police asked residents to send them photos of the flooded road.",
+    "Il sindaco ha commentato le opinioni espresse dai residenti durante l'assemblea.",
+    "La fiscalía pidió a los suscriptores del seguro que presentaran sus reclamaciones.",
+    "Die Polizei bittet Zeugen, sich unter der Nummer 110 zu melden.",
+]
+
+
+@pytest.mark.parametrize("line", CREDITS_STAMPS_AND_PROMOTIONS)
+def test_credits_stamps_and_promotions_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line), line
+
+
+@pytest.mark.parametrize("line", CREDITS_LOOKALIKE_NEWS)
+def test_news_that_mentions_credits_or_apps_stays(line: str) -> None:
+    assert not is_boilerplate(line), line
