@@ -1567,6 +1567,12 @@ CREDITS_STAMPS_AND_PROMOTIONS = [
     "I commenti sono moderati e pubblicati entro 12 ore.",
     "Le opinioni espresse sono quelle dell'autore.",
     "Inviaci le tue foto del maltempo.",
+    "Podéis volver a ver el reportaje completo del telediario de las 21.00 en nuestra web.",
+    "Scriveteci: pubblicheremo le vostre foto.",
+    "Il meglio della settimana ogni domenica: iscriviti alla newsletter «Il Punto».",
+    "Newsüberblick – Stand: 04.05.2026, 18:00 Uhr",
+    "Rectificatif : une version précédente de cet article donnait un mauvais prénom.",
+    "Fe de errores: en una versión anterior se citó mal al alcalde.",
 ]
 CREDITS_LOOKALIKE_NEWS = [
     "The mayor said the EPA/state agreement would be signed on Monday.",
@@ -1575,6 +1581,9 @@ CREDITS_LOOKALIKE_NEWS = [
     "Il sindaco ha commentato le opinioni espresse dai residenti durante l'assemblea.",
     "La fiscalía pidió a los suscriptores del seguro que presentaran sus reclamaciones.",
     "Die Polizei bittet Zeugen, sich unter der Nummer 110 zu melden.",
+    "Stand der Ermittlungen: Der Fahrer ist weiter flüchtig.",
+    "Scrivici ha detto il sindaco ai cittadini, e centinaia hanno risposto con le loro "
+    "testimonianze sul crollo del ponte.",
 ]
 
 
