@@ -20,6 +20,7 @@ because each figure can raise an alert.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -97,11 +98,18 @@ class _Sentence:
     ends: tuple[int, ...]
 
     @classmethod
-    def of(cls, text: str, adverbs: frozenset[str] = frozenset()) -> _Sentence:
+    def of(
+        cls, text: str, adverbs: frozenset[str] = frozenset(), asides: Sequence[tuple[int, int]] = ()
+    ) -> _Sentence:
         """The tokens but `adverbs`, which stand anywhere in a clause without changing what
-        is counted ("ha rescatado ya a 35", "already rescued 35"): the rules read past them."""
+        is counted ("ha rescatado ya a 35", "already rescued 35"), and those inside `asides`
+        (`_replaced_counts`): the rules read past them."""
         low = _lower_same_length(text)
-        matches = [m for m in TOKEN_RE.finditer(low) if m.group() not in adverbs]
+        matches = [
+            m
+            for m in TOKEN_RE.finditer(low)
+            if m.group() not in adverbs and not any(a <= m.start() < b for a, b in asides)
+        ]
         matches = _unquote_names(text, matches)
         return cls(
             text,
@@ -192,9 +200,43 @@ def extract_figures(sentence: str, language: str, year: int | None = None) -> li
     if not numbers:
         return []
     rules = lex or LEXICONS[FALLBACK_LANGUAGE]
-    sent = _Sentence.of(text, rules.adverbs).with_trades(rules.trades)
+    asides = _replaced_counts(text, numbers, rules)
+    if asides:
+        numbers = [n for n in numbers if not any(a <= n.start < b for a, b in asides)]
+    sent = _Sentence.of(text, rules.adverbs, asides).with_trades(rules.trades)
     counts = _merge_ranges(sent, _counts(sent, numbers, rules), rules)
     return _attach(sent, counts, rules, year)
+
+
+REPLACED_GAP_WORDS: Final = 3  # words between a count and "not ...": "two crew members, not three"
+REPLACED_ASIDE_CHARS: Final = 60  # "…, et non quatre comme annoncé initialement, …": read to its comma
+
+
+def _replaced_counts(text: str, numbers: Sequence[NumberSpan], lex: Lexicon) -> list[tuple[int, int]]:
+    """The asides that set a wrong count beside the right one ("elles sont 22, et non 23";
+    "Sono 49, e non 54 come comunicato, i militari ricoverati"): the wrong count is an earlier
+    value, and the sentence reads on as if the aside were not there."""
+    if lex.instead is None:
+        return []
+    low = _lower_same_length(text)
+    asides = []
+    for before, replaced in itertools.pairwise(numbers):
+        # the pattern's lookahead reads the replaced count's first character
+        candidates = lex.instead.finditer(low, before.end, replaced.start + 1)
+        found = next((m for m in candidates if m.end() == replaced.start), None)
+        if found is None or len(low[before.end : found.start()].split()) > REPLACED_GAP_WORDS:
+            continue
+        reach = replaced.end + REPLACED_ASIDE_CHARS
+        later = min((n.start for n in numbers if n.start > replaced.end and not n.weak), default=len(low))
+        comma = low.find(",", replaced.end, min(reach, later))
+        if comma >= 0:
+            end = comma + 1
+        elif later == len(low) and len(low) <= reach:
+            end = len(low.rstrip(" .!?;»”\"'"))  # "… e non 21 come comunicato in un primo momento."
+        else:
+            end = replaced.end
+        asides.append((found.start(), end))
+    return asides
 
 
 def _counts(sent: _Sentence, numbers: Sequence[NumberSpan], lex: Lexicon) -> list[_Count]:

@@ -183,6 +183,7 @@ class Lexicon:
     person_markers: frozenset[str]
     adverbs: frozenset[str]
     trades: Mapping[str, frozenset[str]]  # a group word -> the words that make it a trade's workers
+    instead: re.Pattern[str] | None  # after a count, the words before the wrong count it replaces
     frees: frozenset[str]
     group_links: PhraseTable
     function_words: frozenset[str]
@@ -209,6 +210,15 @@ class Lexicon:
         if word in self.people or word == WORKERS:
             return True
         return any(word.endswith(end) and len(word) - len(end) >= 3 for end in self.people_endings)
+
+
+def _instead(phrases: Sequence[str]) -> re.Pattern[str] | None:
+    """The phrases that open a replaced count, as one pattern on lower-cased text: a comma or
+    a space, the phrase, and the count's first character right after."""
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p.lower()) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\s*,?\s*\b(?:{alternatives})\s+(?=\w)")
 
 
 def _words(items: Iterable[str]) -> frozenset[str]:
@@ -278,6 +288,7 @@ def build(data: LanguageData) -> Lexicon:
         person_markers=_words(fig.person_markers),
         adverbs=_words(fig.adverbs),
         trades={word.lower(): _words(context) for word, context in fig.trades.items()},
+        instead=_instead(fig.instead),
         frees=_words(fig.frees),
         group_links=PhraseTable.of(fig.group_links),
         function_words=_words(fig.function_words),

@@ -157,6 +157,9 @@ class FigureData(_Data):
     # a group word that names workers of a trade where its sentence names the trade's place:
     # "mineurs" beside "mine" or "grisou" are miners, elsewhere minors (children)
     trades: dict[str, list[str]] = Field(default_factory=dict)
+    # after a count, what sets the wrong count it replaces beside it: "22, et non 23", "two
+    # crew members, not three, were injured"; the aside is read past
+    instead: list[str] = Field(default_factory=list)
     group_links: list[str] = Field(default_factory=list)  # "killing a family of five": verb, group, count
     function_words: list[str] = Field(default_factory=list)
     determiners: list[str] = Field(default_factory=list)
