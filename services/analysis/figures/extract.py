@@ -423,7 +423,11 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
     rivals = {c.first for c, h in zip(counts, heads, strict=True) if h.kind in ("none", "measure", "people")}
     found: list[_Found] = []
     for k, (count, head) in enumerate(zip(counts, heads, strict=True)):
-        if k in wholes or head.kind == "unit" or (count.weak and not head.immediate):
+        if (
+            k in wholes
+            or head.kind == "unit"
+            or (count.weak and not head.immediate and not _ends_a_toll(sent, count, lex))
+        ):
             continue
         if count.plain_year and head.kind not in ("measure", "people", "subgroup"):
             continue
@@ -468,6 +472,15 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
         if value > 0:  # "zero deaths" counts nobody
             figures.append(Figure(measure, None, value, qualifier, count.start, count.end))
     return figures
+
+
+def _ends_a_toll(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """A lone "one" that closes its clause right after a toll's verb and preposition: "Il
+    numero dei dispersi scende a uno", "le nombre de disparus passe à un"; there it is the
+    value, not an article."""
+    after = sent.word(count.last + 1)
+    closes = after == "" or sent.hard_stop(count.last + 1) or after == ","
+    return closes and sent.word(count.first - 1) in lex.links and sent.word(count.first - 2) in lex.toll_verbs
 
 
 def _one_of(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
@@ -977,9 +990,16 @@ def _clause(sent: _Sentence, count: _Count) -> tuple[int, int]:
 
 
 def _counts_other(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
-    """A bare value whose clause names, before it, what else it counts ("cases", "Fälle")."""
+    """A bare value whose clause names, before it, what else it counts ("cases", "Fälle"),
+    and no measure after that word ("i casi sono 240 e i ricoverati sono saliti a 25": 25 in
+    hospital)."""
     start, _ = _clause(sent, count)
-    return any(sent.word(j) in lex.other_counts for j in range(start, count.first))
+    for j in range(count.first - 1, start - 1, -1):
+        if sent.word(j) in lex.other_counts:
+            return True
+        if lex.measures.match(sent.words, j):
+            return False
+    return False
 
 
 def _returned(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
