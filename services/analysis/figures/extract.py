@@ -475,11 +475,11 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
 
 
 def _ends_a_toll(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
-    """A lone "one" that closes its clause right after a toll's verb and preposition: "Il
-    numero dei dispersi scende a uno", "le nombre de disparus passe à un"; there it is the
-    value, not an article."""
+    """A lone "one" right after a toll's verb and preposition, with no noun after it: "Il
+    numero dei dispersi scende a uno", "fell to one on Tuesday"; there it is the value, not
+    an article."""
     after = sent.word(count.last + 1)
-    closes = after == "" or sent.hard_stop(count.last + 1) or after == ","
+    closes = after in ("", ",") or sent.hard_stop(count.last + 1) or after in lex.function_words
     return closes and sent.word(count.first - 1) in lex.links and sent.word(count.first - 2) in lex.toll_verbs
 
 
