@@ -1595,3 +1595,16 @@ def test_credits_stamps_and_promotions_are_boilerplate(line: str) -> None:
 @pytest.mark.parametrize("line", CREDITS_LOOKALIKE_NEWS)
 def test_news_that_mentions_credits_or_apps_stays(line: str) -> None:
     assert not is_boilerplate(line), line
+
+
+# Written for round 9's copies, not copied from them.
+FOLLOW_UP_PROMISES = ["Weitere Einzelheiten folgen.", "Seguirán más datos.", "Meldung wird ergänzt."]
+
+
+@pytest.mark.parametrize("line", FOLLOW_UP_PROMISES)
+def test_promises_of_more_to_follow_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line), line
+
+
+def test_news_that_something_will_follow_stays() -> None:
+    assert not is_boilerplate("Weitere Festnahmen könnten folgen, sagte die Staatsanwältin.")
