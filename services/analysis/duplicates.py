@@ -572,8 +572,9 @@ def _paired_in_place(
     sims: NDArray[np.float32], matched: NDArray[np.bool_], floor: float
 ) -> list[tuple[int, int]]:
     """Unpaired body sentences that are each other's best unpaired match at `floor` and stand
-    right between the same paired body sentences (or both after the last pair): the free
-    translation of a last line whose best match overall is a lead another sentence translates."""
+    right between the same paired sentences (paired headlines count before a lead), or both
+    after the last pair: a lead or a last line told freely, whose best match overall is a
+    sentence that another one already translates."""
     rows, cols = matched.any(axis=1), matched.any(axis=0)
     free = np.where(rows[:, None] | cols[None, :], -np.inf, sims)
     free[0, :] = free[:, 0] = -np.inf  # headlines are told too freely to pair on a weak match

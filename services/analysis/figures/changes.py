@@ -135,12 +135,11 @@ def update(
             slots.append(FigureSlot(fig.measure, fig.unit, reading.places, reading.observation, [value]))
         return None
     slot.places |= reading.places  # where this value is counted, as outlets name it
-    named = slot.measure
-    if named.rsplit(" ", 1)[-1] == reading.figure.measure.rsplit(" ", 1)[-1]:
-        named = reading.figure.measure  # its group kin: the change is told as the outlet names it
-        slot.groups.add(named)
-    elif slot.measure != reading.figure.measure:  # its kin: "displaced" and "evacuated" are one count
-        slot.measure = named = _evacuated(slot.measure, reading.figure.measure)
+    named = reading.figure.measure
+    if named != slot.measure and named.rsplit(" ", 1)[-1] == slot.measure.rsplit(" ", 1)[-1]:
+        slot.groups.add(named)  # its group kin: the change is told as the outlet names it
+    elif named != slot.measure:  # its kin: "displaced" and "evacuated" are one count
+        slot.measure = named = _evacuated(slot.measure, named)
     if value in slot.values and not (reading.corrected and value != slot.latest.value):
         return None  # the current value again, or an older one an outlet repeats (not corrects)
     change = FigureChange(measure=named, unit=slot.unit, previous=slot.latest, current=reading.observation)
