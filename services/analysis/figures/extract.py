@@ -476,8 +476,9 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
 
 def _ends_a_toll(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     """A lone "one" right after a toll's verb and preposition, with no noun after it: "Il
-    numero dei dispersi scende a uno", "fell to one on Tuesday"; there it is the value, not
-    an article."""
+    numero dei dispersi scende a uno", "le nombre de disparus passe à un"; there it is the
+    value, not an article.  (English "fell to one on Tuesday" still goes unread: its "one"
+    is dropped before this rule.)"""
     after = sent.word(count.last + 1)
     closes = after in ("", ",") or sent.hard_stop(count.last + 1) or after in lex.function_words
     return closes and sent.word(count.first - 1) in lex.links and sent.word(count.first - 2) in lex.toll_verbs
