@@ -21,7 +21,7 @@ from numpy.typing import NDArray
 from schemas import FigureChange, Observation
 from services.analysis.claims import is_new_claim, names, vocabulary_of
 from services.analysis.config import AnalysisConfig
-from services.analysis.figures.changes import CUMULATIVE, FigureSlot, Reading, slot_for, update
+from services.analysis.figures.changes import CUMULATIVE, FigureSlot, Reading, base_measure, slot_for, update
 from services.analysis.figures.lexicon import LEXICONS, phrase_tokens
 from services.analysis.places import clause_end, places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
@@ -222,7 +222,7 @@ def _highest(memory: StoryMemory, found: list[Reading]) -> dict[int, float]:
 
 def _part_of_article(slot: FigureSlot, reading: Reading, highest: dict[int, float]) -> bool:
     value = reading.figure.value
-    cumulative = slot.measure.rsplit(" ", 1)[-1] in CUMULATIVE
+    cumulative = base_measure(slot.measure) in CUMULATIVE
     # a slot the article's first look did not map to (its toll moved since) has no highest: not a part
     return cumulative and not reading.corrected and value < slot.latest.value <= highest.get(id(slot), 0.0)
 

@@ -83,6 +83,11 @@ def slot_for(slots: list[FigureSlot], reading: Reading, known: frozenset[str]) -
     return min(parts, key=lambda s: _distance(s.latest.value, fig.value), default=None)
 
 
+def base_measure(measure: str) -> str:
+    """The measure without its group: "students hospitalized" -> "hospitalized"."""
+    return measure.rsplit(" ", 1)[-1]
+
+
 def _kin(measure: str) -> str | None:
     """The other name a story may count the same people under: "forced to leave their homes"
     (displaced) and "evacuated" are one count in a flood, a fire or a leak, whichever an
@@ -99,8 +104,8 @@ def _group_kin(slots: list[FigureSlot], fig: Figure) -> list[FigureSlot]:
     rescued").  A smaller count is a part of it, not a new value of it."""
     if " " not in fig.measure:
         return []  # a plain count after a group's is most often the whole, another count
-    base = fig.measure.rsplit(" ", 1)[-1]
-    kin = [s for s in slots if s.measure.rsplit(" ", 1)[-1] == base and s.unit == fig.unit]
+    base = base_measure(fig.measure)
+    kin = [s for s in slots if base_measure(s.measure) == base and s.unit == fig.unit]
     if len(kin) != 1 or kin[0].measure != base or fig.value < kin[0].latest.value:
         return []
     return kin
@@ -111,7 +116,7 @@ def _part_of(main: FigureSlot, reading: Reading, known: frozenset[str]) -> bool:
     if value >= total or reading.corrected:
         return False  # a count said to correct the running value is that value ("… not eight")
     new_place = bool(reading.names) and not reading.names <= known
-    base = reading.figure.measure.rsplit(" ", 1)[-1]
+    base = base_measure(reading.figure.measure)
     return new_place or (base in CUMULATIVE and value < PART_RATIO * total)
 
 
@@ -136,7 +141,7 @@ def update(
         return None
     slot.places |= reading.places  # where this value is counted, as outlets name it
     named = reading.figure.measure
-    if named != slot.measure and named.rsplit(" ", 1)[-1] == slot.measure.rsplit(" ", 1)[-1]:
+    if named != slot.measure and base_measure(named) == base_measure(slot.measure):
         slot.groups.add(named)  # its group kin: the change is told as the outlet names it
     elif named != slot.measure:  # its kin: "displaced" and "evacuated" are one count
         slot.measure = named = _evacuated(slot.measure, named)

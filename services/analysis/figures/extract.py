@@ -122,6 +122,8 @@ class _Sentence:
     def with_trades(self, trades: Mapping[str, frozenset[str]]) -> _Sentence:
         """The sentence with each group word that names a trade's workers beside its trade's
         words read as plain workers: "Quatre mineurs ont été tués dans la mine" counts miners."""
+        if not trades or trades.keys().isdisjoint(self.words):
+            return self
         present = set(self.words)
         hits = [j for j, w in enumerate(self.words) if w in trades and trades[w] & present]
         if not hits:
@@ -216,7 +218,7 @@ def _replaced_counts(text: str, numbers: Sequence[NumberSpan], lex: Lexicon) -> 
     """The asides that set a wrong count beside the right one ("elles sont 22, et non 23";
     "Sono 49, e non 54 come comunicato, i militari ricoverati"): the wrong count is an earlier
     value, and the sentence reads on as if the aside were not there."""
-    if lex.instead is None:
+    if lex.instead is None or len(numbers) < 2:
         return []
     low = _lower_same_length(text)
     asides = []
