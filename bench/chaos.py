@@ -225,9 +225,11 @@ class Rig:
 
     def membership(self, lines: int = 15) -> list[str]:
         """The last group-membership events of each worker's log: where a stuck drain
-        shows whether a survivor ever got the partitions (CI keeps no /tmp)."""
+        shows whether a survivor ever got the partitions, and a divergence from the batch
+        run whether a fold, a give-up or a late embedding came before it (CI keeps no /tmp)."""
         marks = ("Joined group", "Revoking", "Setting newly assigned", "joining group", "LeaveGroup",
-                 "Recovery complete", "Worker ready", "[WARNING]", "[ERROR]", "Error")  # fmt: skip
+                 "Recovery complete", "Worker ready", "[WARNING]", "[ERROR]", "Error",
+                 "global index", "no copy after all")  # fmt: skip
         out = []
         for n, worker in enumerate(self.workers):
             path = self.workdir / f"worker-{n}.log"
@@ -385,6 +387,7 @@ async def run_scenario(
         notes.append("VOID: services/ or schemas/ changed during the scenario (run from a frozen copy)")
     elif counts.keys() != set(expected):
         notes += divergence(articles, alert_log, kept)
+        notes += rig.membership(lines=25)  # restarts, folds, give-ups: what CI's log keeps of them
     outcome = Outcome(
         scenario=name,
         expected=len(expected),
