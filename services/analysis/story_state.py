@@ -23,7 +23,7 @@ from services.analysis.claims import is_new_claim, names, vocabulary_of
 from services.analysis.config import AnalysisConfig
 from services.analysis.figures.changes import CUMULATIVE, FigureSlot, Reading, base_measure, slot_for, update
 from services.analysis.figures.lexicon import LEXICONS, phrase_tokens
-from services.analysis.places import clause_end, places, scope
+from services.analysis.places import NOUNS_CAPITALISED, clause_end, places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
 from services.analysis.story_evidence import keys
 
@@ -165,7 +165,7 @@ def _figure_note(
     news with its numbers), nor a sentence with a count the story never had."""
     if sentence.heading or not sentence.figures:
         return False
-    if any(name not in memory.vocabulary for name in names(sentence.text)):
+    if _names_new(memory, sentence.text, language):
         return False
     if len(sentence.text.split()) > FIGURE_NOTE_WORDS:
         return False
@@ -178,6 +178,15 @@ def _figure_note(
         if fig.value not in held[id(slot)] and fig.value != slot.latest.value:
             return False
     return True
+
+
+def _names_new(memory: StoryMemory, text: str, language: str) -> bool:
+    """The sentence names something the story never named.  Where every noun is
+    capitalised (German) a capital tells a name from nothing ("Anwohner"), so there the
+    places it names stand for its names."""
+    if language in NOUNS_CAPITALISED:
+        return not places(text, language) <= memory.places
+    return any(name not in memory.vocabulary for name in names(text))
 
 
 _NO_OBSERVATION = Observation(value=0, qualifier="exact", text="-", article_id="-", source="-")

@@ -162,6 +162,29 @@ def test_a_short_sentence_restating_known_counts_is_no_claim(make_prepared) -> N
     assert _then(memory, note).claims == ()
 
 
+def test_a_german_restatement_is_no_claim_for_its_capitalised_nouns_but_a_new_place_is(
+    make_prepared,
+) -> None:
+    """German capitalises every noun: "Anwohner" names nothing, "Celje" does."""
+
+    def story() -> StoryMemory:
+        memory = StoryMemory("s", "Fire")
+        _first(
+            memory,
+            make_prepared(
+                "a",
+                "A forest fire broke out near Orsanna on Monday.\n"
+                "About 1,400 residents were evacuated, the prefecture said.",
+            ),
+        )
+        return memory
+
+    note = make_prepared("b", "Rund 1.400 Anwohner mussten evakuiert werden.", language="de")
+    assert _then(story(), note).claims == ()
+    elsewhere = make_prepared("c", "In Celje mussten rund 1.400 Anwohner evakuiert werden.", language="de")
+    assert _then(story(), elsewhere).claims != ()
+
+
 # --- memory for a story's whole life ---------------------------------------------------------
 
 WHO = (
