@@ -51,8 +51,9 @@ _LINE_SHAPES = [
     # an agency or desk tag alone: "(ANI)", "(dps/red)", "(ad/trad.)"
     r"^\(\s*[a-z]{2,6}\.?(\s*/\s*[a-z]{2,6}\.?)*\s*\)\W*$",
     # editors' initials and agencies: "hb/sti (dpa, rtr)"; desk codes alone: "ams/bk/sba",
-    # "dac-sl/ab/cbn", "dnd wk/bs", "(ASI) red-mn/gr"
-    r"^(\([a-z]{2,6}\)\s*)?[a-z]{1,5}([- ][a-z]{1,5})*/[a-z]{1,5}(/[a-z]{1,5})*\W*$",
+    # "dac-sl/ab/cbn", "dnd wk/bs", "(ASI) red-mn/gr", stamped too: "(ANI) RED/LUC 15-APR-26 19:30"
+    r"^(\([a-z]{2,6}\)\s*)?[a-z]{1,5}([- ][a-z]{1,5})*/[a-z]{1,5}(/[a-z]{1,5})*"
+    r"(\s+\d{1,2}[-./ ][a-z0-9]{2,9}[-./ ]\d{2,4})?(\s+\d{1,2}[:.]\d{2})?\W*$",
     # an agency's photo credit: "ANSA/GIULIO MARTELLI", "EPA / Ronald Wittek"
     r"^(" + _AGENCIES + r"|epa|getty( images)?|anp|keystone|imago)\s*/\s*[\w .'-]{3,40}\W*$",
     # a publication stamp closing a short line: "Redazione ANSA ROMA 12 marzo 2020 14:37",

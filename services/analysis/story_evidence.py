@@ -53,7 +53,7 @@ from itertools import chain, islice
 from typing import Final
 
 from services.analysis import gazetteer
-from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE
+from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE, phrase_tokens
 from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED
 from services.analysis.places import names_no_place, place_name, place_tokens
 from services.analysis.prepare import PreparedArticle
@@ -165,6 +165,18 @@ def read(text: str, language: str) -> _Reading:
     return _Reading(names, [p for p in places if len(p) >= 3], keys)
 
 
+def _tells_another(headline: str, language: str) -> bool:
+    """The headline tells a second event of its kind ("esonda anche l'Arnesco"), not a second
+    victim of this one: before a counted noun the word counts ("Second death in …",
+    "zweites Todesopfer", "un altro morto")."""
+    pattern, lex = _ANOTHER.get(language), LEXICONS.get(language)
+    for match in pattern.finditer(headline) if pattern else ():
+        after = phrase_tokens(headline[match.end() :])
+        if lex is None or not after or lex.measures.match(after, 0) is None:
+            return True
+    return False
+
+
 def _counted_words(words: list[str], language: str) -> set[int]:
     """Positions of the words a toll is told in ("Tote", "Verletzte", "Menschen",
     "Polizisten"): German capitalises them, but every story of its kind has them, so they
@@ -203,8 +215,7 @@ def identity_of(article: PreparedArticle) -> Identity:
         else frozenset()
     )
     opening = words | frozenset(k for r in readings[:_OPENING] for k in (*r.names, *r.places, *r.keys))
-    pattern = _ANOTHER.get(article.language)
-    another = bool(texts and article.title_given and pattern and pattern.search(texts[0]))
+    another = bool(texts and article.title_given and _tells_another(texts[0], article.language))
     if article.language in NOUNS_CAPITALISED:
         return Identity(codes, names, headline, keys, local, top, words, opening, another)
     own = frozenset(readings[0].places) if readings else frozenset()

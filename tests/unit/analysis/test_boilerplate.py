@@ -1581,16 +1581,41 @@ CREDITS_LOOKALIKE_NEWS = [
 FOLLOW_UP_PROMISES = ["Weitere Einzelheiten folgen.", "Seguirán más datos.", "Meldung wird ergänzt."]
 FOLLOW_UP_LOOKALIKE_NEWS = ["Weitere Festnahmen könnten folgen, sagte die Staatsanwältin."]
 
+# Written for round 10's copies, not copied from them.
+LABELS_APPS_AND_STAMPS = [
+    "Breaking News",
+    "Eilmeldung +++",
+    "Alerte info",
+    "Última hora",
+    "Ultima ora",
+    "Follow the rescue live on our free app.",
+    "Sign up for breaking news alerts from the Tribune.",
+    "Alle Nachrichten aus der Region direkt aufs Handy.",
+    "Jetzt die Kreisbote-App kostenlos herunterladen",
+    "Téléchargez gratuitement notre application pour suivre l'info en direct.",
+    "Descárgate nuestra app y recibe las noticias al momento.",
+    "Scarica la nostra app per restare aggiornato.",
+    "(AIB) RED/MAR 03-MAY-26 08:15",
+]
+LABELS_LOOKALIKE_NEWS = [
+    "Breaking news of the collapse reached the village at noon.",
+    "The victims had been lured through a dating app, police said.",
+    "Die Polizei warnt davor, die gefälschte App herunterzuladen.",
+    "Urgente, ha detto il sindaco, è ora mettere in sicurezza la scuola.",
+]
+
 
 @pytest.mark.parametrize(
-    "line", DESK_CODES_FIELDS_AND_NOTES + CREDITS_STAMPS_AND_PROMOTIONS + FOLLOW_UP_PROMISES
+    "line",
+    DESK_CODES_FIELDS_AND_NOTES + CREDITS_STAMPS_AND_PROMOTIONS + FOLLOW_UP_PROMISES + LABELS_APPS_AND_STAMPS,
 )
 def test_desk_codes_credits_stamps_and_notes_of_rounds_9_and_10_are_boilerplate(line: str) -> None:
     assert is_boilerplate(line), line
 
 
 @pytest.mark.parametrize(
-    "line", DESK_CODES_LOOKALIKE_NEWS + CREDITS_LOOKALIKE_NEWS + FOLLOW_UP_LOOKALIKE_NEWS
+    "line",
+    DESK_CODES_LOOKALIKE_NEWS + CREDITS_LOOKALIKE_NEWS + FOLLOW_UP_LOOKALIKE_NEWS + LABELS_LOOKALIKE_NEWS,
 )
 def test_news_that_opens_like_a_desk_code_a_credit_or_a_note_stays(line: str) -> None:
     assert not is_boilerplate(line), line

@@ -3,6 +3,8 @@
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
+import pytest
+
 from services.analysis.config import AnalysisConfig
 from services.analysis.similarity import load_model
 from services.analysis.story_evidence import Identity, StoryNames, Verdict, identity_of, keys, name_key, read
@@ -670,3 +672,20 @@ def test_a_german_common_noun_in_the_opening_names_no_story_that_has_surer_names
     told_in_german = czech({"einsturz", "PL", "CZ", "tschechien"})
     assert names.verdict(told_in_german, "poland", stale=False) is Verdict.REFUSED
     assert names.verdict(czech({"bierzow", "PL", "CZ"}), "poland", stale=False) is Verdict.CONTESTED
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "another"),
+    [
+        ("A second flood hits Arnesia", "en", True),
+        ("Arnesia, esonda anche l'Arnesco", "it", True),
+        ("Second death in Italian spa hotel outbreak", "en", False),
+        ("Zweites Todesopfer nach Legionellen-Ausbruch in Montebruno", "de", False),
+        ("Montebruno, un altro morto per la legionella", "it", False),
+    ],
+)
+def test_a_second_event_is_told_apart_from_a_second_victim(
+    make_prepared, title: str, language: str, another: bool
+) -> None:
+    article = make_prepared("a", "The outbreak was first reported on Monday.", language=language, title=title)
+    assert identity_of(article).another is another
