@@ -48,6 +48,8 @@ _LINE_SHAPES = [
     # a dateline alone: "Madrid, 12 mar (EFE).-", "(ANSA) - ROMA, 12 MAR -", "Berlin (dpa) -"
     r"^\(?[\w .'-]{2,30}(,\s*\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((" + _AGENCIES + r")\)\s*[.\-–—:]*\W*$",
     r"^\((" + _AGENCIES + r")\)\s*[-–—]\s*[\w .'-]{2,30}(,\s*\d{1,2}\s+\w{3,10}\.?)?\s*[-–—]?\W*$",
+    # a dated dateline with any agency's tag: "París, 11 feb (AIN).", "Kairouan, 11 fév. (AMP) -"
+    r"^[\w .'-]{2,30},\s*\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s*\([a-z]{2,6}\)\s*[.\-–—:]*\W*$",
     # an agency or desk tag alone: "(ANI)", "(dps/red)", "(ad/trad.)"
     r"^\(\s*[a-z]{2,6}\.?(\s*/\s*[a-z]{2,6}\.?)*\s*\)\W*$",
     # editors' initials and agencies: "hb/sti (dpa, rtr)"; desk codes alone: "ams/bk/sba",
@@ -303,6 +305,9 @@ def _fields(text: str) -> bool:
 
 
 _SPACES = re.compile(r"\s{2,}")
+# A desk's sign-off code, with its agency, opening the line it signs: "sbc/jlm/rl ", "(AIN) par/mrg ",
+# "sar/ml/APA ".  The rest is read as the line.
+_DESK_CODE_OPENER = re.compile(r"^(\([A-Za-z]{2,6}\)\s*)?[a-z]{1,5}(/[A-Za-z]{1,5})+\s+(?=\S)")
 
 
 def is_boilerplate(line: str) -> bool:
@@ -312,6 +317,7 @@ def is_boilerplate(line: str) -> bool:
     text = strip_furniture(line.strip())
     if not text or _LETTER.search(text) is None:
         return True
+    text = _DESK_CODE_OPENER.sub("", text, count=1) or text  # "sbc/jlm/rl Translated from French …"
     count = len(text.split())
     if count <= MAX_BOILERPLATE_WORDS and (_BOILERPLATE.search(text) or _BYLINE.match(text) or _fields(text)):
         return True

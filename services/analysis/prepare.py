@@ -17,7 +17,13 @@ import numpy as np
 from numpy.typing import NDArray
 
 from schemas import Article
-from services.analysis.boilerplate import boilerplate_start, is_boilerplate, is_heading, strip_furniture
+from services.analysis.boilerplate import (
+    MAX_BOILERPLATE_WORDS,
+    boilerplate_start,
+    is_boilerplate,
+    is_heading,
+    strip_furniture,
+)
 from services.analysis.config import AnalysisConfig
 from services.analysis.embedding import Embedder, Vectors
 from services.analysis.figures import Figure, extract_figures
@@ -224,13 +230,16 @@ def _furniture_block(pieces: list[str], language: str) -> bool:
     """A short paragraph that opens with furniture is furniture throughout: "Already a
     subscriber? Log in. Continue reading for £1 …", a reporter's bio ("… is our courts
     reporter. She joined the paper in 2019."), comment rules and their thanks.  Not when a
-    later sentence states a count: a credit glued before the news stays apart from it."""
+    later sentence states a count or is longer than furniture runs: a credit or a dateline
+    glued before the news stays apart from it."""
     if len(pieces) < 2:
         return False
     if _NUMBERED_LIST.search(" ".join(pieces)):
         return True  # "I più letti: 1. Carambola sull'A22, tre morti – 2. …": headlines, counts and all
     if sum(len(p.split()) for p in pieces) > FURNITURE_BLOCK_WORDS:
         return False
+    if any(len(p.split()) > MAX_BOILERPLATE_WORDS for p in pieces[1:]):
+        return False  # longer than any furniture line: a lead after its dateline ("París, 8 jul (AIN).- …")
     return not any(extract_figures(p, language) for p in pieces[1:])
 
 

@@ -1596,12 +1596,19 @@ LABELS_APPS_AND_STAMPS = [
     "Descárgate nuestra app y recibe las noticias al momento.",
     "Scarica la nostra app per restare aggiornato.",
     "(AIB) RED/MAR 03-MAY-26 08:15",
+    "hbk/ts/AFP Aus dem Französischen übersetzt.",
+    "(AIB) mar/lo Traduit de l'espagnol.",
+    "gl/pt Tradotto dall'inglese.",
+    "Bruselas, 4 mar (AIB).",
+    "Lyon, 2. März (ZP) -",
 ]
 LABELS_LOOKALIKE_NEWS = [
     "Breaking news of the collapse reached the village at noon.",
     "The victims had been lured through a dating app, police said.",
     "Die Polizei warnt davor, die gefälschte App herunterzuladen.",
     "Urgente, ha detto il sindaco, è ora mettere in sicurezza la scuola.",
+    "he/she said the fire had been put out by midnight.",
+    "Rome, 3 dead (AP) in the fire at the depot.",
 ]
 
 

@@ -1,9 +1,18 @@
 """Duplicate rules on invented stories (never the seed articles)."""
 
+import re
+
 import numpy as np
+import pytest
 
 from services.analysis.config import AnalysisConfig
-from services.analysis.duplicates import _counterparts, duplicate_method, figures_conflict, sentence_numbers
+from services.analysis.duplicates import (
+    _counterparts,
+    _unmeasured,
+    duplicate_method,
+    figures_conflict,
+    sentence_numbers,
+)
 from services.analysis.figures import Figure
 
 STRIKE_EN = (
@@ -383,6 +392,39 @@ def test_a_translation_may_convert_measurements_but_not_counts(make_prepared) ->
     assert match is not None and match.method == "cross_lingual"
     recount = _edited(converted, 1, "3 firefighters", "5 firefighters")
     assert _match(make_prepared, recount, original, new_lang="en", old_lang="de") is None
+
+
+def test_a_translation_under_its_own_dated_dateline_with_compound_measures_is_a_copy(make_prepared) -> None:
+    """The translating desk dates its dateline ("LISBON, Feb. 11") where the original has
+    none, and writes "eight-metre" for "huit mètres", "60 knots" for "60 nœuds"; the copy
+    stands.  A count that differs still makes a new version."""
+    original = [
+        "Trois voiliers de la course Lorient-Lisbonne ont chaviré dans la nuit au large du cap Finisterre.",
+        "Des rafales de plus de 60 nœuds et des creux de huit mètres ont été relevés sur zone.",
+        "Deux skippers sont portés disparus, selon le service des urgences 112.",
+    ]
+    translated = [
+        "LISBON, Feb. 11 (Meridian) - Three yachts in the Lorient-Lisbon race capsized overnight off "
+        "Cape Finisterre.",
+        "Gusts of more than 60 knots and eight-metre troughs were recorded in the area.",
+        "Two skippers are missing, the emergency services said.",
+    ]
+    match = _match(make_prepared, translated, original, new_lang="en", old_lang="fr")
+    assert match is not None and match.method == "cross_lingual"
+    recount = _edited(translated, 2, "Two skippers", "Three skippers")
+    assert _match(make_prepared, recount, original, new_lang="en", old_lang="fr") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "kept"),
+    [
+        ("Gusts of 60 knots and 8-metre troughs", "en", ""),
+        ("a 10-km queue of 40 lorries", "en", "40"),
+        ("Des rafales de 60 nœuds et des creux de huit mètres", "fr", ""),
+    ],
+)
+def test_a_number_a_unit_follows_is_no_count_also_in_a_compound(text: str, language: str, kept: str) -> None:
+    assert " ".join(re.findall(r"\d+", _unmeasured(text, language))) == kept
 
 
 def test_a_translation_under_the_desk_s_own_headline_is_a_copy_unless_it_adds_a_number_or_a_name(

@@ -77,6 +77,16 @@ def test_headline_drops_a_leading_attribution_in_every_language(sentence: str, t
             "Foto: Polizei. Drei Menschen wurden bei dem Unfall verletzt.",
             ["Drei Menschen wurden bei dem Unfall verletzt."],
         ),
+        # a sentence longer than any furniture line is news glued to a credit, and stays
+        (
+            "Foto: dpa. Die Feuerwehr war am Montagabend mit einem Großaufgebot vor Ort und löschte "
+            "den Brand in der Lagerhalle nach mehreren Stunden, wie ein Sprecher der Stadt am Dienstag "
+            "mitteilte.",
+            [
+                "Die Feuerwehr war am Montagabend mit einem Großaufgebot vor Ort und löschte den Brand "
+                "in der Lagerhalle nach mehreren Stunden, wie ein Sprecher der Stadt am Dienstag mitteilte."
+            ],
+        ),
         # a long paragraph is an article body glued after a credit
         (
             "Foto: dpa. Die Feuerwehr war am Montagabend mit einem Großaufgebot vor Ort und "
