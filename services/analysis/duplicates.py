@@ -422,8 +422,7 @@ def _other_numbers(new: Text, old: Text, pairs: Sequence[tuple[int, int]], same_
     number the original's sentence lacks (its words are the original's); across languages,
     only a number on each side that the other lacks ("nine" for "eleven"), since a
     translation may spell out what the original leaves vague ("Mitte vierzig", "in his forties"),
-    and never a measurement, which a translation may convert (miles to km, °F to °C), nor a day
-    of a month: a translating desk puts its own dateline on the text ("LEÓN, Spain, April 15")."""
+    and never a measurement, which a translation may convert (miles to km, °F to °C)."""
     for i, j in pairs:
         a, b = new.sentences[i].text, old.sentences[j].text
         if same_language and a == b:
@@ -431,10 +430,7 @@ def _other_numbers(new: Text, old: Text, pairs: Sequence[tuple[int, int]], same_
         if new.sentences[i].heading and old.sentences[j].heading:
             b = " ".join(s.text for s in old.sentences)  # a headline picks its numbers from the text
         if not same_language:
-            a, b = (
-                _undated(_unmeasured(a, new.language), new.language),
-                _undated(_unmeasured(b, old.language), old.language),
-            )
+            a, b = _unmeasured(a, new.language), _unmeasured(b, old.language)
         a = _without_conversions(a, new.language)
         ours, theirs = _numbers(a, new.language), _numbers(b, old.language)
         if ours.beyond(theirs) and (same_language or theirs.beyond(ours)):
@@ -454,38 +450,6 @@ def _without_conversions(text: str, language: str) -> str:
         return match.group() if _DIGITS.search(rest) else " "
 
     return _BRACKET.sub(converted, text)
-
-
-def _day_of_month(language: str) -> re.Pattern[str] | None:
-    """A day next to a month name of the language ("15 avril", "April 15", "15. April",
-    "15 de abril"); the months are the language file's [dates], those that are also function
-    words capitalised only."""
-    data = LANGUAGES.get(language)
-    if data is None or not data.dates.months:
-        return None
-    words = set(data.figures.function_words) if data.figures else set()
-    names = sorted(data.dates.months, key=len, reverse=True)  # "May" but not "may"
-    months = "|".join(rf"(?-i:{m.capitalize()}|{m.upper()})" if m in words else re.escape(m) for m in names)
-    links = "".join(rf"(?:{re.escape(link)}\s+)?" for link in data.dates.month_links)
-    return re.compile(
-        rf"\b(?P<before>\d{{1,2}})\.?\s+{links}(?:{months})\b|\b(?:{months})\.?\s+(?P<after>\d{{1,2}})\b",
-        re.IGNORECASE,
-    )
-
-
-_DAYS_OF_MONTH = {code: _day_of_month(code) for code in LANGUAGES}
-
-
-def _undated(text: str, language: str) -> str:
-    """`text` with each day of a month blanked out."""
-    pattern = _DAYS_OF_MONTH.get(language)
-    if pattern is None:
-        return text
-    for match in pattern.finditer(text):
-        group = "before" if match.group("before") else "after"
-        start, end = match.span(group)
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
 
 
 def _unmeasured(text: str, language: str) -> str:

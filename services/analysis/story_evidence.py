@@ -61,6 +61,7 @@ from services.analysis.similarity import lead_of
 
 MAX_PLACE_OWNERS = 32  # stories looked at for a place named elsewhere (the oldest first)
 ELSEWHERE_ARTICLES = 2  # a place another story names this often is its own (one mention may be a recall)
+OWNED_ARTICLES = 2  # a story names a mark surely once this many of its articles name it
 MAX_STORY_NAMES = 5_000  # per set and story: memory stays bounded however long a story runs
 _CODE = re.compile(r"(?<!\w)(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}(?!\w)")  # letters and digits
 _LAST_VOWELS = re.compile(r"[aeiouy]+$")
@@ -232,6 +233,8 @@ class _Named:
     nouns: set[str] = field(default_factory=set)
     headline: set[str] = field(default_factory=set)
     marks: set[str] = field(default_factory=set)  # names and nouns: what the story counts as naming
+    mark_articles: Counter[str] = field(default_factory=Counter)  # mark -> articles naming it
+    owned: set[str] = field(default_factory=set)  # marks it names surely (OWNED_ARTICLES)
     places: Counter[str] = field(default_factory=Counter)  # sure place -> articles naming it
     noun_places: Counter[str] = field(default_factory=Counter)
     top: list[int] = field(default_factory=lambda: [0, 0, 0])  # per level: the most articles naming one place
@@ -264,13 +267,18 @@ class StoryNames:
     def __init__(self) -> None:
         self._stories: dict[str, _Named] = {}
         self._marks: Counter[str] = Counter()
+        self._owned: Counter[str] = Counter()  # mark -> stories naming it surely (_Named.owned)
         self._places: Counter[str] = Counter()
         self._placed: dict[str, dict[str, None]] = {}  # place -> the stories naming it, oldest first
 
-    def add(self, story_id: str, identity: Identity) -> None:
-        """An article of `story_id` (its first one starts the story's entry)."""
+    def add(self, story_id: str, identity: Identity, copy: bool = False) -> None:
+        """An article of `story_id` (its first one starts the story's entry); a copy names
+        nothing surely a second time."""
         story = self._stories.setdefault(story_id, _Named())
-        self._marks.update(_grow(story.marks, identity.names | identity.nouns))
+        marks = identity.names | identity.nouns
+        self._marks.update(_grow(story.marks, marks))
+        if not copy:  # a town is named as a place too ("… nel porto di Genova")
+            self._owned.update(_owned_now(story, marks | identity.places | identity.noun_places))
         new_places = story.add_places(identity.places, identity.noun_places)
         self._places.update(new_places)
         for place in new_places:
@@ -284,6 +292,7 @@ class StoryNames:
         story = self._stories.pop(story_id, None)
         if story is not None:
             _forget(self._marks, story.marks)
+            _forget(self._owned, story.owned)
             _forget(self._places, set(story.places) | set(story.noun_places))
             for place in set(story.places) | set(story.noun_places):
                 owners = self._placed.get(place, {})
@@ -409,7 +418,7 @@ class StoryNames:
         German headline's capitalised words are mostly common nouns ("Tornado in Bayern" after
         "Tornado in der Lombardei" names the same kind of event, not the same one)."""
         return any(
-            self._marks[m] <= 1
+            (self._marks[m] <= 1 or (m in story.owned and self._owned[m] <= 1))
             and (
                 (m in identity.headline and m in story.headline)
                 if both
@@ -501,6 +510,21 @@ def _forget(counts: Counter[str], names: set[str]) -> None:
         counts[name] -= 1
         if counts[name] <= 0:
             del counts[name]
+
+
+def _owned_now(story: _Named, marks: frozenset[str]) -> set[str]:
+    """Count an article's marks; returns those the story now names surely, in a second article
+    (its copies aside), for the first time.  A passing mention by another story (a digest, a
+    recall of the twin event, a roundup's headline) then does not take a name's evidence from
+    the story it belongs to."""
+    new = set()
+    for mark in marks:
+        if mark in story.mark_articles or len(story.mark_articles) < MAX_STORY_NAMES:
+            story.mark_articles[mark] += 1
+        if mark not in story.owned and story.mark_articles[mark] >= OWNED_ARTICLES:
+            new.add(mark)
+    story.owned |= new
+    return new
 
 
 def _grow(known: set[str], more: frozenset[str]) -> frozenset[str]:

@@ -146,7 +146,7 @@ class StoryIndex:
         self._remember(_Entry(prepared, assignment, event_time), original=duplicate is None and not blind)
         story.last_seen = max(story.last_seen, event_time)
         story.articles.append(prepared.article_id)
-        self._names.add(story_id, identity)
+        self._names.add(story_id, identity, copy=duplicate is not None)
         self._stories.move_to_end(story_id)
         return assignment
 

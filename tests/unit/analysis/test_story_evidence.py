@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 import pytest
 
 from services.analysis.config import AnalysisConfig
+from services.analysis.places import names_no_place
 from services.analysis.similarity import load_model
 from services.analysis.story_evidence import Identity, StoryNames, Verdict, identity_of, keys, name_key, read
 from services.analysis.story_index import StoryIndex
@@ -104,6 +105,23 @@ def test_what_several_live_stories_name_links_none_of_them() -> None:
     assert not names.may_join(tarvello_in_lomara, "lomara", stale=True)
     names.drop("other")  # evicted: Tarvello is Lomara's own name again
     assert names.may_join(tarvello_in_lomara, "lomara", stale=True)
+
+
+def test_a_name_another_story_mentions_once_still_links_the_story_that_names_it_twice() -> None:
+    """A digest filed under the bus crash names the race's skipper in passing: the race, whose
+    articles name him again and again, keeps his name as evidence; the bus crash gains none."""
+    names = StoryNames()
+    names.add("race", _identity({"arriet", "lorient"}, places={"FR"}))
+    names.add("race", _identity({"arriet"}, places={"ES"}))
+    names.add("bus", _identity({"vrbas", "arriet"}, places={"BA"}))  # the digest
+    follow_up = _identity({"arriet"}, headline={"arriet"}, places={"FR"})
+    assert names.verdict(follow_up, "race", stale=False) is Verdict.LINKED
+    assert names.verdict(follow_up, "bus", stale=False) is not Verdict.LINKED
+    copied = StoryNames()  # a copy of the one article that names him is no second article
+    copied.add("race", _identity({"arriet", "lorient"}, places={"FR"}))
+    copied.add("race", _identity({"arriet", "lorient"}, places={"FR"}), copy=True)
+    copied.add("bus", _identity({"vrbas", "arriet"}, places={"BA"}))
+    assert copied.verdict(follow_up, "race", stale=False) is not Verdict.LINKED
 
 
 def test_the_same_country_links_nothing_and_two_regions_conflict() -> None:
@@ -446,6 +464,14 @@ def test_an_institution_word_names_no_place() -> None:
     assert "hopital" not in keys("Incendie à l'Hôpital Saint-Roch de Nice", "fr")
     assert "ospedal" not in keys("Incendio all'Ospedale Maggiore di Lodi", "it")
     assert "valdemor" in keys("Incendio en el Hospital Comarcal de Valdemora", "es")
+
+
+def test_a_german_time_word_after_a_preposition_names_no_place() -> None:
+    """ "um 9 Uhr", "vor Unterrichtsbeginn", "im Herbst": times, not guessed places that would
+    set two articles of one story apart."""
+    assert names_no_place("uhr", "de") and names_no_place("unterrichtsbeginn", "de")
+    assert names_no_place("herbst", "de") and names_no_place("dienstschluss", "de")
+    assert not names_no_place("hagenbrück", "de")
 
 
 def test_an_italian_port_or_industrial_area_of_a_town_places_it() -> None:
