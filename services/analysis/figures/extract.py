@@ -992,16 +992,25 @@ def _clause(sent: _Sentence, count: _Count) -> tuple[int, int]:
     return start, end
 
 
+_OTHER_COUNT_AFTER: Final = 5  # tokens from a value to the noun it counts: "a sette il numero dei casi"
+
+
 def _counts_other(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     """A bare value whose clause names, before it, what else it counts ("cases", "Fälle"),
     and no measure after that word ("i casi sono 240 e i ricoverati sono saliti a 25": 25 in
-    hospital)."""
-    start, _ = _clause(sent, count)
+    hospital); or, with no measure before it, right after it ("Sale a sette il numero dei casi
+    …, l'ultimo ricoverato domenica": seven cases)."""
+    start, end = _clause(sent, count)
     for j in range(count.first - 1, start - 1, -1):
         if sent.word(j) in lex.other_counts:
             return True
         if lex.measures.match(sent.words, j):
             return False
+    for j in range(count.last + 1, min(end, count.last + 1 + _OTHER_COUNT_AFTER)):
+        if lex.measures.match(sent.words, j):
+            return False
+        if sent.word(j) in lex.other_counts:
+            return True
     return False
 
 
