@@ -321,12 +321,16 @@ def _pre_qualifier(sent: _Sentence, start: int, lex: Lexicon) -> tuple[str, int]
 
 
 def _not_a_count(sent: _Sentence, first: int, last: int, lex: Lexicon) -> bool:
-    """Dates, ages, identifiers and money by the words around the number, and compound
-    modifiers ("three-time champion", "20-year-old", "43-Jähriger")."""
+    """Dates, ages, identifiers (a road after its letter) and money by the words around the
+    number, and compound modifiers ("three-time champion", "20-year-old", "43-Jähriger")."""
     if lex.not_before.match_ending(sent.words, first - 1):
         return True
     if _compound_modifier(sent, last, lex):
         return True
+    code = first - 1 if sent.word(first - 1) not in _HYPHENS else first - 2
+    letter = sent.word(code)
+    if len(letter) == 1 and letter.isalpha() and sent.capitalized(code) and letter not in lex.function_words:
+        return True  # a road or a line: "auf der A 14", "the M 25" (not Italian "I 64 residenti")
     before = first - 1 if sent.word(first - 1) != "." else first - 2
     if _is_month(sent, before, lex):
         return True
@@ -1010,6 +1014,18 @@ def _counts_other(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
         if lex.measures.match(sent.words, j):
             return False
         if sent.word(j) in lex.other_counts:
+            return True
+    return _subject_counts_other(sent, count, lex)
+
+
+def _subject_counts_other(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """The sentence's running total counts something else, its subject said so before an
+    aside: "Le nombre de cas de méningite liés à l'université, dans le centre de l'Italie,
+    est passé à sept" (no measure word between the count noun and the value)."""
+    for j in range(count.first - 1, -1, -1):
+        if lex.measures.match(sent.words, j):
+            return False
+        if (noun := lex.count_nouns.match(sent.words, j)) and sent.word(j + noun[0]) in lex.other_counts:
             return True
     return False
 
