@@ -1601,6 +1601,29 @@ LABELS_APPS_AND_STAMPS = [
     "gl/pt Tradotto dall'inglese.",
     "Bruselas, 4 mar (AIB).",
     "Lyon, 2. März (ZP) -",
+    # briefings and page prompts
+    "Here is what you need to know this Thursday, May 7.",
+    "You're receiving this newsletter because you subscribed at Coast News.",
+    "Update your preferences or unsubscribe at any time.",
+    "Voici ce qu'il faut retenir de la journée.",
+    "Vous recevez cette newsletter car vous êtes inscrit sur notre site.",
+    "Plus d'informations dans notre rubrique Monde.",
+    "Nos lecteurs ont également lu : deux blessés dans un accident à Colmar",
+    "Les commentaires sont fermés.",
+    "Votre abonnement vous permet d'offrir cet article à un proche.",
+    "Esto es lo que necesitas saber hoy.",
+    "Recibes este boletín porque te suscribiste en nuestra web.",
+    "Más noticias sobre el incendio en nuestra sección de Sucesos.",
+    "Los comentarios están cerrados.",
+    "Ecco cosa c'è da sapere oggi.",
+    "Ricevi questa newsletter perché ti sei iscritto al nostro sito.",
+    "Gli aggiornamenti sulla diretta anche sulla nostra app.",
+    "Sostieni il giornalismo locale: abbonati a 2 euro al mese.",
+    "Guarda il video del salvataggio.",
+    "Was Sie heute wissen müssen.",
+    "Sie erhalten diesen Newsletter, weil Sie sich angemeldet haben.",
+    "Die Kommentarfunktion unter diesem Artikel ist deaktiviert.",
+    "Alle Entwicklungen im Liveticker auf kreisblatt.de",
 ]
 LABELS_LOOKALIKE_NEWS = [
     "Breaking news of the collapse reached the village at noon.",
@@ -1609,6 +1632,10 @@ LABELS_LOOKALIKE_NEWS = [
     "Urgente, ha detto il sindaco, è ora mettere in sicurezza la scuola.",
     "he/she said the fire had been put out by midnight.",
     "Rome, 3 dead (AP) in the fire at the depot.",
+    "Here is what you need to know about the toll: 12 dead.",
+    "Watch the report of the fire chief on Monday.",
+    "Die Kommentare der Anwohner wurden von der Polizei geschlossen ausgewertet.",
+    "The fire started in our kitchen section, the owner said.",
 ]
 
 
