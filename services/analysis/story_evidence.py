@@ -402,9 +402,14 @@ class StoryNames:
         return {p for p in theirs | mine if level(p) == LOCAL}
 
     def _named_only_by(self, story: _Named, word: str) -> bool:
-        """No other live story names `word`, as a place or as a name."""
+        """No other live story names `word`, as a place or as a name, or none other names it
+        surely (`_owned_now`) and this one does."""
         own = (word in story.places or word in story.noun_places) + (word in story.marks)
-        return self._places[word] + self._marks[word] - own == 0
+        return self._places[word] + self._marks[word] - own == 0 or self._owns(story, word)
+
+    def _owns(self, story: _Named, word: str) -> bool:
+        """The story names `word` surely and no other live story does."""
+        return word in story.owned and self._owned[word] <= 1
 
     def _guessed_link(self, identity: Identity, story: _Named, guessed_places: set[str]) -> bool:
         """The same, from guesses on both sides: two German texts naming "Brenzfeld"."""
@@ -418,7 +423,7 @@ class StoryNames:
         German headline's capitalised words are mostly common nouns ("Tornado in Bayern" after
         "Tornado in der Lombardei" names the same kind of event, not the same one)."""
         return any(
-            (self._marks[m] <= 1 or (m in story.owned and self._owned[m] <= 1))
+            (self._marks[m] <= 1 or self._owns(story, m))
             and (
                 (m in identity.headline and m in story.headline)
                 if both

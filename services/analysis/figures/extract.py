@@ -453,7 +453,7 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
             continue
         if totals and _before_a_total(item, found[index + 1 :], counts, totals):
             continue
-        if _historical(sent, count, lex) or _earlier_frame(sent, count, lex, year):
+        if _historical(sent, count, lex, year) or _earlier_frame(sent, count, lex, year):
             continue
         if _forecast(sent, count, lex) or _returned(sent, count, lex):
             continue
@@ -955,15 +955,24 @@ def _opening_year(sent: _Sentence, lex: Lexicon, start: int = 0) -> tuple[int, i
     return None
 
 
-def _historical(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+_HISTORY_REACH: Final = 10  # tokens from a "when" clause back to the year it is told of
+
+
+def _historical(sent: _Sentence, count: _Count, lex: Lexicon, year: int | None) -> bool:
     """A count told as history: "the worst since 2004, when 230 people died", "seit 1998,
-    als in Eschede 101 Menschen starben" (a year, then a "when" opening the count's clause)."""
+    als in Eschede 101 Menschen starben", "recuerda al ocurrido en 2011 en la A19, cerca de
+    Rostock, en el que murieron ocho personas" (a year before the article's, shortly before
+    a "when" opening the count's clause)."""
     start, _ = _clause(sent, count)
-    opener = sent.word(start)
-    if opener not in lex.temporal_relatives and sent.word(start + 1) not in lex.temporal_relatives:
+    if not any(lex.temporal_relatives.match(sent.words, j) for j in range(start, start + 2)):
+        return False  # "when", "in which", "en el que"
+    if sent.word(start - 1) != ",":
         return False
-    year = sent.word(start - 2) if sent.word(start - 1) == "," else ""
-    return len(year) == 4 and year.isdigit() and 1000 <= int(year) <= 2100
+    for j in range(start - 2, max(-1, start - 2 - _HISTORY_REACH), -1):
+        word = sent.word(j)
+        if len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2100:
+            return year is None or int(word) < year
+    return False
 
 
 def _dated_before(sent: _Sentence, count: _Count, counts: list[_Count], year: int, lex: Lexicon) -> bool:

@@ -143,7 +143,7 @@ class Lexicon:
     complement_prepositions: frozenset[str]
     aboard: PhraseTable
     among: frozenset[str]
-    temporal_relatives: frozenset[str]
+    temporal_relatives: PhraseTable  # "when", "en el que": a clause told of a time
     relatives: frozenset[str]
     earlier_frames: PhraseTable
     current_frames: PhraseTable
@@ -244,7 +244,7 @@ def build(data: LanguageData) -> Lexicon:
         complement_prepositions=_words(fig.complement_prepositions),
         aboard=PhraseTable.of(fig.aboard),
         among=_words(fig.among),
-        temporal_relatives=_words(fig.temporal_relatives),
+        temporal_relatives=PhraseTable.of(fig.temporal_relatives),
         relatives=_words(fig.relatives),
         earlier_frames=PhraseTable.of(fig.earlier_frames),
         current_frames=PhraseTable.of(fig.current_frames),
