@@ -375,42 +375,50 @@ def test_a_split_off_half_closer_to_another_sentence_still_belongs_to_its_own(ma
     assert match is not None and match.method == "cross_lingual"
 
 
-def test_a_translation_may_convert_measurements_but_not_counts(make_prepared) -> None:
-    """A US outlet's translation turns hectares into acres and km/h into mph; those numbers
-    differ, the copy stands.  A count that differs still makes a new version."""
-    original = [
-        "Das Feuer hat bereits 4.850 Hektar Wald vernichtet, teilte die Feuerwehr am Montag mit.",
-        "Der Wind erreichte zeitweise 72 Stundenkilometer, 3 Feuerwehrleute wurden verletzt.",
-        "Rund 600 Anwohner mussten ihre Häuser verlassen.",
-    ]
-    converted = [
-        "The fire has already destroyed 12,000 acres of forest, the fire service said on Monday.",
-        "Winds at times reached 45 mph, and 3 firefighters were injured.",
-        "About 600 residents had to leave their homes.",
-    ]
-    match = _match(make_prepared, converted, original, new_lang="en", old_lang="de")
-    assert match is not None and match.method == "cross_lingual"
-    recount = _edited(converted, 1, "3 firefighters", "5 firefighters")
-    assert _match(make_prepared, recount, original, new_lang="en", old_lang="de") is None
+CONVERSIONS = [
+    # a US outlet's translation turns hectares into acres and km/h into mph
+    (
+        "de",
+        [
+            "Das Feuer hat bereits 4.850 Hektar Wald vernichtet, teilte die Feuerwehr am Montag mit.",
+            "Der Wind erreichte zeitweise 72 Stundenkilometer, 3 Feuerwehrleute wurden verletzt.",
+            "Rund 600 Anwohner mussten ihre Häuser verlassen.",
+        ],
+        [
+            "The fire has already destroyed 12,000 acres of forest, the fire service said on Monday.",
+            "Winds at times reached 45 mph, and 3 firefighters were injured.",
+            "About 600 residents had to leave their homes.",
+        ],
+        (1, "3 firefighters", "5 firefighters"),
+    ),
+    # the desk writes "8-metre" for "huit mètres", "60 knots" for "60 nœuds"
+    (
+        "fr",
+        [
+            "Trois voiliers de la course Lorient-Lisbonne ont chaviré cette nuit au large du cap Finisterre.",
+            "Des rafales de plus de 60 nœuds et des creux de huit mètres ont été relevés sur zone.",
+            "Deux skippers sont portés disparus, a indiqué la préfecture maritime.",
+        ],
+        [
+            "Three yachts in the Lorient-Lisbon race capsized overnight off Cape Finisterre.",
+            "Gusts of more than 60 knots and 8-metre troughs were recorded in the area.",
+            "Two skippers are missing, the maritime prefecture said.",
+        ],
+        (2, "Two skippers", "Three skippers"),
+    ),
+]
 
 
-def test_a_translation_with_compound_measures_is_a_copy(make_prepared) -> None:
-    """The translating desk writes "8-metre" for "huit mètres", "60 knots" for "60 nœuds"; the
-    copy stands.  A count that differs still makes a new version."""
-    original = [
-        "Trois voiliers de la course Lorient-Lisbonne ont chaviré dans la nuit au large du cap Finisterre.",
-        "Des rafales de plus de 60 nœuds et des creux de huit mètres ont été relevés sur zone.",
-        "Deux skippers sont portés disparus, a indiqué la préfecture maritime.",
-    ]
-    translated = [
-        "Three yachts in the Lorient-Lisbon race capsized overnight off Cape Finisterre.",
-        "Gusts of more than 60 knots and 8-metre troughs were recorded in the area.",
-        "Two skippers are missing, the maritime prefecture said.",
-    ]
-    match = _match(make_prepared, translated, original, new_lang="en", old_lang="fr")
+@pytest.mark.parametrize(("old_lang", "original", "converted", "recount"), CONVERSIONS)
+def test_a_translation_may_convert_measurements_but_not_counts(
+    make_prepared, old_lang: str, original: list[str], converted: list[str], recount: tuple[int, str, str]
+) -> None:
+    """Measured numbers a translation converts differ, and the copy stands; a count that
+    differs still makes a new version."""
+    match = _match(make_prepared, converted, original, new_lang="en", old_lang=old_lang)
     assert match is not None and match.method == "cross_lingual"
-    recount = _edited(translated, 2, "Two skippers", "Three skippers")
-    assert _match(make_prepared, recount, original, new_lang="en", old_lang="fr") is None
+    edited = _edited(converted, *recount)
+    assert _match(make_prepared, edited, original, new_lang="en", old_lang=old_lang) is None
 
 
 @pytest.mark.parametrize(
