@@ -52,17 +52,19 @@ _LINE_SHAPES = [
     r"^[\w .'-]{2,30},\s*\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s*\([a-z]{2,6}\)\s*[.\-–—:]*\W*$",
     # an agency or desk tag alone: "(ANI)", "(dps/red)", "(ad/trad.)"
     r"^\(\s*[a-z]{2,6}\.?(\s*/\s*[a-z]{2,6}\.?)*\s*\)\W*$",
-    # editors' initials and agencies: "hb/sti (dpa, rtr)"; desk codes alone: "ams/bk/sba",
-    # "dac-sl/ab/cbn", "dnd wk/bs", "(ASI) red-mn/gr", stamped too: "(ANI) RED/LUC 15-APR-26 19:30"
+    # desk codes alone: "ams/bk/sba", "dac-sl/ab/cbn", "dnd wk/bs", "(ASI) red-mn/gr", stamped
+    # too: "(ANI) RED/LUC 15-APR-26 19:30"
     r"^(\([a-z]{2,6}\)\s*)?[a-z]{1,5}([- ][a-z]{1,5})*/[a-z]{1,5}(/[a-z]{1,5})*"
     r"(\s+\d{1,2}[-./ ][a-z0-9]{2,9}[-./ ]\d{2,4})?(\s+\d{1,2}[:.]\d{2})?\W*$",
+    # editors' initials before their agencies: "hb/sti (dpa, rtr)"
+    r"^[a-z]{1,4}([,/][a-z]{1,4})*/[a-z]{1,4}\s*\([^()]{1,50}\)\W*$",
+    # an agency's desk stamp with its code cut short: "(AGN) RED/ 17-MAR-26 10:55"
+    r"^\([a-z]{2,6}\)\s*[a-z]{2,5}\s*/\s*\d{1,2}-[a-z]{3}-\d{2}\s+\d{1,2}[:.]\d{2}\W*$",
     # an agency's photo credit: "ANSA/GIULIO MARTELLI", "EPA / Ronald Wittek"
     r"^(" + _AGENCIES + r"|epa|getty( images)?|anp|keystone|imago)\s*/\s*[\w .'-]{3,40}\W*$",
     # a publication stamp closing a short line: "Redazione ANSA ROMA 12 marzo 2020 14:37",
     # "Von red/epd 22. April 2020 - 15:44 Uhr"
     r"^.{0,60}\b\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}\s*[-–,|·]?\s*\d{1,2}[:.]\d{2}(\s*(uhr|h|hrs?))?\W*$",
-    r"^\([a-z]{2,6}\)\s*[a-z]{2,5}\s*/\s*\d{1,2}-[a-z]{3}-\d{2}\s+\d{1,2}[:.]\d{2}\W*$",
-    r"^[a-z]{1,4}([,/][a-z]{1,4})*/[a-z]{1,4}\s*\([^()]{1,50}\)\W*$",
 ]
 # Notices of two cues in one text, in either order: a topic and the reader, the site or an
 # action ("cookies" and "this website", "privacy policy" and "you").

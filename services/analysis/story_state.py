@@ -100,7 +100,6 @@ def _says_corrected(text: str, language: str) -> bool:
 
 
 FIGURE_NOTE_WORDS = 12  # a sentence this short that only restates counts is a figure note
-FIGURE_UPDATE_WORDS = 30  # ... and one this short whose count the article just moved
 
 
 def absorb(

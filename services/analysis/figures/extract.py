@@ -1024,14 +1024,15 @@ def _counts_other(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
             return False
         if sent.word(j) in lex.other_counts:
             return True
-    return _subject_counts_other(sent, count, lex)
+    return _subject_counts_other(sent, start, lex)
 
 
-def _subject_counts_other(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+def _subject_counts_other(sent: _Sentence, start: int, lex: Lexicon) -> bool:
     """The sentence's running total counts something else, its subject said so before an
     aside: "Le nombre de cas de méningite liés à l'université, dans le centre de l'Italie,
-    est passé à sept" (no measure word between the count noun and the value)."""
-    for j in range(count.first - 1, -1, -1):
+    est passé à sept" (no measure word between the count noun and the clause at `start`,
+    which `_counts_other` has read)."""
+    for j in range(start - 1, -1, -1):
         if lex.measures.match(sent.words, j):
             return False
         if (noun := lex.count_nouns.match(sent.words, j)) and sent.word(j + noun[0]) in lex.other_counts:
