@@ -154,6 +154,7 @@ class Lexicon:
     final_auxiliaries: frozenset[str]
     copulas: frozenset[str]
     persisting: PhraseTable
+    still: PhraseTable
     returned: PhraseTable
     other_counts: frozenset[str]
     one_of: frozenset[str]
@@ -259,6 +260,7 @@ def build(data: LanguageData) -> Lexicon:
         ),
         copulas=_words(fig.copulas),
         persisting=PhraseTable.of(fig.persisting),
+        still=PhraseTable.of(fig.still),
         returned=PhraseTable.of(fig.returned),
         other_counts=_words(fig.other_counts),
         one_of=_words(fig.one_of),
