@@ -218,7 +218,7 @@ class StoryIndex:
         stale_after = self._config.stale_story_hours * 3600.0
         allowed: tuple[str, float] | None = None
         contested: tuple[str, float] | None = None
-        threshold = self._similarity.same_story_threshold
+        threshold = max(self._similarity.same_story_threshold, self._config.same_story_similarity)
         linked: tuple[str, float] | None = None
         for story_id, score in ranked:
             if score < min(threshold, self._config.linked_story_similarity):

@@ -287,3 +287,15 @@ def test_of_two_linked_stories_scored_alike_the_one_whose_place_the_headline_nam
         title="Fire in Sombreval: two dead",
     )
     assert index.assign(follow_up, T0 + 180).story_id == sombreval.story_id
+
+
+def test_an_article_no_name_links_joins_only_at_the_join_similarity(make_prepared) -> None:
+    """The model's pair threshold says two texts share a topic; an article that names
+    nothing of a story joins it only at `same_story_similarity` (a derby riot scored 0.517
+    with a prison-convoy ambush, both in Spanish with injured and arrests)."""
+    scores = _Scores({("b", "a"): 0.52})
+    for join, joins in ((0.5, True), (AnalysisConfig().same_story_similarity, False)):
+        index = StoryIndex(AnalysisConfig(same_story_similarity=join), scores)  # type: ignore[arg-type]
+        ambush = index.assign(make_prepared("a", "Gunmen ambushed a prison convoy, killing eight guards."), T0)
+        riot = make_prepared("b", "Fans clashed with police after the derby; 14 were injured and six held.")
+        assert (index.assign(riot, T0 + 60).story_id == ambush.story_id) is joins, join
