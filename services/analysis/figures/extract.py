@@ -1161,10 +1161,10 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
         if adjective := lex.subgroup_adjectives.match(words, j):
             subgroup, j, seen = adjective[1], j + adjective[0], seen + 1
             continue
-        if kind in ("people", "subgroup") and (still := lex.still.match(words, j)):
-            if lex.measures.match(words, j + still[0]):
-                j += still[0]  # "41 personnes toujours hospitalisées": the state goes on
-                continue
+        still = lex.still.match(words, j) if kind in ("people", "subgroup") else None
+        if still and lex.measures.match(words, j + still[0]):
+            j += still[0]  # "41 personnes toujours hospitalisées": the state goes on
+            continue
         if words[j] in lex.function_words or kind in ("people", "subgroup"):
             break
         if lex.nouns_capitalised and not sent.capitalized(j):

@@ -130,7 +130,7 @@ class FigureData(_Data):
     other_counts: list[str] = Field(default_factory=list)  # "the number of cases rose to 42": not people hurt
     returned: list[str] = Field(default_factory=list)  # "the evacuees were allowed home": not counted
     persisting: list[str] = Field(default_factory=list)  # "another 25 remain missing": a state, not a rise
-    still: list[str] = Field(default_factory=list)  # adverbs between people and their state: "41 people still in hospital"
+    still: list[str] = Field(default_factory=list)  # "41 people still in hospital": read past
     periods: list[str] = Field(default_factory=list)  # "in the past 24 hours": a daily count, not a total
     forecasts: list[str] = Field(
         default_factory=list

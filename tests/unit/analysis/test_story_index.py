@@ -296,6 +296,6 @@ def test_an_article_no_name_links_joins_only_at_the_join_similarity(make_prepare
     scores = _Scores({("b", "a"): 0.52})
     for join, joins in ((0.5, True), (AnalysisConfig().same_story_similarity, False)):
         index = StoryIndex(AnalysisConfig(same_story_similarity=join), scores)  # type: ignore[arg-type]
-        ambush = index.assign(make_prepared("a", "Gunmen ambushed a prison convoy, killing eight guards."), T0)
+        ambush = index.assign(make_prepared("a", "Gunmen ambushed a prison convoy, killing eight."), T0)
         riot = make_prepared("b", "Fans clashed with police after the derby; 14 were injured and six held.")
         assert (index.assign(riot, T0 + 60).story_id == ambush.story_id) is joins, join
