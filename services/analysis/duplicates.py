@@ -113,15 +113,18 @@ class Numbers:
 
     found: tuple[Number, ...]
 
-    def beyond(self, other: Numbers) -> list[Number]:
+    def beyond(self, other: Numbers, repeats: bool = False) -> list[Number]:
         """Numbers stated here that `other` does not state, even as a possible "one"; each of
-        `other`'s numbers answers for one of ours ("16 to 16" is not "13 to 16")."""
+        `other`'s numbers answers for one of ours ("16 to 16" is not "13 to 16"), or, with
+        `repeats`, for all of ours it matches (a translator says "two fires … two hotels"
+        where the original said "two fires … hotels")."""
         free = list(other.found)
         extra: list[Number] = []
         for number in sorted(self.found, key=lambda n: n.weak):
             match = next((k for k, m in enumerate(free) if number.matches(m)), None)
             if match is not None:
-                del free[match]
+                if not repeats:
+                    del free[match]
             elif not number.weak:
                 extra.append(number)
         return extra
@@ -433,7 +436,8 @@ def _other_numbers(new: Text, old: Text, pairs: Sequence[tuple[int, int]], same_
             a, b = _unmeasured(a, new.language), _unmeasured(b, old.language)
         a = _without_conversions(a, new.language)
         ours, theirs = _numbers(a, new.language), _numbers(b, old.language)
-        if ours.beyond(theirs) and (same_language or theirs.beyond(ours)):
+        repeats = not same_language
+        if ours.beyond(theirs, repeats) and (same_language or theirs.beyond(ours, repeats)):
             return True
     return False
 

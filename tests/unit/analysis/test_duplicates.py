@@ -205,6 +205,17 @@ def test_a_changed_number_is_found_even_when_the_sentence_repeats_it() -> None:
     assert [n.value for n in old.beyond(new)] == [13.0]
 
 
+def test_a_translation_may_say_a_number_twice_that_its_original_says_once() -> None:
+    """ "Due incendi … due alberghi" for "Deux incendies … des hôtels": across languages each
+    number of the original answers for every repeat of it; within one, only for one."""
+    original = sentence_numbers("Deux incendies ont ravagé des hôtels, aux Menuires et à Soldeu.", "fr")
+    translated = sentence_numbers("Due incendi hanno devastato due alberghi, a Les Menuires e Soldeu.", "it")
+    assert [n.value for n in translated.beyond(original)] == [2.0]
+    assert not translated.beyond(original, repeats=True)
+    changed = sentence_numbers("Tre incendi hanno devastato due alberghi.", "it")
+    assert [n.value for n in changed.beyond(original, repeats=True)] == [3.0]
+
+
 def test_about_a_dozen_and_une_dizaine_are_one_number_but_eleven_and_nine_are_not() -> None:
     dozen = sentence_numbers("A dozen bins were set on fire.", "en")
     dizaine = sentence_numbers("Une dizaine de poubelles ont été incendiées.", "fr")
