@@ -52,10 +52,11 @@ _LINE_SHAPES = [
     r"^[\w .'-]{2,30},\s*\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s*\([a-z]{2,6}\)\s*[.\-–—:]*\W*$",
     # an agency or desk tag alone: "(ANI)", "(dps/red)", "(ad/trad.)"
     r"^\(\s*[a-z]{2,6}\.?(\s*/\s*[a-z]{2,6}\.?)*\s*\)\W*$",
-    # desk codes alone: "ams/bk/sba", "dac-sl/ab/cbn", "dnd wk/bs", "(ASI) red-mn/gr", stamped
-    # too: "(ANI) RED/LUC 15-APR-26 19:30"
-    r"^(\([a-z]{2,6}\)\s*)?[a-z]{1,5}([- ][a-z]{1,5})*/[a-z]{1,5}(/[a-z]{1,5})*"
-    r"(\s+\d{1,2}[-./ ][a-z0-9]{2,9}[-./ ]\d{2,4})?(\s+\d{1,2}[:.]\d{2})?\W*$",
+    # desk codes alone: "ams/bk/sba", "dac-sl/ab/cbn", "dnd wk/bs", "(ASI) red-mn/gr", after an
+    # agency ("(Meridiana) RMG/jpa", "BelPresse – DLE/RDO"), stamped ("(ANI) RED/LUC 15-APR-26
+    # 19:30") or with routing codes after them ("dnd ck/ms yyzz a3 xx", "red/gfr 181245 GEN 27")
+    r"^(\([a-z]{2,12}\)\.?\s*|\w{2,20}\s*[-–—]\s*)?[a-z]{1,5}([- ][a-z]{1,5})*/[a-z]{1,5}(/[a-z]{1,5})*"
+    r"(\s+\d{1,2}[-./ ][a-z0-9]{2,9}[-./ ]\d{2,4})?(\s+\d{1,2}[:.]\d{2})?(\s+[^\W_]{1,6}){0,4}\W*$",
     # editors' initials before their agencies: "hb/sti (dpa, rtr)"
     r"^[a-z]{1,4}([,/][a-z]{1,4})*/[a-z]{1,4}\s*\([^()]{1,50}\)\W*$",
     # an agency's desk stamp with its code cut short: "(AGN) RED/ 17-MAR-26 10:55"
@@ -74,7 +75,7 @@ _TWO_CUES = [("{cookies}", "{cookie_cues}|{you}|{we}"), ("{privacy}", "{you}|{we
 # Bullets and rules before a line ("►Lire aussi :", "-- Advertisement --", "+++ Verfolgen Sie …"),
 # skipped before the patterns anchored at `^`; never a quotation mark or a dialogue dash, so a
 # quoted "“Read more,” the minister urged" stays news.
-LEAD = r"[-\s*+#•·►▶▸▹▪■●◆→>|\[~=¡¿]*"
+LEAD = r"[-\s*+#•·►▶▸▹▪■●◆→>|\[~=¡¿\u2600-\u27bf\U0001f300-\U0001faff]*"  # emoji too: "🎧 Écouter …"
 _NOTICE_SHAPES = [r"\b(re)?captcha\b"]
 _CLASS_NAME = re.compile(r"\{([a-z_]+)\}")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
@@ -319,7 +320,11 @@ def is_boilerplate(line: str) -> bool:
     text = strip_furniture(line.strip())
     if not text or _LETTER.search(text) is None:
         return True
-    text = _DESK_CODE_OPENER.sub("", text, count=1) or text  # "sbc/jlm/rl Translated from French …"
+    signed = _DESK_CODE_OPENER.sub("", text, count=1) or text  # "sbc/jlm/rl Translated from French …"
+    return _furniture_line(text) or (signed != text and _furniture_line(signed))
+
+
+def _furniture_line(text: str) -> bool:
     count = len(text.split())
     if count <= MAX_BOILERPLATE_WORDS and (_BOILERPLATE.search(text) or _BYLINE.match(text) or _fields(text)):
         return True

@@ -389,6 +389,11 @@ FURNITURE_KINDS = {
             "live coverage from across the region, and share your own photos and stories with us anytime.",
         ),
         ("other", "Sorry, this video could not be loaded."),
+        ("membership", "Support independent journalism in Bristol: become a member."),
+        ("briefing", "Good evening. Here's what you need to know tonight."),
+        ("greeting", "Good morning."),
+        ("sign-up", "Get our morning briefing: the day's news in your inbox."),
+        ("video", "Video: firefighters battle the blaze overnight"),
     ],
     "fr": [
         ("app", "Suivez l'actualité en téléchargeant l'application Radio Sud."),
@@ -429,6 +434,13 @@ FURNITURE_KINDS = {
         ("other", "Cette vidéo n'a pas pu être chargée."),
         ("share", "Envoyer l'article par e-mail"),
         ("share", "Partager Transférer Imprimer Copier le lien"),
+        ("credit", "Avec AFP – Traduction : service étranger"),
+        ("live notice", "Dépêche en cours d'actualisation"),
+        ("player", "🎧 Écouter cet article (2 min)"),
+        ("radio", "Écouter le direct"),
+        ("station", "Radio Alpes Info, sur 101.2 FM partout dans la vallée."),
+        ("offer", "Vous aimez nos reportages ? Soutenez-nous en vous abonnant dès 1 € par mois."),
+        ("podcast", "Retrouvez nos émissions sur toutes les plateformes de podcast."),
     ],
     "es": [
         ("legal", "La ley de derechos de autor prohíbe copiar los materiales de este diario."),
@@ -464,6 +476,10 @@ FURNITURE_KINDS = {
         ("share", "Compartir en:"),
         ("share", "Compartir Correo electrónico Copiar enlace"),
         ("newsletter", "Recibe cada mañana nuestro boletín con las noticias del día."),
+        ("live notice", "(Noticia en desarrollo)"),
+        ("section", "Más noticias de Nacional"),
+        ("follow", "Síguenos en Google Noticias y no te pierdas nada."),
+        ("closing", "Seguiremos informando."),
     ],
     "de": [
         ("other", "Lesedauer: 3 Minuten"),
@@ -507,6 +523,12 @@ FURNITURE_KINDS = {
         ("other", "In dieser Bildergalerie: 15 Fotos"),
         ("other", "Das Video konnte nicht geladen werden."),
         ("share", "Auf WhatsApp teilen"),
+        ("closing", "Wir berichten weiter."),
+        ("section", "Weitere Meldungen aus dem Ressort Politik"),
+        ("station", "Hören Sie uns auch im Livestream und in der App."),
+        ("agency credit", "Dieser Beitrag wurde mit Material der Nachrichtenagentur dpa erstellt."),
+        ("ad-free", "Sie lesen unser Angebot mit Werbung. Werbefrei lesen mit Plus."),
+        ("e-paper", "Mehr aus der Region lesen Sie in unserer E-Paper-Ausgabe."),
     ],
     "it": [
         ("follow", "Ricevi le notizie di Pisa su Telegram: iscriviti gratis al nostro canale."),
@@ -547,6 +569,9 @@ FURNITURE_KINDS = {
         ),
         ("newsletter", "Ti invieremo ogni giorno le notizie più importanti."),
         ("other", "Il video non può essere riprodotto."),
+        ("live credit", "Questa diretta è a cura di Marco Rossi."),
+        ("player", "Ascolta l'articolo"),
+        ("video", "Video: le immagini dall'elicottero"),
     ],
 }
 
@@ -1637,6 +1662,28 @@ LABELS_LOOKALIKE_NEWS = [
     "Die Kommentare der Anwohner wurden von der Polizei geschlossen ausgewertet.",
     "The fire started in our kitchen section, the owner said.",
 ]
+DESK_CODES_OF_ROUND_11 = [  # routing codes after the initials, agencies in front, a stamp after a code
+    "dnd kt/ab yyzz a3 xx",
+    "(ASC) red/mrc 181245 GEN 27",
+    "(Agenzia) RED/tb",
+    "(AGN). RED/ms 15-FEB-27 20:38",
+    "zp ber/mkl/bsc 090740 Mär 27",
+    "NordPresse – KLM/ROT",
+]
+DESK_CODES_OF_ROUND_11_LOOKALIKE_NEWS = [
+    "The and/or clause in the contract was disputed by the union in court on Monday morning.",
+    "Police – who arrived at 9/11 Market Street – found two injured.",
+]
+
+
+@pytest.mark.parametrize("line", DESK_CODES_OF_ROUND_11)
+def test_desk_codes_with_routing_codes_or_an_agency_in_front_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line), line
+
+
+@pytest.mark.parametrize("line", DESK_CODES_OF_ROUND_11_LOOKALIKE_NEWS)
+def test_news_with_a_slash_stays(line: str) -> None:
+    assert not is_boilerplate(line), line
 
 
 @pytest.mark.parametrize(
