@@ -462,7 +462,7 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
         subgroup = item.subgroup or _elided_subgroup(
             sent, count, head, item, found[:index], counts, heads, lex
         )
-        base = item.base
+        base = _described_state(sent, item.base, lex) if item.base in STATES else item.base
         if base == "missing" and head.noun >= 0 and sent.word(head.noun) in lex.wanted:
             continue  # "zwei Täter werden noch gesucht": sought, not lost
         if head.kind == "none" and _counts_other(sent, count, lex):
@@ -638,7 +638,30 @@ STATES: Final = frozenset({"homeless"})
 """Measures that also describe who people are: "23 homeless people" killed by the cold are
 killed, as the verb before them says."""
 
+
+def _described_state(sent: _Sentence, state: str, lex: Lexicon) -> str:
+    """The measure said of people a STATES word describes: right before it ("erfrorene
+    Obdachlose") or right after it, people and a relative pronoun between ("senzatetto morti di
+    freddo", "homeless people who froze to death"); else the state itself ("left 300 homeless")."""
+    words, said = sent.words, REFINEMENTS[state]
+    for j in range(len(words)):
+        named = lex.measures.match(words, j)
+        if named is None or named[1] != state:
+            continue
+        before = lex.measures.match_ending(words, j - 1) if j > 0 else None
+        if before is not None and before[1] in said:
+            return before[1]
+        after = j + named[0]
+        after += lex.is_people(sent.word(after))
+        after += sent.word(after) in lex.relatives
+        found = lex.measures.match(words, after)
+        if found is not None and found[1] in said:
+            return found[1]
+    return state
+
+
 REFINEMENTS: Final = {
+    "homeless": ("killed", "injured", "hospitalized", "missing", "rescued"),
     "injured": ("hospitalized", "killed"),
     "kidnapped": ("rescued", "injured", "killed", "hospitalized"),
     "missing": ("rescued", "killed"),
@@ -648,7 +671,7 @@ REFINEMENTS: Final = {
 toujours hospitalisés" are hospitalized, "Deux blessés sont morts à l'hôpital" are dead, "freed
 14 hostages" were rescued, "Two hostages were slightly injured" were injured, "Deux disparus
 retrouvés vivants" were rescued, "Sechs Überlebende werden im Krankenhaus behandelt" are
-hospitalized."""
+hospitalized, "Quattro senzatetto sono morti di freddo" are dead (STATES)."""
 
 
 def _refined(
