@@ -570,7 +570,9 @@ def _measure_for(
         if verb is not None and verb not in (head.measure, _TOTAL):
             return verb, head.subgroup  # "claimed the lives of 23 homeless people"
         return _refined(sent, k, counts, heads, at_token, lex) or head.measure, head.subgroup
-    if head.kind in ("people", "subgroup") and lex.aboard.match(sent.words, head.end):
+    if head.kind in ("people", "subgroup") and (
+        lex.aboard.match(sent.words, head.end) or _aboard_before(sent, count, lex)
+    ):
         return _aboard(sent, count, head, counts, lex), head.subgroup
     divided = k > 0 and _fronted_whole(sent, counts[k - 1], heads[k - 1], lex)
     if head.subgroup and bases and (head.partitive or divided or _in_inclusion(sent, k, counts, lex)):
@@ -620,6 +622,20 @@ def _aboard(sent: _Sentence, count: _Count, head: _Head, counts: list[_Count], l
     said = next((m[1] for j in range(head.end, end) if (m := lex.measures.match(words, j))), None)
     acted = next((m[1] for j in range(start, count.first) if (m := lex.active.match(words, j))), None)
     return said or _verb_before(sent, count, lex) or acted
+
+
+_ABOARD_REACH: Final = 5
+
+
+def _aboard_before(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """ "A bordo c'erano 61 persone", "On board were 61 people": the people on board told
+    first, a verb of being between, no measure."""
+    for j in range(count.first - 1, max(-1, count.first - 1 - _ABOARD_REACH), -1):
+        if sent.hard_stop(j) or sent.words[j] == "," or lex.measures.match_ending(sent.words, j):
+            return False
+        if lex.aboard.match_ending(sent.words, j):
+            return True
+    return False
 
 
 def _fronted_whole(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
