@@ -48,8 +48,9 @@ _LINE_SHAPES = [
     # a dateline alone: "Madrid, 12 mar (EFE).-", "(ANSA) - ROMA, 12 MAR -", "Berlin (dpa) -"
     r"^\(?[\w .'-]{2,30}(,\s*\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((" + _AGENCIES + r")\)\s*[.\-–—:]*\W*$",
     r"^\((" + _AGENCIES + r")\)\s*[-–—]\s*[\w .'-]{2,30}(,\s*\d{1,2}\s+\w{3,10}\.?)?\s*[-–—]?\W*$",
-    # a dated dateline with any agency's tag: "París, 11 feb (AIN).", "Kairouan, 11 fév. (AMP) -"
-    r"^[\w .'-]{2,30},\s*\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s*\([a-z]{2,6}\)\s*[.\-–—:]*\W*$",
+    # a dated dateline with any agency's tag: "París, 11 feb (AIN).", "Kairouan, 11 fév. (AMP) -",
+    # "Sevilla, 17 ene (Meridiana)."
+    r"^[\w .'-]{2,30},\s*\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s*\([a-z]{2,12}\)\s*[.\-–—:]*\W*$",
     # an agency or desk tag alone: "(ANI)", "(dps/red)", "(ad/trad.)"
     r"^\(\s*[a-z]{2,6}\.?(\s*/\s*[a-z]{2,6}\.?)*\s*\)\W*$",
     # desk codes alone: "ams/bk/sba", "dac-sl/ab/cbn", "dnd wk/bs", "(ASI) red-mn/gr", after an

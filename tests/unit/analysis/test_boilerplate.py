@@ -1663,6 +1663,8 @@ LABELS_LOOKALIKE_NEWS = [
     "The fire started in our kitchen section, the owner said.",
 ]
 DESK_CODES_OF_ROUND_11 = [  # routing codes after the initials, agencies in front, a stamp after a code
+    "Sevilla, 17 ene (Meridiana).",  # and a dated dateline whose agency has a long name
+    "Kairouan, 11 fév. (AMP) -",
     "dnd kt/ab yyzz a3 xx",
     "(ASC) red/mrc 181245 GEN 27",
     "(Agenzia) RED/tb",
@@ -1671,6 +1673,7 @@ DESK_CODES_OF_ROUND_11 = [  # routing codes after the initials, agencies in fron
     "NordPresse – KLM/ROT",
 ]
 DESK_CODES_OF_ROUND_11_LOOKALIKE_NEWS = [
+    "Sevilla, 17 ene (Meridiana).- La granizada dejó 16 heridos en Écija.",
     "The and/or clause in the contract was disputed by the union in court on Monday morning.",
     "Police – who arrived at 9/11 Market Street – found two injured.",
 ]
