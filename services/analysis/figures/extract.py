@@ -463,6 +463,13 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
             sent, count, head, item, found[:index], counts, heads, lex
         )
         base = _described_state(sent, item.base, lex) if item.base in STATES else item.base
+        if (
+            base == "kidnapped"
+            and head.kind == "none"
+            and not _one_of(sent, count, lex)
+            and _freed(sent, head, counts, lex)
+        ):
+            base = "rescued"  # "Deux des otages retenus … ont été relâchés"
         if base == "missing" and head.noun >= 0 and sent.word(head.noun) in lex.wanted:
             continue  # "zwei Täter werden noch gesucht": sought, not lost
         if head.kind == "none" and _counts_other(sent, count, lex):
@@ -703,10 +710,9 @@ def _refined(
     count, head = counts[k], heads[k]
     narrower = REFINEMENTS.get(head.measure or "", ())
     if head.measure == "kidnapped":  # "Spezialkräfte befreiten … drei Geiseln", "Twelve hostages were freed"
-        start, end = _clause(sent, count)
-        before = range(start, count.first)
-        after = range(head.end, min(end, head.end + 3))  # their own verb: "were freed", "a été libéré"
-        if any(sent.words[j] in lex.frees for j in (*before, *after)):
+        start = _clause(sent, count)[0]
+        freed = not _one_of(sent, count, lex) and _freed(sent, head, counts, lex)  # not "l'un des deux …"
+        if freed or any(sent.words[j] in lex.frees for j in range(start, count.first)):
             return "rescued"
     if not narrower:
         return None
@@ -723,6 +729,14 @@ def _refined(
     if head.measure != "injured":
         return said
     return said if _said_before_next(sent, count, head, counts, said, lex) else None
+
+
+def _freed(sent: _Sentence, head: _Head, counts: list[_Count], lex: Lexicon) -> bool:
+    """Hostages whose own verb, after them in their clause and before the next count, frees
+    them: "Twelve hostages were freed", "Deux des otages retenus depuis midi ont été relâchés"."""
+    end = _next_count(sent, head, counts)
+    stop = next((j for j in range(head.end, end) if sent.hard_stop(j) or sent.words[j] == ","), end)
+    return any(sent.words[j] in lex.frees for j in range(head.end, stop))
 
 
 def _said_right_before(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
