@@ -445,7 +445,7 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
             found.append(_Found(k, base, subgroup))
     found = [_Found(f.k, _sentence_measure(sent, f, found, counts, lex), f.subgroup) for f in found]
     figures: list[Figure] = []
-    bases = [f.base for f in found]
+    bases = [f.base.rsplit(" ", 1)[-1] for f in found]  # a group's count and the plain one alike
     totals = _total_verbs(sent, lex) if len(set(bases)) < len(bases) else []
     for index, item in enumerate(found):
         count, head = counts[item.k], heads[item.k]
@@ -913,7 +913,8 @@ def _before_a_total(item: _Found, after: list[_Found], counts: list[_Count], ver
     """ "Rescuers pulled 14 survivors overnight, bringing to 61 the number rescued": a count
     followed, in its sentence, by a total of the same measure that it brings about is the
     increment; the total is the figure."""
-    later = next((f for f in after if f.base == item.base), None)
+    plain = item.base.rsplit(" ", 1)[-1]
+    later = next((f for f in after if f.base.rsplit(" ", 1)[-1] == plain), None)
     if later is None:
         return False
     start = bisect.bisect_left(verbs, counts[item.k].last)
