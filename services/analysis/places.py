@@ -37,6 +37,11 @@ _BETWEEN: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
         for code, data in LANGUAGES.items()
     }
 )
+# Words after a preposition that end a place phrase where every noun is capitalised: an
+# indefinite article ("in einem Olivenhain", "in einer Schule") goes before a thing, not a name.
+_STOPS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
+    {code: frozenset(data.place_stops) for code, data in LANGUAGES.items()}
+)
 # ", nachdem …", ", after …": a comma and one of these words open another clause, whose
 # places tell what happened there, not where a count before it was counted.
 _CLAUSE_ENDS: Final[Mapping[str, re.Pattern[str]]] = MappingProxyType(
@@ -146,6 +151,7 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
     # adjectives, and a place noun ("in der italienischen Provinz Lomo") is passed over.
     nouns = language in NOUNS_CAPITALISED
     between = _BETWEEN.get(language, frozenset())
+    stops = _STOPS.get(language, frozenset())
     found: list[int] = []
     j = 0
     while j < len(words):
@@ -156,7 +162,7 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
         j += hit[0]
         for k in range(j, min(len(words), j + _REACH)):
             token = matches[k].group()
-            if not token[:1].isalpha():
+            if not token[:1].isalpha() or words[k] in stops:
                 break
             if token[:1].isupper() and words[k] not in months:
                 if nouns and words[k] in between:

@@ -260,6 +260,7 @@ class LanguageData(_Data):
     attribution_sentences: list[str] = Field(default_factory=list)
     place_prepositions: list[str] = Field(default_factory=list)  # "in", "près de": a place name follows
     place_nouns: list[str] = Field(default_factory=list)  # "in the province of" Lomo: words before a name
+    place_stops: list[str] = Field(default_factory=list)  # "in einem Olivenhain": "a …" is no named place
     clause_openers: list[str] = Field(default_factory=list)  # ", after …": after a comma, another clause
     # Capitalised words that name no place: common nouns where every noun is capitalised
     # ("in der Nacht", "im Krankenhaus"), epithets ("Alpine", "Mediterranean"): words, endings.
