@@ -719,6 +719,8 @@ def _refined(
     if head.measure == "injured" and _died(sent, count, head, counts, lex):
         return "killed"
     said = _forward(sent, head, count, counts, heads, at_token, lex)
+    if said is not None and head.measure == "rescued" and not _own_clause_says(sent, head, said, lex):
+        return None  # "six rescued alive, one found dead": the dead are another count's
     if said is None:
         # the missing found alive are only those the verb right before names ("ritrovati vivi
         # due dispersi"), not an earlier count's ("11 rescued and up to six still missing")
@@ -737,6 +739,18 @@ def _freed(sent: _Sentence, head: _Head, counts: list[_Count], lex: Lexicon) -> 
     end = _next_count(sent, head, counts)
     stop = next((j for j in range(head.end, end) if sent.hard_stop(j) or sent.words[j] == ","), end)
     return any(sent.words[j] in lex.frees for j in range(head.end, stop))
+
+
+def _own_clause_says(sent: _Sentence, head: _Head, measure: str, lex: Lexicon) -> bool:
+    """A word of `measure` after the head, before a comma, a stop or a coordinator: said of
+    these people, not of the next ones ("brought six out alive but found the seventh dead")."""
+    for j in range(head.end, len(sent.words)):
+        if sent.hard_stop(j) or sent.words[j] == "," or sent.words[j] in lex.coordinators:
+            return False
+        found = lex.measures.match(sent.words, j)
+        if found is not None and found[1] == measure:
+            return True
+    return False
 
 
 def _said_right_before(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
