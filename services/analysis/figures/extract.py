@@ -1112,7 +1112,8 @@ def _returned(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     """ "Les quelque 320 habitants évacués ont pu regagner leur domicile", "rientrano a casa 500
     sfollati": the count's clause says they went back home, so it no longer counts them."""
     start, end = _clause(sent, count)
-    return any(lex.returned.match(sent.words, j) for j in range(start, end))
+    opener = next((j for j in range(count.last, end) if lex.clause_openers.match(sent.words, j)), end)
+    return any(lex.returned.match(sent.words, j) for j in range(start, opener))  # not "… perché dimessi"
 
 
 def _forecast(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:

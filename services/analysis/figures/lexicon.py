@@ -155,6 +155,7 @@ class Lexicon:
     copulas: frozenset[str]
     persisting: PhraseTable
     still: PhraseTable
+    clause_openers: PhraseTable  # ", dopo che …", "perché …": another clause starts
     returned: PhraseTable
     other_counts: frozenset[str]
     one_of: frozenset[str]
@@ -261,6 +262,7 @@ def build(data: LanguageData) -> Lexicon:
         copulas=_words(fig.copulas),
         persisting=PhraseTable.of(fig.persisting),
         still=PhraseTable.of(fig.still),
+        clause_openers=PhraseTable.of(data.clause_openers),
         returned=PhraseTable.of(fig.returned),
         other_counts=_words(fig.other_counts),
         one_of=_words(fig.one_of),
