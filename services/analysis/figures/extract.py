@@ -584,6 +584,11 @@ def _measure_for(
     divided = k > 0 and _fronted_whole(sent, counts[k - 1], heads[k - 1], lex)
     if head.subgroup and bases and (head.partitive or divided or _in_inclusion(sent, k, counts, lex)):
         return bases[-1], head.subgroup  # "14 dead, including six children", "six of them children"
+    if head.partitive and head.kind == "none" and not head.subgroup:
+        # "17 ricoverati, quattro delle quali in gravi condizioni": a part in a state of its own,
+        # counted only by a measure of its own clause ("quattro dei quali sono morti")
+        said = _forward(sent, head, count, counts, heads, at_token, lex)
+        return (said if said is not None and _own_clause_says(sent, head, said, lex) else None), None
     measure = _backward(sent, count.first, lex, strict=head.kind == "other")
     if measure is None and head.kind in ("people", "subgroup", "other"):
         measure = _verb_before(sent, count, lex)  # "Murieron 14 personas", "Sont morts … trois adolescents"
