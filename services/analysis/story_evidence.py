@@ -111,6 +111,7 @@ class Identity:
     headline_words: frozenset[str] = frozenset()  # its capitalised words, the first one too
     opening: frozenset[str] | None = None  # all the headline and first sentence name; None: not read
     another: bool = False  # the headline tells a second event of a kind ("a second flood")
+    headline_order: tuple[str, ...] = ()  # the headline's names and gazetteer keys, in its order
 
 
 @dataclass(slots=True)
@@ -192,6 +193,22 @@ def _counted_words(words: list[str], language: str) -> set[int]:
     }
 
 
+def _in_order(text: str, language: str) -> tuple[str, ...]:
+    """The names and the countries and regions `text` names, in the order it names them: a
+    report of two events leads with the one it names first."""
+    matches = list(TOKEN_RE.finditer(text))
+    tokens = [m.group() for m in matches]
+    spans = gazetteer.find(tokens, [gazetteer.fold_word(t) for t in tokens], language)
+    found = [(start, key) for start, _, key in spans]
+    taken = {k for start, end, _ in spans for k in range(start, end)}
+    found += [
+        (k, name_key(t, language))
+        for k, t in enumerate(tokens)
+        if k not in taken and t[:1].isupper() and t.isalpha() and len(t) >= 3
+    ]
+    return tuple(key for _, key in sorted(found))
+
+
 def keys(text: str, language: str) -> frozenset[str]:
     """Every name, place and gazetteer key of `text`, as the story names compare them."""
     reading = read(text, language)
@@ -217,11 +234,21 @@ def identity_of(article: PreparedArticle) -> Identity:
     )
     opening = words | frozenset(k for r in readings[:_OPENING] for k in (*r.names, *r.places, *r.keys))
     another = bool(texts and article.title_given and _tells_another(texts[0], article.language))
+    order = _in_order(texts[0], article.language) if texts else ()
     if article.language in NOUNS_CAPITALISED:
-        return Identity(codes, names, headline, keys, local, top, words, opening, another)
+        return Identity(codes, names, headline, keys, local, top, words, opening, another, order)
     own = frozenset(readings[0].places) if readings else frozenset()
     return Identity(
-        names | codes, frozenset(), headline, local | keys, frozenset(), top | own, words, opening, another
+        names | codes,
+        frozenset(),
+        headline,
+        local | keys,
+        frozenset(),
+        top | own,
+        words,
+        opening,
+        another,
+        order,
     )
 
 
@@ -376,6 +403,23 @@ class StoryNames:
         story = self._stories[story_id]
         named = (w for w in identity.headline_words | identity.headline_places if level(w) == LOCAL)
         return any(story.places[w] >= ELSEWHERE_ARTICLES and story.is_main(w) for w in named)
+
+    def led_by(self, identity: Identity, story_ids: list[str]) -> str | None:
+        """Of stories an article names both of (a report of two fires side by side), the one
+        whose own name or place its headline names first: the story it leads with.  None when
+        the headline names none of them apart."""
+        first: dict[str, int] = {}
+        for story_id in story_ids:
+            story = self._stories[story_id]
+            others = [self._stories[t] for t in story_ids if t != story_id]
+            for position, key in enumerate(identity.headline_order):
+                if not ((key in story.places and story.is_main(key)) or key in story.headline):
+                    continue  # what the story is about, not any name one of its articles used
+                if any(key in other.marks or key in other.places for other in others):
+                    continue  # both stories' word ("France"): it tells them apart nowhere
+                first[story_id] = position
+                break
+        return min(first, key=first.__getitem__) if first else None
 
     def may_join(self, identity: Identity, story_id: str, stale: bool) -> bool:
         """Whether a similar article may join the story (the verdict is not REFUSED)."""

@@ -81,6 +81,7 @@ def story_id_for(article_id: str) -> str:
 
 
 LINK_TIE: Final = 0.05
+SIDE_BY_SIDE_TIE: Final = 0.1  # two contested stories scored this close: the headline's order decides
 """Two stories the names both link, scored within this of each other: the one whose own main
 place the headline names (a roundup of both fires took the other one's names along)."""
 
@@ -218,6 +219,7 @@ class StoryIndex:
         stale_after = self._config.stale_story_hours * 3600.0
         allowed: tuple[str, float] | None = None
         contested: tuple[str, float] | None = None
+        contests: dict[str, float] = {}
         threshold = max(self._similarity.same_story_threshold, self._config.same_story_similarity)
         linked: tuple[str, float] | None = None
         for story_id, score in ranked:
@@ -241,10 +243,14 @@ class StoryIndex:
                 continue
             if linked is not None:
                 continue
-            if verdict is Verdict.CONTESTED and contested is None:
-                contested = (story_id, score)
+            if verdict is Verdict.CONTESTED:
+                contests[story_id] = score
+                contested = contested or (story_id, score)
             if verdict is Verdict.ALLOWED and allowed is None and score >= threshold:
                 allowed = (story_id, score)
+        close = [t for t, score in contests.items() if contested and contested[1] - score <= SIDE_BY_SIDE_TIE]
+        if linked is None and len(close) > 1 and (lead := self._names.led_by(identity, close)):
+            contested = (lead, contests[lead])  # two events told side by side: the one it leads with
         chosen = linked or contested or allowed
         if chosen is not None:
             return chosen[0], round(chosen[1], 4)

@@ -715,3 +715,33 @@ def test_a_second_event_is_told_apart_from_a_second_victim(
 ) -> None:
     article = make_prepared("a", "The outbreak was first reported on Monday.", language=language, title=title)
     assert identity_of(article).another is another
+
+
+def test_a_report_of_two_events_side_by_side_is_led_by_the_one_its_headline_names_first(
+    make_prepared,
+) -> None:
+    """ "Incendies dans deux hôtels, aux Menuires et en Andorre": both fires' stories are
+    named; the headline names Les Menuires first, so that is the story it leads with.  A
+    word both stories have (the Alps) tells them apart nowhere."""
+    names = StoryNames()
+    names.add("menuires", _identity({"menuires"}, headline={"menuires"}, places={"FR", "alps"}))
+    names.add("soldeu", _identity({"sold"}, headline={"sold"}, places={"AD", "sold", "alps"}))
+    report = make_prepared(
+        "r",
+        "Des incendies ont ravagé deux hôtels.",
+        title="Incendies aux Menuires et en Andorre",
+        language="fr",
+    )
+    identity = identity_of(report)
+    assert identity.headline_order.index("menuires") < identity.headline_order.index("AD")
+    assert names.led_by(identity, ["soldeu", "menuires"]) == "menuires"
+    flipped = identity_of(
+        make_prepared(
+            "s", "Deux hôtels ont brûlé.", title="Incendies en Andorre et aux Menuires", language="fr"
+        )
+    )
+    assert names.led_by(flipped, ["soldeu", "menuires"]) == "soldeu"
+    alps = identity_of(
+        make_prepared("a", "Un hôtel a brûlé.", title="Incendie dans les Alpes", language="fr")
+    )
+    assert names.led_by(alps, ["soldeu", "menuires"]) is None
