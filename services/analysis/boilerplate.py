@@ -58,8 +58,12 @@ _LINE_SHAPES = [
     # 19:30") or with routing codes after them ("dnd ck/ms yyzz a3 xx", "red/gfr 181245 GEN 27")
     r"^(\([a-z]{2,12}\)\.?\s*|\w{2,20}\s*[-–—]\s*)?[a-z]{1,5}([- ][a-z]{1,5})*/[a-z]{1,5}(/[a-z]{1,5})*"
     r"(\s+\d{1,2}[-./ ][a-z0-9]{2,9}[-./ ]\d{2,4})?(\s+\d{1,2}[:.]\d{2})?(\s+[^\W_]{1,6}){0,4}\W*$",
+    # routing codes alone, without a slash: "dns ks yybb z2 hm" (one code mixes letters and digits)
+    r"^(?=.*\b(?:[a-z]+\d|\d+[a-z])\w*\b)[a-z]{2,4}(\s+[a-z0-9]{1,4}){3,6}\W*$",
     # editors' initials before their agencies: "hb/sti (dpa, rtr)"
     r"^[a-z]{1,4}([,/][a-z]{1,4})*/[a-z]{1,4}\s*\([^()]{1,50}\)\W*$",
+    # a desk's stamp after its code: "Red-Cal/ 16-AGO-27 04:40 NNNN"
+    r"^[a-z]{2,5}(-[a-z]{2,5})?\s*/\s*\d{1,2}-[a-z]{3}-\d{2}\s+\d{1,2}[:.]\d{2}(\s+nnnn)?\W*$",
     # an agency's desk stamp with its code cut short: "(AGN) RED/ 17-MAR-26 10:55"
     r"^\([a-z]{2,6}\)\s*[a-z]{2,5}\s*/\s*\d{1,2}-[a-z]{3}-\d{2}\s+\d{1,2}[:.]\d{2}\W*$",
     # an agency's photo credit: "ANSA/GIULIO MARTELLI", "EPA / Ronald Wittek"

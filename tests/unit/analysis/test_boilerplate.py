@@ -1662,6 +1662,38 @@ LABELS_LOOKALIKE_NEWS = [
     "Die Kommentare der Anwohner wurden von der Polizei geschlossen ausgewertet.",
     "The fire started in our kitchen section, the owner said.",
 ]
+FURNITURE_OF_ROUND_11B = [
+    "dnd kt yyzz a3 hm",
+    "Red-Nap/ 12-SET-27 08:15 NNNN",
+    "Avec La Gazzetta del Sud – traduction : Paul Martin",
+    "Recevez chaque matin l'essentiel de l'actualité : inscrivez-vous gratuitement.",
+    "Article en cours de mise à jour – actualisez la page.",
+    "Dieser Artikel erscheint auch in unserer Printausgabe am Samstag.",
+    "Mitarbeit: Lokalredaktion Passau",
+    "dpa ab/cd – aus dem Französischen",
+    "That's all for today.",
+    "Forward this newsletter to a friend, or sign up at dailybrief.eu.",
+    "Recibe las noticias de Galicia en nuestro canal de WhatsApp.",
+    "Aggiornamento in corso.",
+    "Hai visto qualcosa? Segnalacelo su Telegram.",
+]
+LOOKALIKE_NEWS_OF_ROUND_11B = [
+    "The mayor said two of the 12 men in the boat had been rescued by the coast guard.",
+    "Die Feuerwehr übersetzte die Warnung aus dem Englischen in zwölf Sprachen, sagte ein Sprecher.",
+    "Die Mitarbeit der Anwohner bei der Suche sei vorbildlich gewesen, sagte der Bürgermeister.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_OF_ROUND_11B)
+def test_furniture_of_round_11b_is_boilerplate(line: str) -> None:
+    assert is_boilerplate(line), line
+
+
+@pytest.mark.parametrize("line", LOOKALIKE_NEWS_OF_ROUND_11B)
+def test_news_like_round_11b_furniture_stays(line: str) -> None:
+    assert not is_boilerplate(line), line
+
+
 DESK_CODES_OF_ROUND_11 = [  # routing codes after the initials, agencies in front, a stamp after a code
     "Sevilla, 17 ene (Meridiana).",  # and a dated dateline whose agency has a long name
     "Kairouan, 11 fév. (AMP) -",
