@@ -23,6 +23,7 @@ class AnalysisConfig:
     # Calibrated on the quality corpus's dev feeds: 0.51-0.56 join the same articles there.
     same_story_similarity: float = 0.54
     linked_story_similarity: float = 0.45  # ...enough when the names link the two (story_evidence)
+    best_linked_similarity: float = 0.3  # ...and this, when the linked story is the best-scoring one
     retelling_similarity: float = 0.85  # ...and above this, places further down a lead need not agree
     stale_story_hours: float = 24.0  # a story quiet this long is joined only by naming what it named
     claim_cosine: float = 0.63  # a sentence below this cosine to every known one is new

@@ -251,10 +251,22 @@ class StoryIndex:
         close = [t for t, score in contests.items() if contested and contested[1] - score <= SIDE_BY_SIDE_TIE]
         if linked is None and len(close) > 1 and (lead := self._names.led_by(identity, close)):
             contested = (lead, contests[lead])  # two events told side by side: the one it leads with
-        chosen = linked or contested or allowed
+        chosen = linked or contested or allowed or self._weakly_linked(identity, ranked, event_time)
         if chosen is not None:
             return chosen[0], round(chosen[1], 4)
         return None, round(ranked[0][1], 4) if ranked else None
+
+    def _weakly_linked(
+        self, identity: Identity, ranked: list[tuple[str, float]], event_time: float
+    ) -> tuple[str, float] | None:
+        """The best-scoring story, when the names link it and nothing else was chosen, down to
+        `best_linked_similarity`: a local paper's colourful report and the wire's, of the same
+        hailstorm in the same town, can score 0.36 (the model reads their leads as unlike)."""
+        if not ranked or ranked[0][1] < self._config.best_linked_similarity:
+            return None
+        story_id, score = ranked[0]
+        stale = event_time - self._stories[story_id].last_seen > self._config.stale_story_hours * 3600.0
+        return (story_id, score) if self._names.verdict(identity, story_id, stale) is Verdict.LINKED else None
 
     def _remember(self, entry: _Entry, original: bool) -> None:
         key = entry.prepared.article_id

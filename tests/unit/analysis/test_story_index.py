@@ -299,3 +299,22 @@ def test_an_article_no_name_links_joins_only_at_the_join_similarity(make_prepare
         ambush = index.assign(make_prepared("a", "Gunmen ambushed a prison convoy, killing eight."), T0)
         riot = make_prepared("b", "Fans clashed with police after the derby; 14 were injured and six held.")
         assert (index.assign(riot, T0 + 60).story_id == ambush.story_id) is joins, join
+
+
+def test_the_best_scoring_story_the_names_link_is_joined_at_a_lower_score(make_prepared) -> None:
+    """A local paper's report of a hailstorm in Valdoria and the wire's of the same storm
+    score 0.36: under `linked_story_similarity`, but the town links them and no other story
+    is nearer, so the wire report joins (down to `best_linked_similarity`)."""
+    scores = _Scores({("b", "a"): 0.36})
+    for floor, joins in ((AnalysisConfig().best_linked_similarity, True), (0.4, False)):
+        index = StoryIndex(AnalysisConfig(best_linked_similarity=floor), scores)  # type: ignore[arg-type]
+        local = index.assign(
+            make_prepared(
+                "a", "Hail the size of golf balls fell on the market in Valdoria.", title="Hail in Valdoria"
+            ),
+            T0,
+        )
+        wire = make_prepared(
+            "b", "A hailstorm injured 16 people in Valdoria, officials said.", title="16 hurt by hail"
+        )
+        assert (index.assign(wire, T0 + 3600).story_id == local.story_id) is joins, floor
