@@ -319,7 +319,7 @@ def test_a_follow_up_that_names_the_story_s_town_joins_under_the_model_s_thresho
     assert AnalysisConfig().linked_story_similarity <= score < model.same_story_threshold
     linked_floor = AnalysisConfig().linked_story_similarity
     for floor, joins in ((linked_floor, True), (model.same_story_threshold, False)):
-        index = StoryIndex(AnalysisConfig(linked_story_similarity=floor), model)
+        index = StoryIndex(AnalysisConfig(linked_story_similarity=floor, best_linked_similarity=floor), model)
         first = index.assign(make_prepared("en", english), T0)
         assert (index.assign(follow_up, T0 + 3600).story_id == first.story_id) is joins, floor
 
