@@ -108,6 +108,7 @@ def scope(text: str, language: str) -> frozenset[str]:
         fold(m.group(), language)
         for m in TOKEN_RE.finditer(text)
         if m.group()[:1].isupper()
+        and not m.group().isupper()  # "MARSEILLE, 15 juil (AMP) -": a dateline or an acronym
         and m.start() != first
         and m.group().lower() not in calendar
         and not names_no_place(m.group().lower(), language)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from services.analysis.places import places
+from services.analysis.places import places, scope
 
 
 @pytest.mark.parametrize(
@@ -20,3 +20,10 @@ def test_a_place_follows_a_preposition_and_a_thing_after_an_indefinite_article_i
     text: str, language: str, expected: set[str]
 ) -> None:
     assert {p[:5] for p in places(text, language)} == {p[:5] for p in expected}
+
+
+def test_a_count_s_scope_skips_a_dateline_and_acronyms_written_in_capitals() -> None:
+    """ "MARSEILLE, 15 juil (AMP) - Un homme retient cinq personnes": the dateline's town and
+    the agency's tag say where the desk is, not where the count was made."""
+    text = "MARSEILLE, 15 juil (AMP) - Un homme armé retient cinq personnes au Panier, selon le RAID."
+    assert {n[:5] for n in scope(text, "fr")} == {"panie"}
