@@ -11,6 +11,7 @@ from services.analysis.places import places, scope
         ("Das Feuer brach in einer Schule in Leuna aus.", "de", {"leuna"}),
         ("Ein Mann wurde lebend in einem Olivenhain oberhalb des Flusses gefunden.", "de", set()),
         ("Die Flut erreichte in der Nacht die Provinz Elbasan.", "de", set()),
+        ("Drei Personen werden vermisst, darunter ein Tourist aus Deutschland.", "de", set()),  # origin
         ("Zwei Tote in der italienischen Provinz Lomo.", "de", {"lomo"}),
         ("Two people died in Lomara on Monday.", "en", {"lomara"}),
         ("Deux morts à Castelbrun dans la nuit.", "fr", {"castelbrun"}),
