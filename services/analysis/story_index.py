@@ -81,9 +81,11 @@ def story_id_for(article_id: str) -> str:
 
 
 LINK_TIE: Final = 0.05
-SIDE_BY_SIDE_TIE: Final = 0.1  # two contested stories scored this close: the headline's order decides
 """Two stories the names both link, scored within this of each other: the one whose own main
 place the headline names (a roundup of both fires took the other one's names along)."""
+SIDE_BY_SIDE_TIE: Final = 0.1
+"""Two stories an article both names and contradicts, scored within this of each other (a
+report of two hotel fires side by side): the one its headline names first (`led_by`)."""
 
 
 class StoryIndex:
@@ -208,7 +210,9 @@ class StoryIndex:
         whose named places the article contradicts (another flood elsewhere), or that has been
         quiet too long, is passed over unless the names link them (story_evidence), or the
         article retells it closely with no place in its opening (`_placeless_retelling`).
-        Without one, (None, the best score)."""
+        Of two contested stories scored alike, the one the headline names first wins; with
+        nothing chosen, the best-scoring story still joins if the names link it
+        (`_weakly_linked`).  Without one, (None, the best score)."""
         scores: dict[str, float] = {}  # per story, its best neighbour's score
         for key, _ in neighbours:
             entry = self._articles[key]

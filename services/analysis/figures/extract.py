@@ -667,6 +667,20 @@ STATES: Final = frozenset({"homeless"})
 killed, as the verb before them says."""
 
 
+REFINEMENTS: Final = {
+    "homeless": ("killed", "injured", "hospitalized", "missing", "rescued"),
+    "injured": ("hospitalized", "killed"),
+    "kidnapped": ("rescued", "injured", "killed", "hospitalized"),
+    "missing": ("rescued", "killed"),
+    "rescued": ("hospitalized", "killed"),
+}
+"""A count named by the first measure whose verb says one of the others: "34 blessés étaient
+toujours hospitalisés" are hospitalized, "Deux blessés sont morts à l'hôpital" are dead, "freed
+14 hostages" were rescued, "Two hostages were slightly injured" were injured, "Deux disparus
+retrouvés vivants" were rescued, "Sechs Überlebende werden im Krankenhaus behandelt" are
+hospitalized, "Quattro senzatetto sono morti di freddo" are dead (STATES)."""
+
+
 def _described_state(sent: _Sentence, state: str, lex: Lexicon) -> str:
     """The measure said of people a STATES word describes: right before it ("erfrorene
     Obdachlose") or right after it, people and a relative pronoun between ("senzatetto morti di
@@ -686,20 +700,6 @@ def _described_state(sent: _Sentence, state: str, lex: Lexicon) -> str:
         if found is not None and found[1] in said:
             return found[1]
     return state
-
-
-REFINEMENTS: Final = {
-    "homeless": ("killed", "injured", "hospitalized", "missing", "rescued"),
-    "injured": ("hospitalized", "killed"),
-    "kidnapped": ("rescued", "injured", "killed", "hospitalized"),
-    "missing": ("rescued", "killed"),
-    "rescued": ("hospitalized", "killed"),
-}
-"""A count named by the first measure whose verb says one of the others: "34 blessés étaient
-toujours hospitalisés" are hospitalized, "Deux blessés sont morts à l'hôpital" are dead, "freed
-14 hostages" were rescued, "Two hostages were slightly injured" were injured, "Deux disparus
-retrouvés vivants" were rescued, "Sechs Überlebende werden im Krankenhaus behandelt" are
-hospitalized, "Quattro senzatetto sono morti di freddo" are dead (STATES)."""
 
 
 def _refined(
@@ -1115,7 +1115,8 @@ def _subject_counts_other(sent: _Sentence, start: int, lex: Lexicon) -> bool:
 
 def _returned(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     """ "Les quelque 320 habitants évacués ont pu regagner leur domicile", "rientrano a casa 500
-    sfollati": the count's clause says they went back home, so it no longer counts them."""
+    sfollati", "Dieci dei feriti sono stati dimessi": the count's clause, before another clause
+    opens ("scesi a 27 perché … dimessi"), says they went home, so it no longer counts them."""
     start, end = _clause(sent, count)
     opener = next((j for j in range(count.last, end) if lex.clause_openers.match(sent.words, j)), end)
     return any(lex.returned.match(sent.words, j) for j in range(start, opener))  # not "… perché dimessi"
