@@ -463,12 +463,7 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
             sent, count, head, item, found[:index], counts, heads, lex
         )
         base = _described_state(sent, item.base, lex) if item.base in STATES else item.base
-        if (
-            base == "kidnapped"
-            and head.kind == "none"
-            and not _one_of(sent, count, lex)
-            and _freed(sent, head, counts, lex)
-        ):
+        if base == "kidnapped" and head.kind == "none" and _freed(sent, count, head, counts, lex):
             base = "rescued"  # "Deux des otages retenus … ont été relâchés"
         if base == "missing" and head.noun >= 0 and sent.word(head.noun) in lex.wanted:
             continue  # "zwei Täter werden noch gesucht": sought, not lost
@@ -716,8 +711,9 @@ def _refined(
     narrower = REFINEMENTS.get(head.measure or "", ())
     if head.measure == "kidnapped":  # "Spezialkräfte befreiten … drei Geiseln", "Twelve hostages were freed"
         start = _clause(sent, count)[0]
-        freed = not _one_of(sent, count, lex) and _freed(sent, head, counts, lex)  # not "l'un des deux …"
-        if freed or any(sent.words[j] in lex.frees for j in range(start, count.first)):
+        if _freed(sent, count, head, counts, lex) or any(
+            sent.words[j] in lex.frees for j in range(start, count.first)
+        ):
             return "rescued"
     if not narrower:
         return None
@@ -738,9 +734,12 @@ def _refined(
     return said if _said_before_next(sent, count, head, counts, said, lex) else None
 
 
-def _freed(sent: _Sentence, head: _Head, counts: list[_Count], lex: Lexicon) -> bool:
+def _freed(sent: _Sentence, count: _Count, head: _Head, counts: list[_Count], lex: Lexicon) -> bool:
     """Hostages whose own verb, after them in their clause and before the next count, frees
-    them: "Twelve hostages were freed", "Deux des otages retenus depuis midi ont été relâchés"."""
+    them: "Twelve hostages were freed", "Deux des otages retenus depuis midi ont été relâchés";
+    not the whole of "l'un des deux … a été libéré", whose verb is the one's."""
+    if _one_of(sent, count, lex):
+        return False
     end = _next_count(sent, head, counts)
     stop = next((j for j in range(head.end, end) if sent.hard_stop(j) or sent.words[j] == ","), end)
     return any(sent.words[j] in lex.frees for j in range(head.end, stop))
