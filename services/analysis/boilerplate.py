@@ -318,6 +318,38 @@ _SPACES = re.compile(r"\s{2,}")
 _DESK_CODE_OPENER = re.compile(r"^(\([A-Za-z]{2,6}\)\s*)?[a-z]{1,5}(/[A-Za-z]{1,5})+\s+(?=\S)")
 
 
+# A caption closes with its picture's credit, an embedded post with its author's handle and
+# date; a line that short is the picture's or the post's, not the article's, however it opens
+# ("Flowers at the gates of the mine on Wednesday. © Marta Ortega / Iberia Press").
+CAPTION_WORDS = 40
+_CREDIT_CLOSES = re.compile(
+    "|".join(
+        [
+            r"©\s*[^©]{2,60}$",
+            _expand(r"\(\s*(?:{pictures})\b[^()]{0,60}\)\W*$"),  # "(Photo Marine nationale / AFP)"
+            _expand(r"\b(?:{pictures})\s*:\s*[^.:!?]{2,60}$"),  # "Fotografía: Agencia Meridiana"
+        ]
+    ),
+    re.IGNORECASE,
+)
+# A photographer's name, after an agency as wires sign a picture ("Transmedia/Carlos Ruiz",
+# "(Keystone/Lucien Barras)") or after the picture's word ("Foto di Marco Neri", "Photo by Ann Lee").
+_PHOTOGRAPHER = re.compile(
+    rf"\(?\b[\w-]{{2,25}}\s?/\s?{_NAME}\s+{_NAME}\)?\W*$"
+    + _expand(rf"|(?:^|[.!?(|–—-]\s*)(?i:{{pictures}})\s+\w{{1,4}}\s+{_NAME}(?:\s+{_NAME})?\W*$")
+)
+_POST_SIGNED = re.compile(r"\(@\w{1,30}\)[^()@]{0,30}\b\d{4}\W*$|\bpic\.twitter\.com/\w")
+
+
+def is_caption(line: str) -> bool:
+    """A short line that closes with a picture's credit or an embedded post's signature ("—
+    Feuerwehr Oberhausen (@FW_Oberhausen) November 14, 2026"): furniture throughout."""
+    text = line.strip().translate(_APOSTROPHES)
+    if len(text.split()) > CAPTION_WORDS:
+        return False
+    return any(p.search(text) for p in (_CREDIT_CLOSES, _PHOTOGRAPHER, _POST_SIGNED))
+
+
 def is_boilerplate(line: str) -> bool:
     """True for a short line whose shape is a page-furniture prompt or a credit, and for a
     line without a single letter ("1.", "#$%&'()*+,-."), once widget text glued onto it is cut

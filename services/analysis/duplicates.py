@@ -46,7 +46,7 @@ from services.analysis.figures.numbers import find_numbers
 from services.analysis.fingerprints import NUM_PERM, shingles
 from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED
 from services.analysis.normalize import words
-from services.analysis.prepare import MIN_CLAIM_WORDS, Draft, PreparedArticle, Sentence
+from services.analysis.prepare import Draft, PreparedArticle, Sentence
 
 EDIT_CANDIDATES = 3  # earlier sentences, by shared words, that a sentence is aligned against
 CANDIDATE_MARGIN = 0.85  # LSH nominates pairs down to this share of the least Jaccard a copy can have
@@ -203,7 +203,7 @@ def _unmatched_are_known(
             continue
         if i > 0 and not sentence.figures and _only_attribution(sentence.text, new.language):
             continue
-        if i == 0 or len(sentence.text.split()) >= MIN_CLAIM_WORDS or sentence.figures:
+        if i == 0 or sentence.claimable or sentence.figures:
             return False
     return True
 

@@ -21,6 +21,7 @@ from services.analysis.boilerplate import (
     MAX_BOILERPLATE_WORDS,
     boilerplate_start,
     is_boilerplate,
+    is_caption,
     is_heading,
     strip_furniture,
 )
@@ -199,6 +200,9 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
     found: list[Sentence] = []
     lang = _lang(language)
     for number, line in enumerate(lines):
+        if is_caption(line):
+            found += _caption(line, lang)
+            continue
         if is_heading(line):
             heading = strip_furniture(line)
             if not is_boilerplate(heading):
@@ -219,6 +223,14 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
         if len(found) >= limit:
             break
     return found[:limit]
+
+
+def _caption(line: str, language: str) -> list[Sentence]:
+    """A picture's caption or an embedded post (`is_caption`): it names the story's places and
+    people, so it stays for the story's identity, but it claims and counts nothing of the
+    article's own."""
+    pieces = (strip_furniture(p) for p in split_sentences(line, language))
+    return [Sentence(text, (), False) for text in pieces if not is_boilerplate(text)]
 
 
 FURNITURE_BLOCK_WORDS = 40

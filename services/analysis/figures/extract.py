@@ -1557,7 +1557,8 @@ def _forward(
     if _complement(sent, count, head, lex):
         return None  # "of eight villages", "a town of 9,000 inhabitants": the predicate is another's
     loose = head.kind in ("none", "other")  # no counted noun: only a short, comma-free reach
-    j, budget = (head.end if head.kind != "none" else count.last), _LOOSE_WINDOW if loose else lex.window
+    start = head.end if head.kind != "none" or head.partitive else count.last  # past "de ellos" too
+    j, budget = start, _LOOSE_WINDOW if loose else lex.window
     own_verb = False  # a copula passed: the group has a predicate of its own ("sont mobilisés")
     while j < len(words) and budget > 0:
         word = words[j]

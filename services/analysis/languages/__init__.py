@@ -188,6 +188,7 @@ BOILERPLATE_CLASSES: Final = (
     "cookie_cues",
     "share",
     "networks",
+    "pictures",
 )
 """The word classes of [boilerplate]: a pattern names one as {you}, and it stands for that class
 joined over every language file (a German page can carry an English cookie notice)."""
@@ -213,6 +214,7 @@ class BoilerplateData(_Data):
     cookie_cues: list[str] = Field(default_factory=list)  # with cookies, a consent notice ("settings")
     share: list[str] = Field(default_factory=list)  # share buttons ("print"): a row of them is furniture
     networks: list[str] = Field(default_factory=list)  # social networks (follow-us lines, share rows)
+    pictures: list[str] = Field(default_factory=list)  # words naming a picture: a caption's credit ("photo")
     openers: list[str] = Field(default_factory=list)  # words that open a notice glued to a title ("we")
     furniture: list[str] = Field(default_factory=list)  # ad labels as written ("Anzeige"), cut when doubled
     glued: list[str] = Field(default_factory=list)  # case-sensitive widget text cut from sentences

@@ -16,6 +16,7 @@ from services.analysis.boilerplate import (
     _union,
     boilerplate_start,
     is_boilerplate,
+    is_caption,
     is_heading,
     strip_furniture,
 )
@@ -1725,3 +1726,72 @@ def test_desk_codes_credits_stamps_and_notes_of_rounds_9_and_10_are_boilerplate(
 )
 def test_news_that_opens_like_a_desk_code_a_credit_or_a_note_stays(line: str) -> None:
     assert not is_boilerplate(line), line
+
+
+FURNITURE_OF_ROUND_12 = [
+    "Argomenti: Francia, incendi, protezione civile",  # topic lists
+    "Testo tradotto dal francese.",  # translated-article notes
+    "Per commentare è necessario accedere al proprio profilo.",
+    "Radiogiornale delle 13.00 – Radio Lago",  # radio bulletins and players
+    "Ascolta il servizio (2'05'')",
+    "Vos commentaires sont modérés par la rédaction avant publication.",
+    "Commentaires désactivés : cet article traite d'une affaire judiciaire en cours.",
+    "L'article a été rédigé à partir de dépêches des agences AFP et Belga.",
+    "▶ Écouter la chronique de Marc Perrin (2 min 30)",
+    "Ver vídeo: los bomberos trabajan entre los escombros",
+    "(apa/dpa, Übersetzung aus dem Italienischen: kna)",
+    "Sie lesen einen Beitrag aus unserem Abo-Angebot.",
+    "Lesen Sie jetzt zwei Monate gratis.",
+    "This article was produced using reporting from wire agencies and local police.",
+    "Our editorial standards: how we report.",
+    "Our reporting is supported by readers.",
+    "Support the Valley Courier from just $2 a month.",
+]
+LOOKALIKE_NEWS_OF_ROUND_12 = [
+    "Gli argomenti del ministro non hanno convinto i sindacati, che confermano lo sciopero.",
+    "Vos commentaires ont-ils été lus ? Le maire promet une réunion publique jeudi.",
+    "L'article de loi a été rédigé en une nuit par les députés de la majorité.",
+    "Ver a los rescatistas trabajar toda la noche conmovió a los vecinos de Jaca.",
+    "Our reporters saw 12 bodies in the morgue, the agency said.",
+    "Support for the strike grew on Tuesday as 3,000 workers joined the walkout.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_OF_ROUND_12)
+def test_furniture_of_round_12_is_boilerplate(line: str) -> None:
+    assert is_boilerplate(line), line
+
+
+@pytest.mark.parametrize("line", LOOKALIKE_NEWS_OF_ROUND_12)
+def test_news_like_round_12_furniture_stays(line: str) -> None:
+    assert not is_boilerplate(line), line
+
+
+CAPTIONS = [
+    "Rescuers search the rubble on Thursday morning. © Luca Bruni / Agenzia Nord",
+    "Les pompiers devant l'immeuble effondré, jeudi soir. (Photo Le Courrier / Anne Roy)",
+    "Bomberos en la nave siniestrada. Fotografía: Agencia Meridiana",
+    "Einsatzkräfte am Unglücksort am Donnerstag. (Foto: Feuerwehr Lahr)",
+    "Soccorritori tra le macerie della palazzina a Bari. Foto di Marco Neri",
+    "Residents wait outside the sports hall in Jaca, Spain, October 13, 2026. Transmedia/Carlos Ruiz",
+    "Rauch über dem Hafen. Bitte Fenster geschlossen halten. — Feuerwehr Kiel (@FW_Kiel) 14. Mai 2026",
+    "Smoke everywhere, people running pic.twitter.com/Ab12Cd34",
+]
+NOT_CAPTIONS = [
+    "Five people died in the blast, police said (AFP).",
+    "Die Polizei sprach von fünf Toten (sda/ats).",
+    "Ein Sprecher der Polizei bestätigte dies. (dpa/lnw)",
+    "The ministry posted photos of the damaged school on its website on Tuesday.",
+    "Las fotos del derrumbe circularon por las redes durante toda la noche, según la policía local.",
+    "Police released a photo of Karim Benali.",
+]
+
+
+@pytest.mark.parametrize("line", CAPTIONS)
+def test_a_short_line_closing_with_a_credit_or_a_post_signature_is_a_caption(line: str) -> None:
+    assert is_caption(line), line
+
+
+@pytest.mark.parametrize("line", NOT_CAPTIONS)
+def test_news_with_an_agency_tag_or_about_photos_is_no_caption(line: str) -> None:
+    assert not is_caption(line), line

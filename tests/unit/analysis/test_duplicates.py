@@ -323,6 +323,16 @@ def test_a_photo_caption_made_of_the_story_s_words_is_harmless_but_a_new_fact_is
     assert _match(make_prepared, news, FIRE_EN) is None
 
 
+def test_a_translation_with_a_credited_caption_of_its_own_is_still_a_copy(make_prepared) -> None:
+    """A desk adds a picture with its caption; a caption claims nothing, however it is worded.
+    The same words without the credit are a sentence of the text, and new."""
+    caption = "Einsatzkräfte vor der Lagerhalle im Hafen am Dienstagmorgen."
+    credited = [*FIRE_DE[:2], f"{caption} (Foto: Feuerwehr Valmora)", *FIRE_DE[2:]]
+    match = _match(make_prepared, credited, FIRE_EN, new_lang="de")
+    assert match is not None and match.method == "cross_lingual"
+    assert _match(make_prepared, [*FIRE_DE[:2], caption, *FIRE_DE[2:]], FIRE_EN, new_lang="de") is None
+
+
 def test_a_short_copy_whose_sentences_an_editor_turned_round_is_still_a_copy(make_prepared) -> None:
     """Three sentences, each with its clauses reordered: few word 4-shingles survive, but every
     sentence is an edit of one of the original's (and the count is the same, in words)."""

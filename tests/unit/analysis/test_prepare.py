@@ -129,3 +129,18 @@ def test_a_question_to_the_reader_that_leads_into_furniture_is_furniture(
     body = "A fire destroyed a warehouse in the port district on Monday night.\n" + paragraph
     article = Article(article_id="a", source="s", body=body, language=language)
     assert [s.text for s in draft(article, AnalysisConfig()).sentences][1:] == kept
+
+
+def test_a_caption_names_the_story_but_claims_and_counts_nothing() -> None:
+    body = (
+        "Three people died when a fire destroyed a warehouse in the port of Livorno on Monday night.\n"
+        "Firefighters at the warehouse where three workers died, on Monday. © Luca Bruni / Agenzia Nord\n"
+        "The cause of the fire is not yet known, the fire brigade said on Tuesday."
+    )
+    article = Article(article_id="a", source="s", body=body, language="en")
+    sentences = draft(article, AnalysisConfig()).sentences
+    caption = sentences[1]
+    assert caption.text == "Firefighters at the warehouse where three workers died, on Monday."
+    assert not caption.claimable and caption.figures == ()
+    assert sentences[0].figures and sentences[2].claimable
+    assert all("©" not in s.text for s in sentences)
