@@ -281,6 +281,10 @@ class _Named:
     def articles_naming(self, place: str) -> int:
         return self.places[place] + self.noun_places[place]
 
+    def is_about(self, key: str) -> bool:
+        """A main place of the story or a name of its headlines (not a passing mention)."""
+        return (key in self.places and self.is_main(key)) or key in self.headline
+
     def is_main(self, place: str) -> bool:
         """Named by at least half as many of the story's articles as its most named place of
         that level: what the story is about, not a passing mention ("a day after the floods
@@ -413,9 +417,9 @@ class StoryNames:
             story = self._stories[story_id]
             others = [self._stories[t] for t in story_ids if t != story_id]
             for position, key in enumerate(identity.headline_order):
-                if not ((key in story.places and story.is_main(key)) or key in story.headline):
+                if not story.is_about(key):
                     continue  # what the story is about, not any name one of its articles used
-                if any(key in other.marks or key in other.places for other in others):
+                if any(other.is_about(key) for other in others):
                     continue  # both stories' word ("France"): it tells them apart nowhere
                 first[story_id] = position
                 break

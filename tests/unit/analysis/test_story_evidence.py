@@ -745,3 +745,20 @@ def test_a_report_of_two_events_side_by_side_is_led_by_the_one_its_headline_name
         make_prepared("a", "Un hôtel a brûlé.", title="Incendie dans les Alpes", language="fr")
     )
     assert names.led_by(alps, ["soldeu", "menuires"]) is None
+
+
+def test_a_place_the_other_story_names_only_in_passing_still_tells_a_side_by_side_report_apart(
+    make_prepared,
+) -> None:
+    """One article of the Menuires story recalls the fire in Andorra; Andorra is still the
+    Soldeu story's place, so a report headlined "Incendies en Andorre et aux Menuires" leads
+    with Soldeu."""
+    names = StoryNames()
+    for _ in range(2):
+        names.add("menuires", _identity({"menuires"}, headline={"menuires"}, places={"FR", "menuires"}))
+    names.add("menuires", _identity({"menuires"}, places={"FR", "menuires", "AD"}))
+    names.add("soldeu", _identity({"sold"}, headline={"sold"}, places={"AD", "sold"}))
+    report = make_prepared(
+        "r", "Deux hôtels ont brûlé.", title="Incendies en Andorre et aux Menuires", language="fr"
+    )
+    assert names.led_by(identity_of(report), ["menuires", "soldeu"]) == "soldeu"
