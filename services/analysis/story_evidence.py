@@ -383,8 +383,14 @@ class StoryNames:
         return frozenset(
             key
             for key in named
-            if key in story.places and story.is_main(key) and not self._main_elsewhere(key, story_id)
+            if key in story.places and story.is_main(key) and not self._named_elsewhere(key, story_id)
         )
+
+    def _named_elsewhere(self, key: str, story_id: str) -> bool:
+        """Whether another live story names `key` at all: twin events recall each other's
+        places ("Ieri … sette morti nella stazione delle Arcelles, in Savoia"), so a place both
+        name is no evidence of whose count a sentence states."""
+        return any(t != story_id for t in islice(self._placed.get(key, ()), MAX_PLACE_OWNERS))
 
     def _main_elsewhere(self, key: str, story_id: str, sure: bool = False) -> bool:
         """Whether another live story has `key` as a main place (`sure`: named as a sure place

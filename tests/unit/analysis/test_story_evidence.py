@@ -389,6 +389,22 @@ def test_a_story_s_own_places_are_its_sure_main_places_no_other_story_has() -> N
     assert names.own("riots", {"castrovel"}) == frozenset()  # now the boat story's main place too
 
 
+def test_a_place_both_twin_stories_name_is_neither_s_own() -> None:
+    """Two avalanches a day apart, each story recalling the other: the Italian one names
+    Savoie twice in passing ("Ieri … sette morti nella stazione delle Arcelles, in Savoia"),
+    so a count said of Les Arcelles and Savoie is the French story's, not a Savoie of its own."""
+    names = StoryNames()
+    for _ in range(3):
+        names.add("arcelles", _identity({"arcelles"}, places={"FR", "arcelles"}))
+    names.add("arcelles", _identity({"arcelles"}, places={"FR", "arcelles", "savoie"}))
+    for savoie in (True, True, False):
+        places = {"IT", "valsavara"} | ({"savoie"} if savoie else set())
+        names.add("valsavara", _identity({"valsavara"}, places=places))
+    assert names.elsewhere("valsavara", {"arcelles", "savoie"}) == {"arcelles"}
+    assert names.own("valsavara", {"arcelles", "savoie"}) == frozenset()
+    assert names.own("valsavara", {"valsavara"}) == {"valsavara"}
+
+
 def test_a_hyphenated_town_is_one_place_and_not_its_first_word() -> None:
     """Every "Saint-…" would otherwise share "Saint": a landslide above Saint-Michel-de-Maurienne
     and a blast in Saint-Étienne are two places.  Phrases like "au-dessus de", "entre" or
