@@ -51,6 +51,12 @@ _LINE_SHAPES = [
     # a dated dateline with any agency's tag: "París, 11 feb (AIN).", "Kairouan, 11 fév. (AMP) -",
     # "Sevilla, 17 ene (Meridiana)."
     r"^[\w .'-]{2,30},\s*\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s*\([a-z]{2,12}\)\s*[.\-–—:]*\W*$",
+    # the same with the town's province or country and the date either way round: "PARIS, July 15
+    # (CPA) -", "VILAFRANCA DEL RIU (Castellón), 14 jul. (AIN)", "Madrid, 12 de marzo (EFE).",
+    # "HESSELBROCK, Germany, Jan 21 (Meridian Press) –"
+    r"^[\w .'-]{2,30}(\s*\([\w .'-]{2,30}\))?(,\s*[\w .'-]{2,30})?,\s*"
+    r"(\d{1,2}\.?\s+([^\W\d_]{1,3}\s+)?[^\W\d_]{3,10}\.?|[^\W\d_]{3,10}\.?\s+\d{1,2})(,?\s+\d{4})?\s*"
+    r"\([\w .'&-]{2,25}\)\s*[.\-–—:]*\W*$",
     # an agency or desk tag alone: "(ANI)", "(dps/red)", "(ad/trad.)"
     r"^\(\s*[a-z]{2,6}\.?(\s*/\s*[a-z]{2,6}\.?)*\s*\)\W*$",
     # desk codes alone: "ams/bk/sba", "dac-sl/ab/cbn", "dnd wk/bs", "(ASI) red-mn/gr", after an
@@ -328,6 +334,7 @@ _CREDIT_CLOSES = re.compile(
             r"©\s*[^©]{2,60}$",
             _expand(r"\(\s*(?:{pictures})\b[^()]{0,60}\)\W*$"),  # "(Photo Marine nationale / AFP)"
             _expand(r"\b(?:{pictures})\s*:\s*[^.:!?]{2,60}$"),  # "Fotografía: Agencia Meridiana"
+            r"[.!?]\s+/\s*[^/.!?]{2,60}$",  # "… en Ribeira de Pena. / Bombeiros Voluntários"
         ]
     ),
     re.IGNORECASE,

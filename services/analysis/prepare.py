@@ -96,7 +96,7 @@ def draft(article: Article, config: AnalysisConfig) -> Draft:
     sentences = _sentences(lines, language, config.max_sentences, year)
     title = _separate_title(article, body)
     if title:
-        title_sentence = _heading(title, _lang(language), year)
+        title_sentence = _heading(title, _lang(language), year, frozenset())
         sentences = [title_sentence, *sentences][: config.max_sentences]
     tokens = words(" ".join(s.text for s in sentences))
     given = _given_title(article, [line for line in lines if not is_boilerplate(line)])
@@ -184,11 +184,15 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _heading(text: str, lang: str, year: int | None) -> Sentence:
+def _heading(text: str, lang: str, year: int | None, told: frozenset[str]) -> Sentence:
     """A title or heading line: it states figures and claims too ("Toll rises to 63")."""
-    return Sentence(
-        text, tuple(extract_figures(text, lang, year)), len(text.split()) >= MIN_CLAIM_WORDS, heading=True
-    )
+    figures = tuple(extract_figures(text, lang, year, told))
+    return Sentence(text, figures, len(text.split()) >= MIN_CLAIM_WORDS, heading=True)
+
+
+def _told(sentences: list[Sentence]) -> frozenset[str]:
+    """The measures (without their groups) the sentences state: what "others" is read against."""
+    return frozenset(f.measure.rsplit(" ", 1)[-1] for s in sentences for f in s.figures)
 
 
 def _lang(language: str) -> str:
@@ -206,7 +210,7 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
         if is_heading(line):
             heading = strip_furniture(line)
             if not is_boilerplate(heading):
-                found.append(_heading(heading, lang, year))
+                found.append(_heading(heading, lang, year, _told(found)))
             continue
         pieces = list(map(strip_furniture, split_sentences(line, lang)))
         for index, text in enumerate(pieces):
@@ -219,7 +223,7 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
             if _asks_before_furniture(pieces, index):
                 continue
             claimable = len(text.split()) >= MIN_CLAIM_WORDS
-            found.append(Sentence(text, tuple(extract_figures(text, lang, year)), claimable))
+            found.append(Sentence(text, tuple(extract_figures(text, lang, year, _told(found))), claimable))
         if len(found) >= limit:
             break
     return found[:limit]

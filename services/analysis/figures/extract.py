@@ -186,12 +186,16 @@ class _Head:
     partitive: bool = False  # "six of them children": a part of the group counted before
 
 
-def extract_figures(sentence: str, language: str, year: int | None = None) -> list[Figure]:
+def extract_figures(
+    sentence: str, language: str, year: int | None = None, told: frozenset[str] = frozenset()
+) -> list[Figure]:
     """All counted figures stated in ``sentence``, ordered by position.
 
     ``language`` is an ISO 639-1 code; unknown languages use the English rules on digits only.
     ``year``, the year the text was published, if known: a count in a clause dated to an
     earlier year ("in February 2016, nearly 50 people died") is history, not a figure.
+    ``told``: the measures the article's earlier sentences stated ("killed"), so that "Otras
+    112 personas resultaron heridas" after a toll is the injured, not 112 more of them.
     """
     if not sentence or not isinstance(sentence, str):
         return []
@@ -207,7 +211,7 @@ def extract_figures(sentence: str, language: str, year: int | None = None) -> li
         numbers = [n for n in numbers if not any(a <= n.start < b for a, b in asides)]
     sent = _Sentence.of(text, rules.adverbs, asides).with_trades(rules.trades)
     counts = _merge_ranges(sent, _counts(sent, numbers, rules), rules)
-    return _attach(sent, counts, rules, year)
+    return _attach(sent, counts, rules, year, told)
 
 
 REPLACED_GAP_WORDS: Final = 3  # words between a count and "not ...": "two crew members, not three"
@@ -417,7 +421,9 @@ class _Found:
     subgroup: str | None
 
 
-def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | None) -> list[Figure]:
+def _attach(
+    sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | None, told: frozenset[str] = frozenset()
+) -> list[Figure]:
     """Give each count its measure; counts without one are dropped, and so are increments
     ("three more arrests") and earlier values ("up from 37"): a figure is a current state."""
     at_token = {c.first: k for k, c in enumerate(counts)}
@@ -449,7 +455,16 @@ def _attach(sent: _Sentence, counts: list[_Count], lex: Lexicon, year: int | Non
     totals = _total_verbs(sent, lex) if len(set(bases)) < len(bases) else []
     for index, item in enumerate(found):
         count, head = counts[item.k], heads[item.k]
-        if not item.base or _role(sent, count, head, lex, item, found[:index]) != "state":
+        # "others" is read against the earlier sentences only when it opens the sentence's counts
+        # and nothing but its parts follows: "Sieben weitere Polizisten wurden verletzt, insgesamt
+        # sind es nun 19", "ha subido a 14 después de que otros dos vecinos …" tell a rise
+        alone = item.k == 0 and all(
+            heads[j].partitive or _in_inclusion(sent, j, counts, lex) for j in range(1, len(counts))
+        )
+        if (
+            not item.base
+            or _role(sent, count, head, lex, item, found[:index], told if alone else frozenset()) != "state"
+        ):
             continue
         if totals and _before_a_total(item, found[index + 1 :], counts, totals):
             continue
@@ -899,18 +914,34 @@ def _sentence_measure(
 
 
 def _role(
-    sent: _Sentence, count: _Count, head: _Head, lex: Lexicon, item: _Found, before: list[_Found]
+    sent: _Sentence,
+    count: _Count,
+    head: _Head,
+    lex: Lexicon,
+    item: _Found,
+    before: list[_Found],
+    told: frozenset[str] = frozenset(),
 ) -> str:
     """'state' (a figure), 'increment' ("another 12 deaths") or 'earlier' ("up from 37").
 
     "Others" right after another measure is a new group, not an increment: in "five
-    civilians were killed, 17 others injured" the 17 is a figure of its own."""
+    civilians were killed, 17 others injured" the 17 is a figure of its own, and so it is
+    when the other measure was the article's last word before this sentence ("… murieron
+    nueve personas. Otras 112 resultaron heridas."); of a measure already told, it is more."""
     if _earlier(sent, count, head, lex):
         return "earlier"
     if not _increment(sent, count, head, lex) or _persists(sent, count, head, lex):
         return "state"
     other_measure = any(f.base != item.base and f.base for f in before)
+    if not other_measure and told and _said_as_others(sent, count, head, lex):
+        other_measure = item.base.rsplit(" ", 1)[-1] not in told
     return "state" if other_measure else "increment"
+
+
+def _said_as_others(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
+    """The count's increment word is "others" ("otras 112", "altri 12", "another 112", "onze
+    autres"), not "more" or "new"."""
+    return sent.word(count.first - 1) in lex.others or sent.word(_first_word(sent, count.last)) in lex.others
 
 
 def _persists(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:

@@ -1746,6 +1746,20 @@ FURNITURE_OF_ROUND_12 = [
     "Our editorial standards: how we report.",
     "Our reporting is supported by readers.",
     "Support the Valley Courier from just $2 a month.",
+    "LISBON, March 3 (Wirepress) -",  # datelines: month first, a province, a country, an agency's name
+    "PUERTO LLANO (Ciudad Real), 4 mar. (AIN)",
+    "KIRUNA, Sweden, Feb 2 (Nordic Press) –",
+    "Sevilla, 3 de marzo (EFE).",
+    "Retrouvez La Voix du Jura sur Google Actualités.",  # news-app channels, self-updating pages
+    "Questa pagina si aggiorna automaticamente.",
+    "Cette page se met à jour automatiquement.",
+    "Dieser Liveblog wird automatisch aktualisiert.",
+    "This live blog updates automatically.",
+    "Vídeos relacionados: la crecida del río a su paso por Lorca",
+    "Dieser Beitrag basiert auf Meldungen der Agenturen dpa und AFP.",  # agency notes, embeds
+    "An dieser Stelle finden Sie einen Beitrag von X.",
+    "Um den Inhalt anzuzeigen, müssen Sie der Datenverarbeitung zustimmen.",
+    "You're reading the Evening Digest newsletter.",
 ]
 LOOKALIKE_NEWS_OF_ROUND_12 = [
     "Gli argomenti del ministro non hanno convinto i sindacati, che confermano lo sciopero.",
@@ -1754,6 +1768,8 @@ LOOKALIKE_NEWS_OF_ROUND_12 = [
     "Ver a los rescatistas trabajar toda la noche conmovió a los vecinos de Jaca.",
     "Our reporters saw 12 bodies in the morgue, the agency said.",
     "Support for the strike grew on Tuesday as 3,000 workers joined the walkout.",
+    "Paris, July 15 (Reuters) - Some 450 residents were evacuated on Wednesday.",
+    "You're reading a story about how 40 families lost their homes in the flood.",
 ]
 
 
@@ -1776,6 +1792,7 @@ CAPTIONS = [
     "Residents wait outside the sports hall in Jaca, Spain, October 13, 2026. Transmedia/Carlos Ruiz",
     "Rauch über dem Hafen. Bitte Fenster geschlossen halten. — Feuerwehr Kiel (@FW_Kiel) 14. Mai 2026",
     "Smoke everywhere, people running pic.twitter.com/Ab12Cd34",
+    "A water bomber over the hills of Ribeira de Pena. / Bombeiros Voluntários",
 ]
 NOT_CAPTIONS = [
     "Five people died in the blast, police said (AFP).",
@@ -1784,6 +1801,7 @@ NOT_CAPTIONS = [
     "The ministry posted photos of the damaged school on its website on Tuesday.",
     "Las fotos del derrumbe circularon por las redes durante toda la noche, según la policía local.",
     "Police released a photo of Karim Benali.",
+    "The ceasefire held overnight. / The talks resume on Monday in Geneva.",
 ]
 
 

@@ -241,8 +241,8 @@ def test_an_attribution_moved_inside_the_sentence_is_still_a_copy(make_prepared)
 
 
 def test_a_short_line_only_the_copy_has_is_harmless_unless_it_states_a_figure(make_prepared) -> None:
-    dateline = _match(make_prepared, [FIRE_EN[0], "VALMORA, March 4 (PW).", *FIRE_EN[1:]], FIRE_EN)
-    assert dateline is not None and dateline.method == "near"
+    short = _match(make_prepared, [FIRE_EN[0], "VALMORA (PW) update.", *FIRE_EN[1:]], FIRE_EN)
+    assert short is not None and short.method == "near"
     assert _match(make_prepared, [FIRE_EN[0], "Nine people injured.", *FIRE_EN[1:]], FIRE_EN) is None
 
 

@@ -445,3 +445,41 @@ def test_a_sentence_that_opens_on_an_earlier_year_tells_history(text: str, langu
     assert extract_figures(text, language, 2026) == []
     this_year = re.sub(r"\b(2013|2016|2018)\b", "2026", text)
     assert extract_figures(this_year, language, 2026)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "told", "expected"),
+    [
+        # after a toll, "others" of another measure are that measure's count
+        (
+            "Otras 112 personas resultaron heridas, 14 de ellas menores.",
+            "es",
+            {"killed"},
+            ["injured", "children injured"],
+        ),
+        ("Altre 12 persone sono rimaste ferite.", "it", {"killed"}, ["injured"]),
+        ("Another 40 people were injured.", "en", {"killed"}, ["injured"]),
+        ("Onze autres ont été blessées.", "fr", {"killed"}, ["injured"]),
+        # of the measure already told, or with nothing told, they are more of it
+        ("Otras 112 personas resultaron heridas.", "es", {"injured"}, []),
+        ("Another 40 people were injured.", "en", set(), []),
+        # a later count may be their total, an earlier one a total they raised: a rise stays a rise
+        (
+            "Sieben weitere Polizisten wurden verletzt, insgesamt sind es nun 19.",
+            "de",
+            {"arrested"},
+            ["injured"],
+        ),
+        (
+            "El número de heridos ha subido a 14 después de que otros dos vecinos acudieran al médico.",
+            "es",
+            {"killed"},
+            [],
+        ),
+    ],
+)
+def test_others_after_another_measure_of_the_article_are_a_count_of_their_own(
+    sentence: str, language: str, told: set[str], expected: list[str]
+) -> None:
+    figures = extract_figures(sentence, language, told=frozenset(told))
+    assert [f.measure for f in figures] == expected
