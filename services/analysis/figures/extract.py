@@ -742,6 +742,8 @@ def _refined(
         # due dispersi"), not an earlier count's ("11 rescued and up to six still missing")
         missing = head.measure == "missing"
         said = _said_right_before(sent, count, lex) if missing else _backward(sent, count.first, lex, False)
+        if said is None and head.measure == "injured":  # "Restano ricoverati quattro feriti"
+            said = _said_right_before(sent, count, lex)
     if said not in narrower or (said == "killed" and head.measure == "injured"):
         return None  # the injured who died are found above, or not at all ("… the blast that killed")
     if head.measure != "injured":
@@ -801,15 +803,25 @@ def _said_before_next(
     """Whether a word of `measure` follows the count before the next count does (or none
     follows at all): in "12 blessés et 2 morts", "morts" is the next count's word, not what
     became of the 12."""
-    nxt = _next_count(sent, head, counts)
+    nxt = _next_count(sent, head, counts, lex)
     if _names_between(sent, head.end, nxt, measure, lex):
         return True
     return not _names_between(sent, nxt, len(sent.words), measure, lex)
 
 
-def _next_count(sent: _Sentence, head: _Head, counts: list[_Count]) -> int:
-    """Where the first count after a count's head starts (the sentence's end without one)."""
-    return min((c.first for c in counts if c.first >= head.end), default=len(sent.words))
+def _next_count(sent: _Sentence, head: _Head, counts: list[_Count], lex: Lexicon | None = None) -> int:
+    """Where the first count after a count's head starts (the sentence's end without one);
+    with `lex`, past a part of it told in an aside ("Siete heridos, cinco de ellos menores,
+    siguen ingresados": what the seven are is said after the five)."""
+    later = (c for c in counts if c.first >= head.end)
+    if lex is not None:
+        later = (c for c in later if not _aside_part(sent, c, lex))
+    return min((c.first for c in later), default=len(sent.words))
+
+
+def _aside_part(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """", cinco de ellos menores,", ", five of them children,": a part of the count before."""
+    return sent.word(count.first - 1) == "," and bool(lex.partitives.match(sent.words, count.last))
 
 
 def _names_between(sent: _Sentence, start: int, stop: int, measure: str, lex: Lexicon) -> bool:
