@@ -959,6 +959,8 @@ def _said_as_others(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -
 def _persists(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
     """ "Otras 25 personas siguen desaparecidas", "another 12 remain missing": a verb that says
     the state goes on makes "another" mean "others", so the count is a state, not a rise."""
+    if head.kind == "measure":  # the measure's own phrase says so: "Los otros 27 pasajeros siguen retenidos"
+        return any(lex.persisting.match(sent.words, j) for j in range(count.last, head.end))
     if head.kind not in ("people", "subgroup", "none"):
         return False  # "drei weitere Tote wurden noch geborgen": more dead, whatever follows
     start = max(count.last, head.end)
@@ -1003,14 +1005,27 @@ def _increment(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> boo
     """A change rather than a state: "another 12", "three more arrests", "17 nuevas muertes",
     "82 people died in the past 24 hours"."""
     words = sent.words
-    if lex.increments.match_ending(words, count.first - 1) or _in_period(sent, count, lex):
+    before = lex.increments.match_ending(words, count.first - 1)
+    if before is not None and not _the_others(sent, count.first - before[0], count.first - 1, lex):
+        return True
+    if _in_period(sent, count, lex):
         return True
     after = _first_word(sent, count.last)
-    if lex.increments_after.match(words, after) and not _others_pronoun(sent, after, head, lex):
+    if (
+        lex.increments_after.match(words, after)
+        and not _others_pronoun(sent, after, head, lex)
+        and not _the_others(sent, count.first, after, lex)
+    ):
         return True
     return head.kind in ("measure", "people", "subgroup") and bool(
         lex.increments_after.match(words, head.end)
     )
+
+
+def _the_others(sent: _Sentence, start: int, others: int, lex: Lexicon) -> bool:
+    """ "Las otras dos personas desaparecidas", "gli altri due", "les deux autres": "others"
+    after a definite article are the rest of a group, not more of it."""
+    return sent.word(others) in lex.others and sent.word(start - 1) in lex.determiners
 
 
 def _others_pronoun(sent: _Sentence, j: int, head: _Head, lex: Lexicon) -> bool:
