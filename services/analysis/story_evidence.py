@@ -368,6 +368,8 @@ class StoryNames:
         for key in named:
             if story.articles_naming(key) and story.is_main(key):
                 continue
+            if level(key) != LOCAL and not any(story.top):
+                continue  # a story that names no place yet cannot tell its country from another's
             if self._main_elsewhere(key, story_id, sure=True):
                 found.add(key)
         return frozenset(found)

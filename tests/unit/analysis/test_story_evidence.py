@@ -778,3 +778,17 @@ def test_a_place_the_other_story_names_only_in_passing_still_tells_a_side_by_sid
         "r", "Deux hôtels ont brûlé.", title="Incendies en Andorre et aux Menuires", language="fr"
     )
     assert names.led_by(identity_of(report), ["menuires", "soldeu"]) == "soldeu"
+
+
+def test_a_story_that_names_no_place_yet_does_not_give_its_country_away() -> None:
+    """A chlorine leak told "dans l'usine de Saint-Julien-sur-Aube" (no locative preposition:
+    no place read), while a strike in Nice has France as its main country: the English report
+    "evacuated in Saint-Julien-sur-Aube, in north-eastern France" states the leak's count, not
+    the strike's.  Once the story names a place of its own, France is the other story's again."""
+    names = StoryNames()
+    for _ in range(2):
+        names.add("strike", _identity({"nice"}, places={"FR", "nice"}))
+    names.add("leak", _identity({"aube"}))
+    assert names.elsewhere("leak", {"FR", "saint-julien"}) == frozenset()
+    names.add("leak", _identity({"aube"}, places={"troyes"}))
+    assert names.elsewhere("leak", {"FR", "saint-julien"}) == {"FR"}
