@@ -792,3 +792,20 @@ def test_a_story_that_names_no_place_yet_does_not_give_its_country_away() -> Non
     assert names.elsewhere("leak", {"FR", "saint-julien"}) == frozenset()
     names.add("leak", _identity({"aube"}, places={"troyes"}))
     assert names.elsewhere("leak", {"FR", "saint-julien"}) == {"FR"}
+
+
+@pytest.mark.parametrize(
+    ("french", "italian"),
+    [
+        (
+            "Une avalanche fait sept morts dans les Alpes, aux Arcelles",
+            "Valanga nelle Alpi, quattro morti a Valsavara",
+        ),
+        ("Hélicoptère écrasé dans les Dolomites", "Elicottero precipitato nelle Dolomiti, in Val di Fassa"),
+    ],
+)
+def test_a_mountain_range_names_no_place(french: str, italian: str) -> None:
+    """Two avalanches a day apart, both "in the Alps": a range is too large to tell events
+    apart, and a report "in the Dolomites" is no other place than its valley's."""
+    shared = keys(french, "fr") & keys(italian, "it")
+    assert not shared
