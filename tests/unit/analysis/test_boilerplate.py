@@ -1760,6 +1760,12 @@ FURNITURE_OF_ROUND_12 = [
     "An dieser Stelle finden Sie einen Beitrag von X.",
     "Um den Inhalt anzuzeigen, müssen Sie der Datenverarbeitung zustimmen.",
     "You're reading the Evening Digest newsletter.",
+    # correction notices, up to a notice's length
+    "Rectificatif : une version précédente de cet article indiquait que le pont se trouvait dans "
+    "la commune voisine, ce qui était inexact ; nous présentons nos excuses à nos lecteurs.",
+    "Fe de erratas: una versión anterior de esta noticia situaba el accidente en la provincia de Teruel.",
+    "Rettifica: una precedente versione di questo articolo indicava un numero errato di feriti.",
+    "Korrektur: In einer früheren Version dieses Artikels war der Ort falsch angegeben.",
 ]
 LOOKALIKE_NEWS_OF_ROUND_12 = [
     "Gli argomenti del ministro non hanno convinto i sindacati, che confermano lo sciopero.",
@@ -1770,6 +1776,8 @@ LOOKALIKE_NEWS_OF_ROUND_12 = [
     "Support for the strike grew on Tuesday as 3,000 workers joined the walkout.",
     "Paris, July 15 (Reuters) - Some 450 residents were evacuated on Wednesday.",
     "You're reading a story about how 40 families lost their homes in the flood.",
+    "La corrección del balance llegó por la tarde: son ocho los muertos, no nueve.",
+    "The minister issued a correction to her earlier statement on the toll.",
 ]
 
 
