@@ -349,7 +349,9 @@ class StoryNames:
             if headline and identity.another:
                 return Verdict.REFUSED  # "Arnesia, esonda anche l'Arnesco": a second event, elsewhere
             return Verdict.CONTESTED if conflicts else Verdict.LINKED
-        guessed_shared = {p for p in identity.noun_places if p in story.noun_places}
+        # a guessed place the story names surely is a name after all ("im Kurort Castelverde"
+        # after "a Castelverde Terme"): the other side agrees
+        guessed_shared = {p for p in identity.noun_places if p in story.noun_places or p in story.names}
         if not conflicts and self._guessed_link(identity, story, guessed_shared):
             return Verdict.LINKED
         guessed_conflict = not (shared or guessed_shared) and _guessed_places_differ(identity, story)

@@ -809,3 +809,18 @@ def test_a_mountain_range_names_no_place(french: str, italian: str) -> None:
     apart, and a report "in the Dolomites" is no other place than its valley's."""
     shared = keys(french, "fr") & keys(italian, "it")
     assert not shared
+
+
+def test_a_german_guess_the_story_names_surely_links_it() -> None:
+    """Italian reports name the spa town surely ("a Castelverde Terme"); the German one can
+    only guess it, every noun being capitalised ("im Kurort Castelverde"), and names Bavaria,
+    whose guests fell ill.  The other side agrees the guess is a name: linked, not refused."""
+    names = StoryNames()
+    names.add("spa", _identity({"castelverd", "veron"}, places={"veron"}))
+    names.add("fire", _identity({"gent"}, places={"gent", "BE"}))
+    german = _identity(
+        places={"DE", "DE-BY"}, nouns={"castelverd", "kurort"}, noun_places={"castelverd", "kurort"}
+    )
+    assert names.verdict(german, "spa", stale=False) is Verdict.LINKED
+    elsewhere = _identity(places={"DE", "DE-BY"}, nouns={"kurort"}, noun_places={"kurort"})
+    assert names.verdict(elsewhere, "spa", stale=False) is Verdict.REFUSED
