@@ -87,6 +87,8 @@ def _phrases(field: str) -> dict[str, re.Pattern[str]]:
 _RECALLS = _phrases("recalls")
 # A headline that tells a second event of a kind ("esonda anche l'Arnesco").
 _ANOTHER = _phrases("another_event")
+# Words before an earlier event's name in a headline ("dopo la Bassa Slesia").
+_RECALLED_AFTER = {code: frozenset(data.recalled_after) for code, data in LANGUAGES.items()}
 
 
 class Verdict(IntEnum):
@@ -206,7 +208,20 @@ def _in_order(text: str, language: str) -> tuple[str, ...]:
         for k, t in enumerate(tokens)
         if k not in taken and t[:1].isupper() and t.isalpha() and len(t) >= 3
     ]
-    return tuple(key for _, key in sorted(found))
+    return tuple(key for k, key in sorted(found) if not _recalled(tokens, k, language))
+
+
+def _recalled(tokens: list[str], k: int, language: str) -> bool:
+    """The name at `k` follows a word that recalls an earlier event ("dopo la Bassa Slesia",
+    "after Lower Silesia"), its article between them allowed."""
+    after = _RECALLED_AFTER.get(language, frozenset[str]())
+    lex = LEXICONS.get(language)
+    j = k - 1
+    if j >= 0 and lex is not None and tokens[j].lower().translate(APOSTROPHES).rstrip("'") in {
+        d.rstrip("'") for d in lex.determiners
+    }:
+        j -= 1
+    return j >= 0 and tokens[j].lower() in after
 
 
 def keys(text: str, language: str) -> frozenset[str]:

@@ -1766,6 +1766,10 @@ FURNITURE_OF_ROUND_12 = [
     "Fe de erratas: una versión anterior de esta noticia situaba el accidente en la provincia de Teruel.",
     "Rettifica: una precedente versione di questo articolo indicava un numero errato di feriti.",
     "Korrektur: In einer früheren Version dieses Artikels war der Ort falsch angegeben.",
+    "Der Beitrag ist eine Übersetzung aus dem Italienischen.",
+    "(Updates with rescue operation, adds quote from mayor in paragraph 5)",
+    "Comentarios (12)",
+    "Foto correlate: il ponte crollato sulla statale",
 ]
 LOOKALIKE_NEWS_OF_ROUND_12 = [
     "Gli argomenti del ministro non hanno convinto i sindacati, che confermano lo sciopero.",
@@ -1778,6 +1782,7 @@ LOOKALIKE_NEWS_OF_ROUND_12 = [
     "You're reading a story about how 40 families lost their homes in the flood.",
     "La corrección del balance llegó por la tarde: son ocho los muertos, no nueve.",
     "The minister issued a correction to her earlier statement on the toll.",
+    "Adds 12 new beds to the ward, the hospital said.",
 ]
 
 

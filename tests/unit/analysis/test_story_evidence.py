@@ -824,3 +824,27 @@ def test_a_german_guess_the_story_names_surely_links_it() -> None:
     assert names.verdict(german, "spa", stale=False) is Verdict.LINKED
     elsewhere = _identity(places={"DE", "DE-BY"}, nouns={"kurort"}, noun_places={"kurort"})
     assert names.verdict(elsewhere, "spa", stale=False) is Verdict.REFUSED
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "recalled"),
+    [
+        ("Polonia, dopo la Bassa Slesia tocca alla Precarpazia", "it", "bass"),
+        ("Floods hit Subcarpathia after Lower Silesia", "en", "PL-02"),
+        ("Tras la Baja Silesia, el agua llega a la Subcarpacia", "es", "PL-02"),
+    ],
+)
+def test_a_headline_does_not_lead_with_the_earlier_event_it_recalls(
+    make_prepared, title: str, language: str, recalled: str
+) -> None:
+    """ "After Lower Silesia, Subcarpathia": the report of the second flood names the first one
+    first, but it leads with the second."""
+    identity = identity_of(
+        make_prepared("r", "Rivers burst their banks overnight.", title=title, language=language)
+    )
+    assert recalled not in identity.headline_order
+    names = StoryNames()
+    names.add("silesia", _identity(places={"PL", "PL-02"}, headline={"PL-02"}))
+    names.add("subcarpathia", _identity(places={"PL", "PL-18"}, headline={"PL-18"}))
+    if "PL-18" in identity.headline_order:
+        assert names.led_by(identity, ["silesia", "subcarpathia"]) == "subcarpathia"
