@@ -1702,16 +1702,6 @@ DESK_CODES_OF_ROUND_11_LOOKALIKE_NEWS = [
 ]
 
 
-@pytest.mark.parametrize("line", DESK_CODES_OF_ROUND_11 + FURNITURE_OF_ROUND_11B)
-def test_desk_codes_and_furniture_of_round_11_are_boilerplate(line: str) -> None:
-    assert is_boilerplate(line), line
-
-
-@pytest.mark.parametrize("line", DESK_CODES_OF_ROUND_11_LOOKALIKE_NEWS + LOOKALIKE_NEWS_OF_ROUND_11B)
-def test_news_like_round_11_furniture_stays(line: str) -> None:
-    assert not is_boilerplate(line), line
-
-
 @pytest.mark.parametrize(
     "line",
     DESK_CODES_FIELDS_AND_NOTES + CREDITS_STAMPS_AND_PROMOTIONS + FOLLOW_UP_PROMISES + LABELS_APPS_AND_STAMPS,
@@ -1786,13 +1776,15 @@ LOOKALIKE_NEWS_OF_ROUND_12 = [
 ]
 
 
-@pytest.mark.parametrize("line", FURNITURE_OF_ROUND_12)
-def test_furniture_of_round_12_is_boilerplate(line: str) -> None:
+@pytest.mark.parametrize("line", DESK_CODES_OF_ROUND_11 + FURNITURE_OF_ROUND_11B + FURNITURE_OF_ROUND_12)
+def test_desk_codes_and_furniture_of_rounds_11_and_12_are_boilerplate(line: str) -> None:
     assert is_boilerplate(line), line
 
 
-@pytest.mark.parametrize("line", LOOKALIKE_NEWS_OF_ROUND_12)
-def test_news_like_round_12_furniture_stays(line: str) -> None:
+@pytest.mark.parametrize(
+    "line", DESK_CODES_OF_ROUND_11_LOOKALIKE_NEWS + LOOKALIKE_NEWS_OF_ROUND_11B + LOOKALIKE_NEWS_OF_ROUND_12
+)
+def test_news_like_round_11_and_12_furniture_stays(line: str) -> None:
     assert not is_boilerplate(line), line
 
 
@@ -1818,11 +1810,11 @@ NOT_CAPTIONS = [
 ]
 
 
-@pytest.mark.parametrize("line", CAPTIONS)
-def test_a_short_line_closing_with_a_credit_or_a_post_signature_is_a_caption(line: str) -> None:
-    assert is_caption(line), line
-
-
-@pytest.mark.parametrize("line", NOT_CAPTIONS)
-def test_news_with_an_agency_tag_or_about_photos_is_no_caption(line: str) -> None:
-    assert not is_caption(line), line
+@pytest.mark.parametrize(
+    ("line", "caption"), [(line, True) for line in CAPTIONS] + [(line, False) for line in NOT_CAPTIONS]
+)
+def test_a_short_line_closing_with_a_picture_credit_or_a_post_signature_is_a_caption(
+    line: str, caption: bool
+) -> None:
+    """News with an agency tag or about photos is no caption."""
+    assert is_caption(line) is caption, line
