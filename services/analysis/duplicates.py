@@ -189,10 +189,11 @@ def near_copy_candidates(config: AnalysisConfig) -> MinHashLSH:
 def _unmatched_are_known(
     new: Text, unmatched: Sequence[int], old: Text | None = None, translated: bool = False
 ) -> bool:
-    """A sentence only the copy has is harmless when it is a short line (page furniture that
-    `boilerplate` did not drop, a dateline: "Berlín, 15 abr (AIP).") after the first (a headline
-    or the lead is never furniture) that states no figure, or the copy's own headline
-    (`_retitled`; in a translation, `_retitled_across`); any longer one may be news."""
+    """A sentence only the copy has is harmless when it claims nothing (a short line: page
+    furniture that `boilerplate` did not drop, a dateline: "Berlín, 15 abr (AIP)."; or a
+    picture's caption) after the first (a headline or the lead is never furniture) and states
+    no figure, or is the copy's own headline (`_retitled`; in a translation,
+    `_retitled_across`); any other may be news."""
     for i in unmatched:
         sentence = new.sentences[i]
         if i == 0 and old is not None and not translated and _retitled(sentence, old):

@@ -217,9 +217,7 @@ def _recalled(tokens: list[str], k: int, language: str) -> bool:
     after = _RECALLED_AFTER.get(language, frozenset[str]())
     lex = LEXICONS.get(language)
     j = k - 1
-    if j >= 0 and lex is not None and tokens[j].lower().translate(APOSTROPHES).rstrip("'") in {
-        d.rstrip("'") for d in lex.determiners
-    }:
+    if j >= 0 and lex is not None and tokens[j].lower() in lex.determiners:
         j -= 1
     return j >= 0 and tokens[j].lower() in after
 

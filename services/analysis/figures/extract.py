@@ -945,12 +945,12 @@ def _role(
     if not _increment(sent, count, head, lex) or _persists(sent, count, head, lex):
         return "state"
     other_measure = any(f.base != item.base and f.base for f in before)
-    if not other_measure and told and _said_as_others(sent, count, head, lex):
+    if not other_measure and told and _said_as_others(sent, count, lex):
         other_measure = item.base.rsplit(" ", 1)[-1] not in told
     return "state" if other_measure else "increment"
 
 
-def _said_as_others(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
+def _said_as_others(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     """The count's increment word is "others" ("otras 112", "altri 12", "another 112", "onze
     autres"), not "more" or "new"."""
     return sent.word(count.first - 1) in lex.others or sent.word(_first_word(sent, count.last)) in lex.others
