@@ -28,6 +28,7 @@ from services.analysis.boilerplate import (
 from services.analysis.config import AnalysisConfig
 from services.analysis.embedding import Embedder, Vectors
 from services.analysis.figures import Figure, extract_figures
+from services.analysis.figures.changes import base_measure
 from services.analysis.fingerprints import content_hash, minhash
 from services.analysis.language import UNKNOWN, detect_language
 from services.analysis.languages import LANGUAGES
@@ -190,11 +191,6 @@ def _heading(text: str, lang: str, year: int | None, told: frozenset[str]) -> Se
     return Sentence(text, figures, len(text.split()) >= MIN_CLAIM_WORDS, heading=True)
 
 
-def _told(sentences: list[Sentence]) -> frozenset[str]:
-    """The measures (without their groups) the sentences state: what "others" is read against."""
-    return frozenset(f.measure.rsplit(" ", 1)[-1] for s in sentences for f in s.figures)
-
-
 def _lang(language: str) -> str:
     return language if language != UNKNOWN else "en"
 
@@ -202,6 +198,7 @@ def _lang(language: str) -> str:
 def _sentences(lines: list[str], language: str, limit: int, year: int | None) -> list[Sentence]:
     """Statements and headings (a heading states figures too: "Toll rises to 63"), in order."""
     found: list[Sentence] = []
+    told: set[str] = set()  # the measures stated so far, without groups: what "others" is read against
     lang = _lang(language)
     for number, line in enumerate(lines):
         if is_caption(line):
@@ -210,7 +207,8 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
         if is_heading(line):
             heading = strip_furniture(line)
             if not is_boilerplate(heading):
-                found.append(_heading(heading, lang, year, _told(found)))
+                found.append(_heading(heading, lang, year, frozenset(told)))
+                told.update(base_measure(f.measure) for f in found[-1].figures)
             continue
         pieces = list(map(strip_furniture, split_sentences(line, lang)))
         for index, text in enumerate(pieces):
@@ -223,7 +221,9 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
             if _asks_before_furniture(pieces, index):
                 continue
             claimable = len(text.split()) >= MIN_CLAIM_WORDS
-            found.append(Sentence(text, tuple(extract_figures(text, lang, year, _told(found))), claimable))
+            figures = tuple(extract_figures(text, lang, year, frozenset(told)))
+            told.update(base_measure(f.measure) for f in figures)
+            found.append(Sentence(text, figures, claimable))
         if len(found) >= limit:
             break
     return found[:limit]
