@@ -95,21 +95,20 @@ class PreparedLog:
         return False
 
 
-InputsCaughtUp = Callable[[float], Awaitable[bool]]  # every input published before t is done
+InputHolds = Callable[[str, range], Awaitable[bool]]  # (run, numbers): one is published, not prepared
 
 
 @dataclass
 class GapWatch:
-    """Decides when a gap in a run's numbering will not close: once every input record
-    published before the first article waiting behind it has been prepared (the
-    intake's offsets are committed past it), the missing number was never published,
-    or was lost upstream.  Not a timeout: under load the intake may lag by minutes and
-    the article is merely late.  A gap with no publish time to compare falls back to
-    `fallback_seconds`."""
+    """Decides when a gap in a run's numbering will not close: once no record numbered
+    in it waits in the input (published, past the intake's committed offsets), the
+    missing number was never published, or was lost upstream.  Not a timeout: under
+    load the intake may lag by minutes and the article is merely late.  The settle
+    period only covers a number still on its way to the broker: the replayer sends in
+    order, but a record can reach the log after a later one in another partition."""
 
-    caught_up: InputsCaughtUp
-    settle_seconds: float = 5.0  # an open gap younger than this is not looked at
-    fallback_seconds: float = 300.0
+    input_holds: InputHolds
+    settle_seconds: float = 10.0  # an open gap younger than this is not looked at
     _since: dict[tuple[str, int], float] = field(default_factory=dict)
 
     async def overdue(self, step: GlobalStep, now: float) -> list[GiveUp]:
@@ -121,11 +120,8 @@ class GapWatch:
             since = self._since.setdefault((run, expected), now)
             if now - since < self.settle_seconds:
                 continue
-            first = step.sequencer.first_held(run)
-            published = None if first is None else first.publish_time
-            if (published is None and now - since >= self.fallback_seconds) or (
-                published is not None and await self.caught_up(published)
-            ):
+            first = step.sequencer.first_number(run)
+            if first is not None and not await self.input_holds(run, range(expected, first)):
                 log.warning("giving up on number %d of run %r: the input has no such article", expected, run)
                 out.append(GiveUp(run, expected))
                 self._since[(run, expected)] = now  # again only after another settle period

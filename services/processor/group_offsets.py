@@ -12,8 +12,12 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services.config import Settings
 from services.kafka_options import kafka_client_options
+from services.processor.log_reader import read_log
+from services.processor.sequencer import SEQ_HEADER, parse_seq
 
 log = logging.getLogger("newsmon.worker")
+
+MAX_SCANNED = 5_000  # records read per partition to tell whether a missing number is there
 
 
 class GroupOffsets:
@@ -43,23 +47,41 @@ class GroupOffsets:
             log.warning("log end of %s unknown: %s: %s", tp, type(exc).__name__, exc)
             return None
 
-    async def caught_up(self, topic: str, before: float) -> bool:
-        """True when the group has committed, in every partition of `topic`, every record
-        published before `before` (epoch seconds)."""
+    async def holds_unprepared(self, topic: str, run: str, numbers: range) -> bool:
+        """True when a record of `run` numbered in `numbers` lies past the group's
+        committed offset in a partition of `topic`: published, not yet prepared.
+
+        It reads the records themselves rather than asking the broker which offset a
+        time reaches: the embedded broker answers that by its own append times, not by
+        the records' timestamps, so a record sent before the article waiting behind the
+        gap but appended after it counted as "published later" and its number was given
+        up while it sat, undelivered, in the input (a chaos run lost it so).  One run's
+        records reach a partition in number order, so each read stops at the run's first
+        number past the gap.  A partition with more than `MAX_SCANNED` records to read
+        counts as holding one: the intake is far behind, so it is too early to say."""
         client = await self._started()
         await client.topics()  # refreshes the metadata partitions_for_topic reads
         parts = [TopicPartition(topic, p) for p in sorted(client.partitions_for_topic(topic) or ())]
         if not parts:
-            return False
-        # the first record published after `before`: everything below it must be committed
-        at = await client.offsets_for_times(dict.fromkeys(parts, int(before * 1000) + 1))
+            return True
         ends = await client.end_offsets(parts)
         for part in parts:
-            needed = at[part].offset if at.get(part) is not None else ends[part]
-            committed = await client.committed(part)
-            if needed > 0 and (committed is None or committed < needed):
-                return False
-        return True
+            start = await self.base((part.topic, part.partition))
+            if start < ends[part] and await self._holds(part, start, ends[part], run, numbers):
+                return True
+        return False
+
+    async def _holds(self, part: TopicPartition, start: int, end: int, run: str, numbers: range) -> bool:
+        if end - start > MAX_SCANNED:
+            return True
+        async for record in read_log(self._settings, part.topic, end, start, part.partition):
+            seq = parse_seq(dict(record.headers).get(SEQ_HEADER))
+            if seq is not None and seq[0] == run:
+                if seq[1] in numbers:
+                    return True
+                if seq[1] >= numbers.stop:
+                    return False
+        return False
 
     async def stop(self) -> None:
         if self._client is not None:

@@ -105,7 +105,7 @@ def build(app: faust.App, settings: Settings, metrics: Metrics) -> Pipeline:
         stories=stories,
         intake=intake,
         prepared_log=PreparedLog(step, read_prepared, prepared_start, emit, snapshots),
-        gaps=GapWatch(lambda before: offsets.caught_up(settings.articles_topic, before)),
+        gaps=GapWatch(lambda run, numbers: offsets.holds_unprepared(settings.articles_topic, run, numbers)),
         offsets=offsets,
         inputs=inputs,
         delivery=AlertDelivery(settings, on_retry=metrics.redis_retry, on_failure=metrics.redis_failure),

@@ -23,6 +23,8 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
+SEQ_HEADER = "newsmon-seq"  # the replayer's numbering: `<run>:<n>`
+
 
 @dataclass(slots=True)
 class _Run(Generic[T]):
@@ -75,10 +77,10 @@ class Sequencer(Generic[T]):
         """(run, the number waited for) of every run holding articles back."""
         return [(run_id, run.expected) for run_id, run in self._runs.items() if run.held]
 
-    def first_held(self, run_id: str) -> T | None:
-        """The lowest-numbered item `run_id` holds back (the first behind its gap)."""
+    def first_number(self, run_id: str) -> int | None:
+        """The lowest number `run_id` holds back (the first behind its gap)."""
         run = self._runs.get(run_id)
-        return run.held[0][2] if run is not None and run.held else None
+        return run.held[0][0] if run is not None and run.held else None
 
     @property
     def held(self) -> int:

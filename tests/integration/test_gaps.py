@@ -4,18 +4,21 @@ into the prepared log — so a worker that folds the log later makes the same de
 
 from __future__ import annotations
 
+import asyncio
 import json
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from schemas import Article
 from services.config import Settings
 from services.embedded.kafka_admin import ensure_topics
 from services.kafka_options import kafka_client_options
+from services.processor.group_offsets import GroupOffsets
 from services.processor.launch import AlertLog, spawn_worker
 
 pytestmark = pytest.mark.integration
@@ -81,3 +84,62 @@ async def test_a_number_that_never_comes_is_given_up_through_the_log(
         assert "giving up on number 1 of run 'gap'" in worker.log_tail(200)
     finally:
         worker.stop()
+
+
+async def _commit(settings: Settings, topic: str, offsets: dict[int, int]) -> None:
+    """Commit the group's offsets as an intake that prepared everything below them would."""
+    consumer = AIOKafkaConsumer(
+        group_id=settings.app_id, enable_auto_commit=False, **kafka_client_options(settings)
+    )
+    await consumer.start()
+    try:
+        parts = {TopicPartition(topic, p): offset for p, offset in offsets.items()}
+        consumer.assign(list(parts))
+        await consumer.commit(parts)
+    finally:
+        await consumer.stop()
+
+
+async def test_a_number_sent_earlier_but_appended_later_is_still_waited_for(
+    settings: Settings, unique_name: Callable[[str], str]
+) -> None:
+    """The chaos run's loss: number 1 was sent before number 2 but reached the log after
+    it, in another partition, and sat there undelivered.  Its record's time is earlier
+    than number 2's, its append is later; the embedded broker finds offsets by append
+    time, so asking which offset number 2's time reaches counted number 1 as published
+    after it.  The input must be read for the number itself."""
+    app = unique_name("app")
+    settings = settings.model_copy(update={"app_id": app, "articles_topic": f"{app}.articles"})
+    topic = settings.articles_topic
+    await ensure_topics(settings.kafka_bootstrap_servers or "", settings, [topic], 2)
+    producer = AIOKafkaProducer(**kafka_client_options(settings), max_batch_size=1)
+    await producer.start()
+    try:
+        sent_at = int(time.time() * 1000)
+
+        async def put(partition: int, seq: str, timestamp_ms: int | None = None) -> None:
+            headers = [("newsmon-seq", seq.encode())]
+            await (
+                await producer.send(
+                    topic, b"{}", partition=partition, headers=headers, timestamp_ms=timestamp_ms
+                )
+            )
+
+        await put(0, "run:0")
+        await put(1, "other:1")  # another run's number 1
+        await put(1, "run:2")
+        await asyncio.sleep(0.05)
+        await put(0, "run:1", timestamp_ms=sent_at)  # stamped before number 2, appended after it
+        await put(0, "run:3")
+    finally:
+        await producer.stop()
+    offsets = GroupOffsets(settings)
+    try:
+        await _commit(settings, topic, {0: 1, 1: 0})  # numbers 1 and 2 (and other:1) not prepared
+        assert await offsets.holds_unprepared(topic, "run", range(1, 2))
+        assert not await offsets.holds_unprepared(topic, "run", range(4, 5))  # never published
+        assert not await offsets.holds_unprepared(topic, "other", range(0, 1))  # its number 1 is past 0
+        await _commit(settings, topic, {0: 2, 1: 2})  # number 1 prepared: nothing is missing any more
+        assert not await offsets.holds_unprepared(topic, "run", range(1, 2))
+    finally:
+        await offsets.stop()

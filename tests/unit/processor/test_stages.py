@@ -174,26 +174,29 @@ async def test_the_2099_article_leaves_every_story_in_place_in_the_stream(
     assert [r.kind for r in decisions["update"][1:]] == ["figure_changed"]
 
 
-async def test_a_gap_is_given_up_only_once_the_input_is_past_it(embedder: UniversalSentenceEncoder) -> None:
-    """GapWatch: not a timeout — the missing number is given up when every input published
-    before the article waiting behind it has been prepared (the intake committed past it)."""
+async def test_a_gap_is_given_up_only_once_the_input_holds_no_missing_number(
+    embedder: UniversalSentenceEncoder,
+) -> None:
+    """GapWatch: not a timeout — the missing numbers are given up when no record of the
+    run numbered between the last released article and the first held one waits in the
+    input (published, not yet prepared)."""
     step = global_step(embedder)
-    waiting = numbered(embedder, 1, FLOODS, T0)
+    waiting = numbered(embedder, 3, FLOODS, T0)
     await step.push(Prepared(waiting.seq, 0.0, 100.0, waiting.embedded, waiting.prepared), 0)
-    asked: list[float] = []
-    caught_up = False
+    asked: list[tuple[str, range]] = []
+    holds = True
 
-    async def inputs_caught_up(before: float) -> bool:
-        asked.append(before)
-        return caught_up
+    async def input_holds(run: str, numbers: range) -> bool:
+        asked.append((run, numbers))
+        return holds
 
-    watch = GapWatch(inputs_caught_up, settle_seconds=5.0)
+    watch = GapWatch(input_holds, settle_seconds=5.0)
     assert await watch.overdue(step, now=0.0) == []
     assert await watch.overdue(step, now=4.0) == [] and asked == []  # settling
-    assert await watch.overdue(step, now=6.0) == [] and asked == [100.0]  # the intake lags: wait
-    caught_up = True
+    assert await watch.overdue(step, now=6.0) == [] and asked == [("run", range(0, 3))]  # 0..2 still waiting
+    holds = False
     assert await watch.overdue(step, now=7.0) == [GiveUp("run", 0)]
     assert await watch.overdue(step, now=8.0) == []  # not again before another settle period
     released = await step.push(GiveUp("run", 0), 1)
-    assert [r.prepared["article"]["article_id"] for r in released if isinstance(r, Assigned)] == ["n1"]
+    assert [r.prepared["article"]["article_id"] for r in released if isinstance(r, Assigned)] == ["n3"]
     assert await watch.overdue(step, now=20.0) == []  # the gap is closed
