@@ -820,7 +820,7 @@ def _next_count(sent: _Sentence, head: _Head, counts: list[_Count], lex: Lexicon
 
 
 def _aside_part(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
-    """", cinco de ellos menores,", ", five of them children,": a part of the count before."""
+    """A part of the count before, told in an aside: ", cinco de ellos menores,"."""
     return sent.word(count.first - 1) == "," and bool(lex.partitives.match(sent.words, count.last))
 
 
