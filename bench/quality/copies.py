@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bench.quality.corpus import CopyPair
+from bench.quality.forked import map_forked
 from bench.quality.scores import Tally
 from schemas import Decision
 from services.analysis.engine import Analyzer
@@ -23,8 +24,7 @@ class CopyReport:
     errors: list[str] = field(default_factory=list)
 
 
-def _is_copy(make: Callable[[], Analyzer], pair: CopyPair) -> bool:
-    analyzer = make()
+def _is_copy(analyzer: Analyzer, pair: CopyPair) -> bool:
     for article in (pair.original, pair.candidate):
         assert article.published_at is not None, pair.id
         records = analyzer.process(article, article.published_at)
@@ -34,8 +34,8 @@ def _is_copy(make: Callable[[], Analyzer], pair: CopyPair) -> bool:
 
 def score(make: Callable[[], Analyzer], pairs: list[CopyPair]) -> CopyReport:
     report = CopyReport()
-    for pair in pairs:
-        predicted, gold = _is_copy(make, pair), pair.label == "copy"
+    for pair, predicted in zip(pairs, map_forked(make, _is_copy, pairs), strict=True):
+        gold = pair.label == "copy"
         report.tally.predicted += predicted
         report.tally.gold += gold
         report.tally.hit += predicted and gold

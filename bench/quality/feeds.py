@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from bench.quality.corpus import Feed, GoldSentence
+from bench.quality.forked import map_forked
 from bench.quality.scores import Tally
 from schemas import Alert, Decision
 from services.analysis.config import AnalysisConfig
@@ -288,4 +289,6 @@ def score_boilerplate(feeds: list[Feed], config: AnalysisConfig) -> tuple[Tally,
 
 def score(analyzer_factory, feeds: list[Feed]) -> dict[str, FeedReport]:  # type: ignore[no-untyped-def]
     """One report per feed, each feed on a fresh analyzer (feeds are independent streams)."""
-    return {feed.name: score_feed(analyzer_factory(), feed) for feed in feeds}
+    return dict(
+        zip((feed.name for feed in feeds), map_forked(analyzer_factory, score_feed, feeds), strict=True)
+    )
