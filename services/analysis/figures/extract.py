@@ -1109,16 +1109,18 @@ def _dated_before(sent: _Sentence, count: _Count, counts: list[_Count], year: in
     """The count's clause names an earlier year: "im Februar 2016 waren fast 50 Menschen
     umgekommen" in an article of 2020 tells history; so does the clause a gerund or a relative
     continues ("… pour la dernière fois en 2019, forçant plus de 1 000 personnes à fuir", "… a
-    Bad Reichenhall, nel gennaio 2006, che causò 15 morti")."""
+    Bad Reichenhall, nel gennaio 2006, che causò 15 morti").  A number read as a count is
+    no year: "Rund 1900 Menschen evakuiert" tells no history."""
     start, end = _clause(sent, count)
     opener = sent.word(start)
     gerund = lex.gerund_endings and len(opener) > 5 and opener.endswith(lex.gerund_endings)
     relative = any(sent.word(j) in lex.relatives for j in range(start, count.first))
     if start > 1 and (gerund or relative):  # "… nel gennaio 2006, che causò 15 morti"
         start, _ = _clause(sent, _Count(0, "exact", 0, 0, start - 2, start - 1, False, False))
+    counted = {j for other in counts for j in range(other.first, other.last)}  # "Rund 1900 Menschen"
     for j in range(start, end):
         word = sent.words[j]
-        if len(word) == 4 and word.isdigit() and 1900 <= int(word) < year:
+        if j not in counted and len(word) == 4 and word.isdigit() and 1900 <= int(word) < year:
             return True
     return False
 

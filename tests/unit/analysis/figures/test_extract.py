@@ -415,6 +415,19 @@ def test_a_gerund_clause_continues_the_dated_clause_before_it() -> None:
 @pytest.mark.parametrize(
     ("text", "language"),
     [
+        ("Munitionsdepot bei Celle: Rund 1900 Menschen evakuiert", "de"),
+        ("About 1900 people were evacuated overnight.", "en"),
+        ("Plus de 1900 personnes ont été évacuées.", "fr"),
+    ],
+)
+def test_a_count_written_like_a_year_tells_no_history(text: str, language: str) -> None:
+    """A number read as a count is not the earlier year its clause is dated to."""
+    assert [(f.measure, f.value) for f in extract_figures(text, language, 2027)] == [("evacuated", 1900.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         ("Il paese ricorda l'alluvione, nel novembre 1994, che causò 70 morti.", "it"),
         ("The town recalls the 2006 roof collapse in Lomara, which killed 15 people.", "en"),
         ("La prisión ya fue escenario, en 1998, de un motín que dejó dos muertos.", "es"),
