@@ -610,6 +610,8 @@ def _measure_for(
     total = measure == _TOTAL  # "a total of 16 …": the measure may still be named further on
     if measure is None or total:
         measure = _forward(sent, head, count, counts, heads, at_token, lex)
+        if measure in REFINEMENTS and head.kind in ("people", "subgroup", "other"):
+            measure = _then_said(sent, head, measure, lex) or measure
     if measure is None and head.kind in ("none", "people", "subgroup"):
         toll = _toll_subject(sent, count, rivals, lex, counts[:k]) or _subject_after(sent, count, lex)
         if toll is not None:
@@ -749,6 +751,30 @@ def _refined(
     if head.measure != "injured":
         return said
     return said if _said_before_next(sent, count, head, counts, said, lex) else None
+
+
+_DESCRIBED_REACH: Final = 4  # tokens from the counted noun to the participle that describes it
+
+
+def _then_said(sent: _Sentence, head: _Head, measure: str, lex: Lexicon) -> str | None:
+    """The narrower measure the clause's verb says of people a participle right after their
+    noun describes: "Sept campeurs portés disparus ont été retrouvés sains et saufs",
+    "Seven campers reported missing were found safe" (they were missing; they are rescued)."""
+    words = sent.words
+    for j in range(head.end, min(len(words), head.end + _DESCRIBED_REACH)):
+        if sent.hard_stop(j) or words[j] == ",":
+            return None
+        named = lex.measures.match(words, j)
+        if named is None:
+            continue
+        if named[1] != measure:
+            return None
+        after = j + named[0]
+        while after < len(words) and words[after] in lex.function_words:
+            after += 1
+        said = lex.measures.match(words, after)
+        return said[1] if said is not None and said[1] in REFINEMENTS[measure] else None
+    return None
 
 
 def _freed(sent: _Sentence, count: _Count, head: _Head, counts: list[_Count], lex: Lexicon) -> bool:
