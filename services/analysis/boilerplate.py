@@ -333,7 +333,8 @@ _CREDIT_CLOSES = re.compile(
         [
             r"©\s*[^©]{2,60}$",
             _expand(r"\(\s*(?:{pictures})\b[^()]{0,60}\)\W*$"),  # "(Photo Marine nationale / AFP)"
-            _expand(r"\b(?:{pictures})\s*:\s*[^.:!?]{2,60}$"),  # "Fotografía: Agencia Meridiana"
+            # "Fotografía: Agencia Meridiana", "Foto di repertorio: la passerella sul Serio (ValSerioNews)"
+            _expand(r"\b(?:{pictures})(?:\s+[\w']+){0,2}\s*:\s*[^.:!?]{2,60}$"),
             r"[.!?]\s+/\s*[^/.!?]{2,60}$",  # "… en Ribeira de Pena. / Bombeiros Voluntários"
         ]
     ),

@@ -1798,6 +1798,8 @@ CAPTIONS = [
     "Rauch über dem Hafen. Bitte Fenster geschlossen halten. — Feuerwehr Kiel (@FW_Kiel) 14. Mai 2026",
     "Smoke everywhere, people running pic.twitter.com/Ab12Cd34",
     "A water bomber over the hills of Ribeira de Pena. / Bombeiros Voluntários",
+    "Foto di repertorio: la passerella sul Serio (ValSerioNews)",
+    "Photo d'archives : la passerelle sur le Serio",
 ]
 NOT_CAPTIONS = [
     "Five people died in the blast, police said (AFP).",
@@ -1807,6 +1809,7 @@ NOT_CAPTIONS = [
     "Las fotos del derrumbe circularon por las redes durante toda la noche, según la policía local.",
     "Police released a photo of Karim Benali.",
     "The ceasefire held overnight. / The talks resume on Monday in Geneva.",
+    "Photos of the scene showed rescuers: at least 20 people were carried out.",
 ]
 
 
