@@ -200,7 +200,7 @@ def _unmatched_are_known(
             continue
         if i == 0 and old is not None and translated and _retitled_across(sentence, new.language, old):
             continue
-        if i > 0 and old is not None and not translated and _restated(sentence, old):
+        if i > 0 and old is not None and not translated and _restated(sentence, old, new.language):
             continue
         if i > 0 and not sentence.figures and _only_attribution(sentence.text, new.language):
             continue
@@ -226,10 +226,22 @@ def _only_attribution(text: str, language: str) -> bool:
     return pattern.match(text.replace("’", "'")) is not None
 
 
-def _restated(sentence: Sentence, old: Text) -> bool:
+def _restated(sentence: Sentence, old: Text, language: str) -> bool:
     """A sentence only the copy has, made of the original's words with no number it lacks:
-    a photo caption restating the story, a sentence whose clauses an editor turned round."""
-    return _retitled(replace(sentence, heading=True), old, RESTATED_KNOWN_WORDS)
+    a photo caption restating the story, a sentence whose clauses an editor turned round,
+    one whose attribution was reworded ("Laut Rotem Kreuz wurden neun Menschen verletzt"
+    for "Neun Menschen wurden verletzt, wie das Rote Kreuz mitteilte": the attribution's
+    own word is not counted)."""
+    pattern = _ATTRIBUTION_WORDS.get(language)
+    text = pattern.sub(" ", sentence.text) if pattern is not None else sentence.text
+    return _retitled(replace(sentence, heading=True, text=text), old, RESTATED_KNOWN_WORDS)
+
+
+_ATTRIBUTION_WORDS: dict[str, re.Pattern[str]] = {
+    code: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data.attribution)) + r")(?!\w)", re.IGNORECASE)
+    for code, data in LANGUAGES.items()
+    if data.attribution
+}
 
 
 def _retitled(headline: Sentence, old: Text, share: float = RETITLE_KNOWN_WORDS) -> bool:

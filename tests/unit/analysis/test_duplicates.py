@@ -139,6 +139,30 @@ def test_a_reworded_attribution_is_still_a_copy(make_prepared) -> None:
     assert match is not None and match.method == "near"
 
 
+LIGHTNING_DE = [
+    "Bei einem Open-Air-Konzert in Ried im Innkreis hat am Donnerstagabend ein Blitz eingeschlagen. "
+    "Neun Menschen wurden verletzt, wie das Rote Kreuz mitteilte.",
+    "Der Blitz traf gegen 20.45 Uhr einen Lichtmast neben der Bühne, als ein Gewitter über das Gelände zog.",
+    "Der Veranstalter brach die Veranstaltung unmittelbar nach dem Einschlag ab.",
+]
+
+
+def test_a_short_attribution_reworded_with_its_source_inflected_is_still_a_copy(make_prepared) -> None:
+    """ "wie das Rote Kreuz mitteilte" -> "Laut Rotem Kreuz": the sentence keeps too few word
+    pairs to pair with its original, but all its words but the attribution's are the
+    original's; another count there is still a new version."""
+    reworded = _edited(
+        LIGHTNING_DE,
+        0,
+        "Neun Menschen wurden verletzt, wie das Rote Kreuz mitteilte.",
+        "Laut Rotem Kreuz wurden neun Menschen verletzt.",
+    )
+    match = _match(make_prepared, reworded, LIGHTNING_DE, "de", "de")
+    assert match is not None and match.method == "near"
+    updated = _edited(reworded, 0, "neun Menschen", "elf Menschen")
+    assert _match(make_prepared, updated, LIGHTNING_DE, "de", "de") is None
+
+
 def test_a_number_in_digits_instead_of_words_is_still_a_copy(make_prepared) -> None:
     match = _match(make_prepared, _edited(FIRE_EN, 1, "Eight workers", "8 workers"), FIRE_EN)
     assert match is not None and match.method == "near"
