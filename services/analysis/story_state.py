@@ -125,14 +125,18 @@ def absorb(
         for index, sentence in enumerate(prepared.sentences):
             if not sentence.claimable or _figure_note(memory, held, sentence, prepared.language):
                 continue
-            if is_new_claim(
-                prepared.vectors[index],
-                sentence.text,
-                memory.known,
-                memory.vocabulary.keys(),
-                config.claim_cosine,
-                config.claim_grey_cosine,
-            ) or _moved_with_news(memory, sentence, changes):
+            if (
+                is_new_claim(
+                    prepared.vectors[index],
+                    sentence.text,
+                    memory.known,
+                    memory.vocabulary.keys(),
+                    config.claim_cosine,
+                    config.claim_grey_cosine,
+                )
+                or _moved_with_news(memory, sentence, changes)
+                or _counts_anew(memory, held, sentence, prepared.language)
+            ):
                 claims.append(sentence.text)
     _remember(memory, prepared)
     return Novelty(tuple(claims), () if first else tuple(changes))
@@ -177,6 +181,21 @@ def _figure_note(
         if fig.value not in held[id(slot)] and fig.value != slot.latest.value:
             return False
     return True
+
+
+def _counts_anew(
+    memory: StoryMemory, held: dict[int, frozenset[float]], sentence: Sentence, language: str
+) -> bool:
+    """A sentence that counts something the story never counted ("18 morti, arrestati due
+    organizzatori" after a toll alone): a new fact, however close it embeds to the
+    sentences it otherwise restates."""
+    for index, fig in enumerate(sentence.figures):
+        segment = _segment(sentence, index, language)
+        reading = Reading(fig, places(segment, language), _NO_OBSERVATION, scope(segment, language))
+        slot = slot_for(memory.slots, reading, memory.places)
+        if slot is None or id(slot) not in held:
+            return True
+    return False
 
 
 def _names_new(memory: StoryMemory, text: str, language: str) -> bool:

@@ -375,3 +375,21 @@ def test_a_count_told_of_a_group_updates_the_story_s_plain_count_of_the_same_peo
         "Nine women are among those in hospital, the health board said.",
     )
     assert _changes(_then(memory, part)) == []
+
+
+def test_a_sentence_that_counts_what_the_story_never_counted_is_a_claim(make_prepared) -> None:
+    """Its other words restate the story and it embeds near what the story said, but the
+    arrests are a fact no earlier article told; the same toll restated alone is no claim."""
+    memory = StoryMemory("s", "Floods")
+    _first(memory, make_prepared("a", FIRST))
+    restated = _then(
+        memory, make_prepared("b", "At least 12 people were killed and 40 injured in the floods.")
+    )
+    assert restated.claims == ()
+    counted = _then(
+        memory,
+        make_prepared(
+            "c", "At least 12 people were killed and 40 injured in the floods, and two looters were arrested."
+        ),
+    )
+    assert any("arrested" in claim for claim in counted.claims)
