@@ -13,6 +13,7 @@ that keeps restating its facts keeps them; what nobody repeats fades first.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -22,6 +23,7 @@ from schemas import FigureChange, Observation
 from services.analysis.claims import is_new_claim, names, vocabulary_of
 from services.analysis.config import AnalysisConfig
 from services.analysis.figures.changes import CUMULATIVE, FigureSlot, Reading, base_measure, slot_for, update
+from services.analysis.figures.extract import Figure
 from services.analysis.figures.lexicon import LEXICONS, phrase_tokens
 from services.analysis.places import NOUNS_CAPITALISED, clause_end, places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
@@ -172,10 +174,7 @@ def _figure_note(
         return False
     if len(sentence.text.split()) > FIGURE_NOTE_WORDS:
         return False
-    for index, fig in enumerate(sentence.figures):
-        segment = _segment(sentence, index, language)
-        reading = Reading(fig, places(segment, language), _NO_OBSERVATION, scope(segment, language))
-        slot = slot_for(memory.slots, reading, memory.places)
+    for fig, slot in _slots_of(memory, sentence, language):
         if slot is None or id(slot) not in held:
             return False
         if fig.value not in held[id(slot)] and fig.value != slot.latest.value:
@@ -189,13 +188,17 @@ def _counts_anew(
     """A sentence that counts something the story never counted ("18 morti, arrestati due
     organizzatori" after a toll alone): a new fact, however close it embeds to the
     sentences it otherwise restates."""
+    return any(slot is None or id(slot) not in held for _, slot in _slots_of(memory, sentence, language))
+
+
+def _slots_of(
+    memory: StoryMemory, sentence: Sentence, language: str
+) -> Iterator[tuple[Figure, FigureSlot | None]]:
+    """Each figure of the sentence with the running value it reads as, if the story has one."""
     for index, fig in enumerate(sentence.figures):
         segment = _segment(sentence, index, language)
         reading = Reading(fig, places(segment, language), _NO_OBSERVATION, scope(segment, language))
-        slot = slot_for(memory.slots, reading, memory.places)
-        if slot is None or id(slot) not in held:
-            return True
-    return False
+        yield fig, slot_for(memory.slots, reading, memory.places)
 
 
 def _names_new(memory: StoryMemory, text: str, language: str) -> bool:
