@@ -44,7 +44,7 @@ from services.analysis.figures import Figure
 from services.analysis.figures.lexicon import LEXICONS, TOKEN_RE
 from services.analysis.figures.numbers import find_numbers
 from services.analysis.fingerprints import NUM_PERM, shingles
-from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED
+from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED, phrase_patterns
 from services.analysis.normalize import words
 from services.analysis.prepare import Draft, PreparedArticle, Sentence
 
@@ -237,11 +237,7 @@ def _restated(sentence: Sentence, old: Text, language: str) -> bool:
     return _retitled(replace(sentence, heading=True, text=text), old, RESTATED_KNOWN_WORDS)
 
 
-_ATTRIBUTION_WORDS: dict[str, re.Pattern[str]] = {
-    code: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data.attribution)) + r")(?!\w)", re.IGNORECASE)
-    for code, data in LANGUAGES.items()
-    if data.attribution
-}
+_ATTRIBUTION_WORDS = phrase_patterns("attribution")
 
 
 def _retitled(headline: Sentence, old: Text, share: float = RETITLE_KNOWN_WORDS) -> bool:

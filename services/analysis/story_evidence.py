@@ -54,7 +54,7 @@ from typing import Final
 
 from services.analysis import gazetteer
 from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE, phrase_tokens
-from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED
+from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED, phrase_patterns
 from services.analysis.places import names_no_place, place_name, place_tokens
 from services.analysis.prepare import PreparedArticle
 from services.analysis.similarity import lead_of
@@ -73,20 +73,11 @@ LOCAL, REGION, COUNTRY = 0, 1, 2  # levels of a place, finest first
 _OPENING: Final = 2  # the headline and the first sentence: what the article is about
 
 
-def _phrases(field: str) -> dict[str, re.Pattern[str]]:
-    """Per language, one case-blind pattern of the whole phrases listed in `field`."""
-    return {
-        code: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)", re.IGNORECASE)
-        for code, data in LANGUAGES.items()
-        if (phrases := getattr(data, field))
-    }
-
-
 # A lead sentence that recalls another event ("… came a day after nine people died in Greece's
 # Kafireas Strait") names that event: its names would link the article to the wrong story.
-_RECALLS = _phrases("recalls")
+_RECALLS = phrase_patterns("recalls")
 # A headline that tells a second event of a kind ("esonda anche l'Arnesco").
-_ANOTHER = _phrases("another_event")
+_ANOTHER = phrase_patterns("another_event")
 # Words before an earlier event's name in a headline ("dopo la Bassa Slesia").
 _RECALLED_AFTER = {code: frozenset(data.recalled_after) for code, data in LANGUAGES.items()}
 

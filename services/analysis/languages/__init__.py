@@ -319,3 +319,13 @@ SUPPORTED: Final = tuple(code for code, data in LANGUAGES.items() if data.figure
 def language(code: str) -> LanguageData | None:
     """The data of one language, or None when newsmon knows nothing of it."""
     return LANGUAGES.get(code)
+
+
+def phrase_patterns(field: str) -> Mapping[str, re.Pattern[str]]:
+    """Per language, one case-blind pattern of the whole phrases its data lists in `field`
+    (a top-level list: "recalls", "attribution" …); languages listing none are left out."""
+    return {
+        code: re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)", re.IGNORECASE)
+        for code, data in LANGUAGES.items()
+        if (phrases := getattr(data, field))
+    }
