@@ -32,14 +32,12 @@ import redis.asyncio as aioredis
 from aiokafka import AIOKafkaProducer
 
 from bench.corpus import feed, load_corpus
-from schemas import Article
+from schemas import SEQ_HEADER, Article
 from services.config import Settings
 from services.core import build_analyzer
 from services.embedded import embedded_stack
 from services.kafka_options import kafka_client_options
 from services.processor.launch import AlertLog, spawn_worker
-
-SEQ_HEADER = "newsmon-seq"
 
 
 def log(message: str) -> None:

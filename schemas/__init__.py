@@ -13,11 +13,12 @@ from schemas.alert import (
     Observation,
     Qualifier,
 )
-from schemas.article import Article
+from schemas.article import SEQ_HEADER, Article
 from schemas.decision import Decision, DuplicateMethod
 
 __all__ = [
     "ALERT_ADAPTER",
+    "SEQ_HEADER",
     "Alert",
     "AlertKind",
     "Article",

@@ -5,6 +5,9 @@ from __future__ import annotations
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StrictStr, field_validator
 
 LANGUAGE_PATTERN = r"^[a-z]{2}$"
+SEQ_HEADER = "newsmon-seq"
+"""The Kafka header a replay numbers its records with, `<run>:<n>` in publish order: the
+processor restores that order across partitions (optional; other producers leave it out)."""
 
 
 class Article(BaseModel):

@@ -16,12 +16,11 @@ from datetime import UTC, datetime
 
 import faust
 
-from schemas import Decision
+from schemas import SEQ_HEADER, Decision
 from services.processor import messages
 from services.processor.log_reader import LogRecord
 from services.processor.messages import Evict
 from services.processor.pipeline import GLOBAL_KEY, Pipeline, log_record, send
-from services.processor.sequencer import SEQ_HEADER
 from services.processor.stages import BadInput, dead_letter, skip_message, story_step
 
 log = logging.getLogger("newsmon.worker")

@@ -10,10 +10,11 @@ from collections.abc import Hashable
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from schemas import SEQ_HEADER
 from services.config import Settings
 from services.kafka_options import kafka_client_options
 from services.processor.log_reader import read_log
-from services.processor.sequencer import SEQ_HEADER, parse_seq
+from services.processor.sequencer import parse_seq
 
 log = logging.getLogger("newsmon.worker")
 

@@ -23,8 +23,6 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-SEQ_HEADER = "newsmon-seq"  # the replayer's numbering: `<run>:<n>`
-
 
 @dataclass(slots=True)
 class _Run(Generic[T]):

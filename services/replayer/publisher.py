@@ -36,7 +36,7 @@ from aiokafka.errors import KafkaError, MessageSizeTooLargeError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from schemas import Article
+from schemas import SEQ_HEADER, Article
 from services import exits
 from services.config import Settings
 from services.embedded.broker import tuned_for_broker
@@ -48,7 +48,6 @@ from services.login_check import check_logins
 from services.observe import Metrics, default_metrics, serve_metrics
 from services.replayer.seen import published_before
 
-SEQ_HEADER = "newsmon-seq"
 LOOP_SUFFIX = "#loop"
 RUN_SEPARATOR = "#"
 _RUN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
