@@ -45,6 +45,8 @@ _LINE_SHAPES = [
     r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b",  # an address to write to: "Contact … at dbirkett@freepress.com"
     r"^[\w .&-]{2,25}\d[\d.,]*\s*(pkt\.?|pts?\.?)?\s*[▲▼+\-−]\s*\d+([.,]\d+)?\s*%\W*$",  # a market ticker
     r"^(meteo|weather|wetter|el tiempo|météo)\s*:.{0,40}\d+\s*°",  # a weather widget
+    r"[▲▼]\s*[+\-−]?\d+([.,]\d+)?\s*%",  # a market widget's move: "TSX 21,403.17 ▲0.4%"
+    r"^\(\s*{pictures}\b[^()]{0,40}\)\W*$",  # a picture's credit alone: "(Foto Ansa)"
     # a dateline alone: "Madrid, 12 mar (EFE).-", "(ANSA) - ROMA, 12 MAR -", "Berlin (dpa) -"
     r"^\(?[\w .'-]{2,30}(,\s*\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((" + _AGENCIES + r")\)\s*[.\-–—:]*\W*$",
     r"^\((" + _AGENCIES + r")\)\s*[-–—]\s*[\w .'-]{2,30}(,\s*\d{1,2}\s+\w{3,10}\.?)?\s*[-–—]?\W*$",

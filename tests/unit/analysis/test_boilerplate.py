@@ -1821,3 +1821,60 @@ def test_a_short_line_closing_with_a_picture_credit_or_a_post_signature_is_a_cap
 ) -> None:
     """News with an agency tag or about photos is no caption."""
     assert is_caption(line) is caption, line
+
+
+FURNITURE_OF_ROUND_14 = [
+    "Image copyright Reuters Image caption Crowds outside the station on Monday",  # captions with credits
+    "(Foto Ansa)",
+    "(Photo AFP)",
+    "Paris 9°C Cloudy CAC 40 7,512.30 ▼1.2%",  # a market widget
+    "Posted Tue 3 Mar 2026 at 9:05am, updated Tue 3 Mar 2026 at 11:40am",
+    "Dieser Liveticker wird nicht mehr aktualisiert.",  # live pages and refresh prompts
+    "Vielen Dank für Ihr Interesse.",
+    "Aggiornamento continuo – ricarica la pagina per le ultime notizie",
+    "Live: refresh the page for the latest updates",
+    "EN DIRECTO | Esta página se actualiza con las últimas noticias",
+    "Media playback is unsupported on your device",  # players and audio versions
+    "La riproduzione dei contenuti multimediali non è supportata sul tuo dispositivo",
+    "Questo articolo è disponibile anche in versione audio nell'app.",
+    "Cet article est disponible en version audio.",
+    "Listen to this episode on the Daily Brief podcast, wherever you listen.",
+    "We have no paywall. If you value our reporting, please support us.",  # appeals and sponsors
+    "Thanks for reading. Local news costs money: chip in from $3 today.",
+    "Paid partner content from Northwind Energy.",
+    "The newsroom was not involved in the creation of this content.",
+    "Colabora desde 3 euros al mes.",
+    "Diskutieren Sie mit: Die Kommentarfunktion ist von 8 bis 20 Uhr geöffnet.",  # comments, buttons
+    "Merken Mail an die Redaktion",
+    "Condividi su Facebook Condividi su WhatsApp",
+    "The author is a freelance correspondent based in Nairobi.",  # author bios
+    "Die Autorin ist Korrespondentin in Rom.",
+    "L'autrice è giornalista e scrive di ambiente.",
+    "Periodista especializada en sucesos y tribunales.",
+    "If you have been affected by the issues in this article, help is available.",  # helplines
+    "Hinweis: Hilfe bei Suizidgedanken gibt es bei der Telefonseelsorge unter 0800 111 0 111.",
+    "Rejoignez notre communauté sur WhatsApp et recevez nos alertes.",
+    "Rectificatif : une erreur s'est glissée dans la première version de cet article.",
+    "Zur Datenschutzerklärung",
+]
+LOOKALIKE_NEWS_OF_ROUND_14 = [
+    "The image of the flooded square was shared 40,000 times, the council said.",
+    "The stock market fell 3% after the blast closed the refinery.",
+    "Police posted an update at 4:15pm saying two men had been arrested.",
+    "The author of the letter is a former police officer, prosecutors said.",
+    "Les pompiers ont publié une photo de l'immeuble effondré.",
+    "Die Autorin des Buches wurde am Montag festgenommen.",
+    "The newsroom was evacuated after the bomb threat, staff said.",
+    "Los vecinos colaboran con los bomberos desde el lunes.",
+    "Il sindaco ha invitato i cittadini a condividere le informazioni con la polizia.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_OF_ROUND_14)
+def test_furniture_of_round_14_is_boilerplate(line: str) -> None:
+    assert is_boilerplate(line), line
+
+
+@pytest.mark.parametrize("line", LOOKALIKE_NEWS_OF_ROUND_14)
+def test_news_like_round_14_furniture_stays(line: str) -> None:
+    assert not is_boilerplate(line), line
