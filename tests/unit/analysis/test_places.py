@@ -28,3 +28,21 @@ def test_a_count_s_scope_skips_a_dateline_and_acronyms_written_in_capitals() -> 
     the agency's tag say where the desk is, not where the count was made."""
     text = "MARSEILLE, 15 juil (AMP) - Un homme armé retient cinq personnes au Panier, selon le RAID."
     assert {n[:5] for n in scope(text, "fr")} == {"panie"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Un incendio en un centro de la isla de Ravessa deja 14 heridos.", "es", {"ravessa"}),
+        ("Un incendio nel centro di accoglienza dell'isola di Ravessa.", "it", {"ravessa"}),
+        ("Un incendie dans un centre de l'île de Ravessa a fait 14 blessés.", "fr", {"ravessa"}),
+        ("A fire broke out at a centre on the island of Ravessa.", "en", {"ravessa"}),
+        ("Ein Feuer brach in einem Zentrum auf der Insel Ravessa aus.", "de", {"ravessa"}),
+    ],
+)
+def test_an_island_is_a_place_whatever_the_preposition_before_it(
+    text: str, language: str, expected: set[str]
+) -> None:
+    """ "de la isla de Fuerteventura": the island's word says a place follows, where "de"
+    alone does not."""
+    assert {p[:5] for p in places(text, language)} >= {p[:5] for p in expected}
