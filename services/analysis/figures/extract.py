@@ -335,11 +335,31 @@ def _not_a_count(sent: _Sentence, first: int, last: int, lex: Lexicon) -> bool:
     letter = sent.word(code)
     if len(letter) == 1 and letter.isalpha() and sent.capitalized(code) and letter not in lex.function_words:
         return True  # a road or a line: "auf der A 14", "the M 25" (not Italian "I 64 residenti")
+    if _model_code(sent, code, first):
+        return True
     before = first - 1 if sent.word(first - 1) != "." else first - 2
     if _is_month(sent, before, lex):
         return True
     after = last + 1 if sent.word(last) == "." or sent.word(last) in lex.month_links else last
     return _is_month(sent, after, lex)
+
+
+# A code in capitals names what the number after it belongs to: "del ATR 72", "flight MH 370".
+MODEL_CODE_LETTERS = (2, 5)
+
+
+def _model_code(sent: _Sentence, code: int, number: int) -> bool:
+    """Digits right after a code written in capitals are a model's or a flight's name ("los
+    pasajeros del ATR 72 de Air Armorique"), not a count; not after a dateline opening the
+    sentence ("SANAA Five children …"), nor in a sentence written in capitals ("FLOODS KILL 12")."""
+    if not 0 < code < len(sent.words) or not sent.words[code].isalpha() or not sent.words[number].isdigit():
+        return False
+    token = sent.text[sent.starts[code] : sent.ends[code]]
+    low, high = MODEL_CODE_LETTERS
+    if not (low <= len(token) <= high and token.isupper()):
+        return False
+    letters = [c for c in sent.text if c.isalpha()]
+    return sum(c.isupper() for c in letters) * 2 < len(letters)
 
 
 def _compound_modifier(sent: _Sentence, last: int, lex: Lexicon) -> bool:
