@@ -544,13 +544,28 @@ def _wholes(sent: _Sentence, counts: list[_Count], heads: list[_Head], lex: Lexi
         group = heads[k + 1]
         if heads[k].kind != "none" or group.kind not in ("people", "subgroup", "other", "measure"):
             continue
-        if part.weak or (group.kind == "measure" and group.noun < 0):
+        described = group.kind == "measure" and group.noun < 0 and _noun_after(sent, group.end, lex)
+        if part.weak or (group.kind == "measure" and group.noun < 0 and not described):
             continue  # "zwei der drei Vermissten", "l'un des deux otages": the measure is the
             # whole's, and the part is said of by another verb
         link = lex.part_of.match(sent.words, part.last)
         if link is not None and part.last + link[0] == whole.first and whole.qualifier == "exact":
             wholes[k + 1] = k
+            if described:  # "vier der elf entführten Missionare wurden befreit": the verb says
+                # what befell the four; "entführten" only describes the eleven
+                heads[k + 1] = _scan_head(sent, group.end, lex, {})
     return wholes
+
+
+def _noun_after(sent: _Sentence, j: int, lex: Lexicon) -> bool:
+    """A noun at `j`, right after a measure word: the measure is the noun's adjective ("the 11
+    kidnapped missionaries", "der zwölf verletzten Fahrgäste"), not a noun of its own."""
+    word = sent.word(j)
+    if not sent.is_word(j) or lex.is_people(word) or lex.subgroup_nouns.match(sent.words, j):
+        return sent.is_word(j)
+    if lex.nouns_capitalised:
+        return sent.capitalized(j)
+    return not lex.postnominal and word not in lex.function_words and word not in lex.copulas
 
 
 _BROUGHT_REACH: Final = 4
