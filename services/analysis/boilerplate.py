@@ -41,7 +41,7 @@ _LINE_SHAPES = [
     r"\bhtml5\b",
     r"^\w[^›»>|/]{0,30}(\s[›»>|/]\s\w[^›»>|/]{0,30}){2,}\W*$",  # a breadcrumb: "Home › News › Local"
     # a live blog's bare timestamp: "11h38", "16 h 45 –", "Ore 22.20", "Update: 14:30"
-    r"^([^\W\d_]{1,15}\s*:?\s*)?\d{1,2}([:.]|\s?h\s?)\d{2}(\s?(uhr|h|hrs?|ore|horas))?\W*$",
+    r"^([^\W\d_]{1,15}\s*:?\s*)?\d{1,2}([:.]|\s?h\s?)\d{2}(\s?(uhr|h|hrs?|ore|horas|[ap]\.?\s?m\b\.?))?\W*$",
     r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b",  # an address to write to: "Contact … at dbirkett@freepress.com"
     r"^[\w .&-]{2,25}\d[\d.,]*\s*(pkt\.?|pts?\.?)?\s*[▲▼+\-−]\s*\d+([.,]\d+)?\s*%\W*$",  # a market ticker
     r"^(meteo|weather|wetter|el tiempo|météo)\s*:.{0,40}\d+\s*°",  # a weather widget

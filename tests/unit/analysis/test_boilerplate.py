@@ -1856,6 +1856,17 @@ FURNITURE_OF_ROUND_14 = [
     "Rejoignez notre communauté sur WhatsApp et recevez nos alertes.",
     "Rectificatif : une erreur s'est glissée dans la première version de cet article.",
     "Zur Datenschutzerklärung",
+    "Good morning. Here is what you need to know on Friday.",  # briefings and live blogs
+    "Guten Morgen, hier ist der Überblick über die Nachrichten der Nacht.",
+    "Buongiorno, ecco le notizie più importanti di oggi.",
+    "Mehr zu diesen Themen finden Sie in unserer App.",
+    "Entries are posted in reverse chronological order.",
+    "Este blog se actualiza de forma continua.",
+    "Pulsa aquí para actualizar.",
+    "11:20 p.m.",
+    "Dieser Beitrag ist Teil unseres Plus-Angebots.",  # premium and gift notices
+    "Notre rédaction vous offre cet article.",
+    "Giulia Neri è corrispondente da Madrid per il quotidiano.",
 ]
 LOOKALIKE_NEWS_OF_ROUND_14 = [
     "The image of the flooded square was shared 40,000 times, the council said.",
@@ -1867,6 +1878,10 @@ LOOKALIKE_NEWS_OF_ROUND_14 = [
     "The newsroom was evacuated after the bomb threat, staff said.",
     "Los vecinos colaboran con los bomberos desde el lunes.",
     "Il sindaco ha invitato i cittadini a condividere le informazioni con la polizia.",
+    "Good morning, the mayor told residents gathered at the shelter.",
+    "Mehr als 300 Menschen verloren ihre Wohnungen.",
+    "Il ministro è arrivato da Roma in mattinata con i soccorritori.",
+    "At 4:15 p.m. the police stormed the building.",
 ]
 
 
