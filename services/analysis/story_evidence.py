@@ -53,6 +53,7 @@ from itertools import chain, islice
 from typing import Final
 
 from services.analysis import gazetteer
+from services.analysis.digests import is_digest
 from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE, phrase_tokens
 from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED, phrase_patterns
 from services.analysis.places import names_no_place, place_name, place_tokens
@@ -105,6 +106,7 @@ class Identity:
     opening: frozenset[str] | None = None  # all the headline and first sentence name; None: not read
     another: bool = False  # the headline tells a second event of a kind ("a second flood")
     headline_order: tuple[str, ...] = ()  # the headline's names and gazetteer keys, in its order
+    digest: bool = False  # a digest of several stories (digests.py): it joins the one it leads with
 
 
 @dataclass(slots=True)
@@ -239,8 +241,9 @@ def identity_of(article: PreparedArticle) -> Identity:
     opening = words | frozenset(k for r in readings[:_OPENING] for k in (*r.names, *r.places, *r.keys))
     another = bool(texts and article.title_given and _tells_another(texts[0], article.language))
     order = _in_order(texts[0], article.language) if texts else ()
+    digest = is_digest(article.article.title or "", article.article.body, article.language)
     if article.language in NOUNS_CAPITALISED:
-        return Identity(codes, names, headline, keys, local, top, words, opening, another, order)
+        return Identity(codes, names, headline, keys, local, top, words, opening, another, order, digest)
     own = frozenset(readings[0].places) if readings else frozenset()
     return Identity(
         names | codes,
@@ -253,6 +256,7 @@ def identity_of(article: PreparedArticle) -> Identity:
         opening,
         another,
         order,
+        digest,
     )
 
 
@@ -310,6 +314,8 @@ class StoryNames:
         """An article of `story_id` (its first one starts the story's entry); a copy names
         nothing surely a second time."""
         story = self._stories.setdefault(story_id, _Named())
+        if identity.digest:
+            return  # its names are several stories': none is surely this one's
         marks = identity.names | identity.nouns
         self._marks.update(_grow(story.marks, marks))
         if not copy:  # a town is named as a place too ("… nel porto di Genova")
@@ -425,15 +431,21 @@ class StoryNames:
     def led_by(self, identity: Identity, story_ids: list[str]) -> str | None:
         """Of stories an article names both of (a report of two fires side by side), the one
         whose own name or place its headline names first: the story it leads with.  None when
-        the headline names none of them apart."""
+        the headline names none of them apart.  A digest's headline may lead with a company
+        or a body ("Warnstreiks bei Kronwerk"): any name the story's articles used counts too,
+        unless the others used it as well."""
         first: dict[str, int] = {}
+
+        def about(story: _Named, key: str) -> bool:
+            return story.is_about(key) or (identity.digest and key in story.marks)
+
         for story_id in story_ids:
             story = self._stories[story_id]
             others = [self._stories[t] for t in story_ids if t != story_id]
             for position, key in enumerate(identity.headline_order):
-                if not story.is_about(key):
+                if not about(story, key):
                     continue  # what the story is about, not any name one of its articles used
-                if any(other.is_about(key) for other in others):
+                if any(about(other, key) for other in others):
                     continue  # both stories' word ("France"): it tells them apart nowhere
                 first[story_id] = position
                 break

@@ -220,6 +220,8 @@ class StoryIndex:
             if score > scores.get(entry.story_id, -1.0):
                 scores[entry.story_id] = score
         ranked = sorted(scores.items(), key=lambda item: -item[1])  # stable: ties keep neighbour order
+        if identity.digest and (led := self._led_digest(identity, ranked)) is not None:
+            return led
         stale_after = self._config.stale_story_hours * 3600.0
         allowed: tuple[str, float] | None = None
         contested: tuple[str, float] | None = None
@@ -259,6 +261,14 @@ class StoryIndex:
         if chosen is not None:
             return chosen[0], round(chosen[1], 4)
         return None, round(ranked[0][1], 4) if ranked else None
+
+    def _led_digest(self, identity: Identity, ranked: list[tuple[str, float]]) -> tuple[str, float] | None:
+        """The story a digest leads with: of those it resembles at least as much as
+        `best_linked_similarity`, the one its headline names first (`StoryNames.led_by`).  Its
+        other items name other stories, so neither their places nor their staleness refuse it."""
+        named = [story_id for story_id, score in ranked if score >= self._config.best_linked_similarity]
+        lead = self._names.led_by(identity, named) if named else None
+        return None if lead is None else (lead, round(dict(ranked)[lead], 4))
 
     def _weakly_linked(
         self, identity: Identity, ranked: list[tuple[str, float]], event_time: float

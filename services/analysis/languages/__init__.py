@@ -277,6 +277,9 @@ class LanguageData(_Data):
     # One word before the name of an earlier event in a headline ("Polonia, dopo la Bassa Slesia
     # tocca alla Precarpazia"): the headline does not lead with what it names there.
     recalled_after: list[str] = Field(default_factory=list)
+    # Words of a headline that name a news digest ("Morning Briefing:", "Der Abend im Überblick",
+    # "l'essentiel de la matinée"): one article telling several stories (digests.py).
+    digests: list[str] = Field(default_factory=list)
     boilerplate: BoilerplateData = BoilerplateData()
 
 
