@@ -1867,6 +1867,15 @@ FURNITURE_OF_ROUND_14 = [
     "Dieser Beitrag ist Teil unseres Plus-Angebots.",  # premium and gift notices
     "Notre rédaction vous offre cet article.",
     "Giulia Neri è corrispondente da Madrid per il quotidiano.",
+    "This page is no longer being updated.",  # round 14b
+    "Publicité – La suite de l'article après cette publicité",
+    "Tous droits réservés.",
+    "Sie möchten unsere Arbeit unterstützen?",
+    "Teilen auf Facebook",
+    "Zur Person: Jan Berg ist Redakteur im Ressort Politik.",
+    "Has alcanzado el límite de artículos gratuitos.",
+    "Por: Redacción Internacional",
+    "(ANSA) Leggi anche: sciopero dei treni",
 ]
 LOOKALIKE_NEWS_OF_ROUND_14 = [
     "The image of the flooded square was shared 40,000 times, the council said.",
