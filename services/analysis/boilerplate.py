@@ -305,6 +305,18 @@ def _byline_pattern() -> re.Pattern[str]:
 
 
 _BYLINE = _byline_pattern()
+
+
+def _bio_pattern() -> re.Pattern[str]:
+    """An author's bio closing an article: two or three capitalised words of a name, then what
+    the language's bios say of a journalist ("Lucía Ferrer covers security … for Latin America
+    Monitor", "Julie Marchal est journaliste à la rédaction liégeoise …").  The name is
+    case-sensitive, the rest is not."""
+    bios = "|".join(_union("bios")) or "(?!)"
+    return re.compile(rf"^{LEAD}{_NAME}(?:\s+{_NAME}){{1,2}}\s+(?i:(?:{bios}))")
+
+
+_BIO = _bio_pattern()
 # A line of short fields between bars or middle dots: "Marta Llorente | Corresponsal en Lisboa",
 # "Carmen Vallejo · Madrid · 18 mar 2026 - 13:15 CET": how pages set bylines, datelines and
 # stamps; prose sets no bars between its clauses.
@@ -373,7 +385,9 @@ def is_boilerplate(line: str) -> bool:
 
 def _furniture_line(text: str) -> bool:
     count = len(text.split())
-    if count <= MAX_BOILERPLATE_WORDS and (_BOILERPLATE.search(text) or _BYLINE.match(text) or _fields(text)):
+    if count <= MAX_BOILERPLATE_WORDS and (
+        _BOILERPLATE.search(text) or _BYLINE.match(text) or _BIO.match(text) or _fields(text)
+    ):
         return True
     if count > MAX_BOILERPLATE_WORDS and (listed := _LISTED.match(text)):
         return bool(_BOILERPLATE.search(listed.group(1)))  # "Lo más leído: … | … | …", however long

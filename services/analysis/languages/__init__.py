@@ -219,11 +219,12 @@ class BoilerplateData(_Data):
     furniture: list[str] = Field(default_factory=list)  # ad labels as written ("Anzeige"), cut when doubled
     glued: list[str] = Field(default_factory=list)  # case-sensitive widget text cut from sentences
     bylines: list[str] = Field(default_factory=list)  # words before an author's capitalised name ("by")
+    bios: list[str] = Field(default_factory=list)  # after an author's capitalised name: "covers … for"
 
     @model_validator(mode="after")
     def _patterns_compile(self) -> BoilerplateData:
         """A bad pattern fails at load with the pattern, not on the first matching article."""
-        for name in ("lines", "notices", *BOILERPLATE_CLASSES):
+        for name in ("lines", "notices", "bios", *BOILERPLATE_CLASSES):
             for pattern in getattr(self, name):
                 _check_pattern(pattern, lower=True, classes=name in ("lines", "notices"))
         for pattern in (p for pair in self.pairs for p in pair):

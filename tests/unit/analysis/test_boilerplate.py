@@ -1876,6 +1876,12 @@ FURNITURE_OF_ROUND_14 = [
     "Has alcanzado el límite de artículos gratuitos.",
     "Por: Redacción Internacional",
     "(ANSA) Leggi anche: sciopero dei treni",
+    "Alle Rückrufe finden Sie in unserer Rückruf-Datenbank.",
+    "Dana Whitcombe covers transportation and the environment for the Ridgeport Sentinel.",  # bios
+    "Julie Marchal est journaliste à la rédaction de La Gazette depuis 2019.",
+    "Lucía Ferrer es corresponsal de Monitor en Quito.",
+    "Anna Huber ist Redakteurin im Ressort Wirtschaft.",
+    "Marco Bellandi è corrispondente da Berlino per Euronotizie.",
 ]
 LOOKALIKE_NEWS_OF_ROUND_14 = [
     "The image of the flooded square was shared 40,000 times, the council said.",
@@ -1891,6 +1897,8 @@ LOOKALIKE_NEWS_OF_ROUND_14 = [
     "Mehr als 300 Menschen verloren ihre Wohnungen.",
     "Il ministro è arrivato da Roma in mattinata con i soccorritori.",
     "At 4:15 p.m. the police stormed the building.",
+    "Maria Lopez covers her face as rescuers arrive.",
+    "Le journaliste Paul Martin est mort à l'hôpital.",
 ]
 
 
