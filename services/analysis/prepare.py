@@ -19,6 +19,7 @@ from numpy.typing import NDArray
 from schemas import Article
 from services.analysis.boilerplate import (
     MAX_BOILERPLATE_WORDS,
+    addresses_reader,
     boilerplate_start,
     is_boilerplate,
     is_caption,
@@ -220,7 +221,7 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
                 continue
             if _asks_before_furniture(pieces, index):
                 continue
-            claimable = len(text.split()) >= MIN_CLAIM_WORDS
+            claimable = len(text.split()) >= MIN_CLAIM_WORDS and not addresses_reader(text, lang)
             figures = tuple(extract_figures(text, lang, year, frozenset(told)))
             told.update(base_measure(f.measure) for f in figures)
             found.append(Sentence(text, figures, claimable))

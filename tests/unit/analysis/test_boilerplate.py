@@ -14,6 +14,7 @@ from services.analysis.boilerplate import (
     _choices,
     _expand,
     _union,
+    addresses_reader,
     boilerplate_start,
     is_boilerplate,
     is_caption,
@@ -1910,3 +1911,32 @@ def test_furniture_of_round_14_is_boilerplate(line: str) -> None:
 @pytest.mark.parametrize("line", LOOKALIKE_NEWS_OF_ROUND_14)
 def test_news_like_round_14_furniture_stays(line: str) -> None:
     assert not is_boilerplate(line), line
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Sign up today and you will never miss a story from the valley.", "en"),
+        ("Wenn Sie Hinweise zum Unfall haben, schreiben Sie uns.", "de"),
+        ("Vous pouvez retrouver tous nos articles sur notre site.", "fr"),
+        ("Si usted tiene información, escríbanos a la redacción.", "es"),
+        ("Ricevi le ultime notizie direttamente sul tuo telefono.", "it"),
+    ],
+)
+def test_a_sentence_speaking_to_the_reader_addresses_the_reader(text: str, language: str) -> None:
+    assert addresses_reader(text, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("“You must leave your homes now,” the mayor told residents.", "en"),
+        ("Sie wurde mit schweren Verletzungen ins Krankenhaus gebracht.", "de"),  # she, not you
+        ("Die Polizei sagte, sie habe drei Männer festgenommen.", "de"),
+        ("Die Feuerwehr bat die Anwohner: „Schließen Sie die Fenster.“", "de"),
+        ("« Vous devez partir tout de suite », a lancé le préfet.", "fr"),
+        ("Two people died when the roof of the sports hall collapsed.", "en"),
+    ],
+)
+def test_quoted_speech_and_third_persons_do_not_address_the_reader(text: str, language: str) -> None:
+    assert not addresses_reader(text, language)
