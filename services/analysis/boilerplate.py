@@ -50,6 +50,8 @@ _LINE_SHAPES = [
     # a dateline alone: "Madrid, 12 mar (EFE).-", "(ANSA) - ROMA, 12 MAR -", "Berlin (dpa) -"
     r"^\(?[\w .'-]{2,30}(,\s*\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((" + _AGENCIES + r")\)\s*[.\-–—:]*\W*$",
     r"^\((" + _AGENCIES + r")\)\s*[-–—]\s*[\w .'-]{2,30}(,\s*\d{1,2}\s+\w{3,10}\.?)?\s*[-–—]?\W*$",
+    # a town and any agency's tag, then a dash: "Osnabrück (dna) –", "MONTRÉAL (PL) –"
+    r"^[\w .'-]{2,30}\s*\([a-z]{2,12}\)\s*[.]?\s*[-–—]+\W*$",
     # a dated dateline with any agency's tag: "París, 11 feb (AIN).", "Kairouan, 11 fév. (AMP) -",
     # "Sevilla, 17 ene (Meridiana)."
     r"^[\w .'-]{2,30},\s*\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s*\([a-z]{2,12}\)\s*[.\-–—:]*\W*$",
@@ -481,4 +483,3 @@ def addresses_reader(text: str, language: str) -> bool:
     worded (on the corpus's feeds, 702 furniture sentences say "you" and 2 news sentences do)."""
     words = _READER.get(language)
     return words is not None and words.search(_QUOTED.sub(" ", text)) is not None
-

@@ -1883,6 +1883,16 @@ FURNITURE_OF_ROUND_14 = [
     "Lucía Ferrer es corresponsal de Monitor en Quito.",
     "Anna Huber ist Redakteurin im Ressort Wirtschaft.",
     "Marco Bellandi è corrispondente da Berlino per Euronotizie.",
+    "Osnabrück (dna) –",  # datelines with any agency's tag, notes, pointers
+    "MONTRÉAL (PL) –",
+    "Cet article est en cours d'actualisation.",
+    "(Weitere Informationen folgen)",
+    "Zur Startseite",
+    "(Korrigiert: Zahl der Toten in der Überschrift berichtigt.)",
+    "D'après Heraldo del Pirineo.",
+    "The Valley Dispatch is reader-funded.",
+    "Retrouvez Le point du matin chaque jour à 6h30 sur Radio Monde.",
+    "El Eco del Valle es un periódico local e independiente.",
 ]
 LOOKALIKE_NEWS_OF_ROUND_14 = [
     "The image of the flooded square was shared 40,000 times, the council said.",
@@ -1900,6 +1910,8 @@ LOOKALIKE_NEWS_OF_ROUND_14 = [
     "At 4:15 p.m. the police stormed the building.",
     "Maria Lopez covers her face as rescuers arrive.",
     "Le journaliste Paul Martin est mort à l'hôpital.",
+    "D'après les pompiers, le feu est parti d'une cuisine au rez-de-chaussée.",
+    "Retrouvez-les vivants, ont supplié les familles devant la mine.",
 ]
 
 
