@@ -300,13 +300,12 @@ def _names_of(text: str, language: str, known: set[str]) -> bool:
 
 def _names_carried(new: Text, old: Text) -> bool:
     """A same-language rewording names no one and nowhere its original does not, below its
-    headline (a changed place or a named victim is news).  Where every noun is capitalised
-    (German), names cannot be told from nouns: no rewording is a copy there."""
+    headline (a changed place or a named victim is news); a caption or a short line names
+    nothing of the article's own.  Where every noun is capitalised (German), names cannot be
+    told from nouns: there every noun of the rewording must be the original's."""
     known = _vocabulary(old)
     body = new.sentences[1:] if new.sentences and new.sentences[0].heading else new.sentences
-    if new.language in NOUNS_CAPITALISED:
-        return False
-    return all(_names_known(s.text, known | _place_words(s.text, new.language)) for s in body)
+    return all(_names_known(s.text, known | _place_words(s.text, new.language)) for s in body if s.claimable)
 
 
 def _names(text: str) -> list[str]:

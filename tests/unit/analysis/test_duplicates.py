@@ -553,6 +553,28 @@ def test_a_repost_reworded_sentence_by_sentence_is_a_copy_unless_it_names_someon
     assert _match(make_prepared, named, FIRE_EN) is None
 
 
+def test_a_german_repost_reworded_with_the_original_s_nouns_is_a_copy_but_a_new_noun_is_news(
+    make_prepared,
+) -> None:
+    """In German every noun is capitalised, so names cannot be told from nouns: a repost
+    reworded sentence by sentence is a copy only when every noun of it is the original's
+    ("so das Büro des Bürgermeisters" for "wie das Büro des Bürgermeisters mitteilte"); a noun
+    it adds may name someone, so it is news."""
+    reworded = [
+        "Im Hafenviertel von Valmora haben Feuerwehrleute am Dienstag gegen einen Brand in einem "
+        "Chemikalienlager gekämpft; Anwohner in der Umgebung mussten ihre Häuser verlassen.",
+        "Laut dem regionalen Gesundheitsdienst kamen acht Arbeiter mit Atembeschwerden ins Krankenhaus.",
+        "Vorsorglich verbrachten rund 600 Anwohner die Nacht in einer Sporthalle, so das Büro des "
+        "Bürgermeisters.",
+        "Die Polizei ermittelt, die Brandursache ist noch unklar.",
+        "Bis Mittwochmorgen wollte die Feuerwehr den Brand unter Kontrolle haben, so ein Sprecher.",
+    ]
+    match = _match(make_prepared, reworded, FIRE_DE, "de", "de")
+    assert match is not None and match.method == "near"
+    named = _edited(reworded, 1, "acht Arbeiter mit", "acht Arbeiter, darunter Vorarbeiter Jan Wendler, mit")
+    assert _match(make_prepared, named, FIRE_DE, "de", "de") is None
+
+
 def test_a_translator_may_split_off_the_attribution_but_not_add_a_named_victim(make_prepared) -> None:
     italian = [
         "Vigili del fuoco hanno combattuto martedì un incendio in un deposito di sostanze chimiche nel "
