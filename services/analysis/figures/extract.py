@@ -715,6 +715,7 @@ killed, as the verb before them says."""
 
 
 REFINEMENTS: Final = {
+    "affected": ("hospitalized", "killed"),
     "homeless": ("killed", "injured", "hospitalized", "missing", "rescued"),
     "injured": ("hospitalized", "killed"),
     "kidnapped": ("rescued", "injured", "killed", "hospitalized"),
@@ -725,7 +726,8 @@ REFINEMENTS: Final = {
 toujours hospitalisés" are hospitalized, "Deux blessés sont morts à l'hôpital" are dead, "freed
 14 hostages" were rescued, "Two hostages were slightly injured" were injured, "Deux disparus
 retrouvés vivants" were rescued, "Sechs Überlebende werden im Krankenhaus behandelt" are
-hospitalized, "Quattro senzatetto sono morti di freddo" are dead (STATES)."""
+hospitalized, "Quattro senzatetto sono morti di freddo" are dead (STATES), "Sechs Erkrankte
+liegen in Kliniken" are hospitalized."""
 
 
 def _described_state(sent: _Sentence, state: str, lex: Lexicon) -> str:
