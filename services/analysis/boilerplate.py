@@ -45,7 +45,12 @@ _LINE_SHAPES = [
     r"\b[\w.+-]+@[\w-]+(\.[\w-]+)+\b",  # an address to write to: "Contact … at dbirkett@freepress.com"
     r"^[\w .&-]{2,25}\d[\d.,]*\s*(pkt\.?|pts?\.?)?\s*[▲▼+\-−]\s*\d+([.,]\d+)?\s*%\W*$",  # a market ticker
     r"^(meteo|weather|wetter|el tiempo|météo)\s*:.{0,40}\d+\s*°",  # a weather widget
-    r"[▲▼]\s*[+\-−]?\d+([.,]\d+)?\s*%",  # a market widget's move: "TSX 21,403.17 ▲0.4%"
+    r"[▲▼]\s*[+\-−]?\d+([.,]\d+)?",  # a market widget's move: "TSX 21,403.17 ▲0.4%", "Sensex ▲ 52.28"
+    # a market widget: indices and rates with their values ("DAX 12.947,71 +0,84 % SMI 10.512,33")
+    r"^([^\W\d_][\w/&.-]*(\s[\w/&.-]+){0,2}\s+[$€£₹]?\s?\d[\d  ]*[.,]\d[\d.,]*"
+    r"(\s*[+\-−]\s*\d[\d.,]*\s*%)?\s*){2,}\W*$",
+    # a weather widget, maybe with the site's sections after it: "Zürich 8° bewölkt Bern 6° Nebel"
+    r"^([^\W\d_][\w .'&/-]{1,25}\s+-?\d{1,2}\s?°\s?[cf]?\b[^°\d.!?]{0,60}){1,5}$",
     r"^\(\s*{pictures}\b[^()]{0,40}\)\W*$",  # a picture's credit alone: "(Foto Ansa)"
     # a dateline alone: "Madrid, 12 mar (EFE).-", "(ANSA) - ROMA, 12 MAR -", "Berlin (dpa) -"
     r"^\(?[\w .'-]{2,30}(,\s*\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((" + _AGENCIES + r")\)\s*[.\-–—:]*\W*$",
@@ -92,6 +97,13 @@ _TWO_CUES = [("{cookies}", "{cookie_cues}|{you}|{we}"), ("{privacy}", "{you}|{we
 # quoted "“Read more,” the minister urged" stays news.
 LEAD = r"[-\s*+#•·►▶▸▹▪■●◆→>|\[~=¡¿\u2600-\u27bf\U0001f300-\U0001faff]*"  # emoji too: "🎧 Écouter …"
 _NOTICE_SHAPES = [r"\b(re)?captcha\b"]
+# An amount of money: a notice never states one, news of a fine over cookies does ("fined Google
+# 150 million euros for making it harder to refuse cookies").
+_AMOUNT = re.compile(
+    r"[€$£]\s?\d|\d[\d.,]*\s*(?:[€$£]|euros?\b|dollars?\b|millions?\b|milliards?\b|billions?\b"
+    r"|millones\b|milioni\b|miliardi\b|mio\.|mrd\.)",
+    re.IGNORECASE,
+)
 _CLASS_NAME = re.compile(r"\{([a-z_]+)\}")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'"})
 _QUANTIFIERS = ("?", "*", "+", "{")
@@ -393,7 +405,7 @@ def _furniture_line(text: str) -> bool:
         return True
     if count > MAX_BOILERPLATE_WORDS and (listed := _LISTED.match(text)):
         return bool(_BOILERPLATE.search(listed.group(1)))  # "Lo más leído: … | … | …", however long
-    return count <= MAX_NOTICE_WORDS and _NOTICE.search(text)
+    return count <= MAX_NOTICE_WORDS and bool(_NOTICE.search(text)) and _AMOUNT.search(text) is None
 
 
 def boilerplate_start(text: str, language: str = "") -> int:

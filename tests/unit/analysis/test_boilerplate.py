@@ -1893,6 +1893,26 @@ FURNITURE_OF_ROUND_14 = [
     "The Valley Dispatch is reader-funded.",
     "Retrouvez Le point du matin chaque jour à 6h30 sur Radio Monde.",
     "El Eco del Valle es un periódico local e independiente.",
+    "Genève 12° Averses — Lausanne 14° Éclaircies",  # round 14d: widgets
+    "Bern 6° Nebel Basel 9° Regen",
+    "DAX 12.947,71 +0,84 % SMI 10.512,33 -0,12 % EUR/CHF 1,0642",
+    "Nifty 12,168.45 ▲ 14.05 Gold 39,780 ▼ 110",
+    "PUBLICITÉ Passer la publicité",  # ads, sponsors, comments, live pages
+    "Pubblicità - Continua a leggere sotto",
+    "– Werbung –",
+    "Contenu sponsorisé par La Loterie",
+    "Comments are moderated according to our guidelines.",
+    "Los comentarios publicados son responsabilidad de sus autores.",
+    "Leggi le regole della community prima di commentare",
+    "Diretta — questa pagina si aggiorna automaticamente ogni 60 secondi",
+    "Siga aquí en vivo el minuto a minuto.",
+    "Mise à jour 29/03/2020 13 h 05",
+    "Publiziert: 14.03.2020, 18:22 Uhr",
+    "Fehler gefunden? Jetzt melden.",
+    "Um diesen Inhalt von X anzuzeigen, benötigen wir Ihre Zustimmung.",
+    "— With files from The Canadian Press",
+    "This story was produced in partnership with the Pulitzer Center.",
+    "Hazte socio desde 6 euros al mes.",
 ]
 LOOKALIKE_NEWS_OF_ROUND_14 = [
     "The image of the flooded square was shared 40,000 times, the council said.",
@@ -1912,6 +1932,10 @@ LOOKALIKE_NEWS_OF_ROUND_14 = [
     "Le journaliste Paul Martin est mort à l'hôpital.",
     "D'après les pompiers, le feu est parti d'une cuisine au rez-de-chaussée.",
     "Retrouvez-les vivants, ont supplié les familles devant la mine.",
+    "The regulator fined the publisher 1.2 million euros over cookie banners that pushed readers to accept.",
+    "Die Telefonseelsorge ist rund um die Uhr unter 0800 111 0 111 erreichbar, teilte das Ministerium mit.",
+    "Madrid recorded 44° on Tuesday, the highest temperature since records began.",
+    "Rescuers pulled 12 people from the rubble.",
 ]
 
 
