@@ -563,6 +563,8 @@ def _noun_after(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     word = sent.word(j)
     if not sent.is_word(j) or lex.is_people(word) or lex.subgroup_nouns.match(sent.words, j):
         return sent.is_word(j)
+    if lex.measures.match(sent.words, j) or word in lex.toll_verbs or lex.persisting.match(sent.words, j):
+        return False  # "two of the seven injured died": a verb, not a noun
     if lex.nouns_capitalised:
         return sent.capitalized(j)
     return not lex.postnominal and word not in lex.function_words and word not in lex.copulas
@@ -613,8 +615,14 @@ def _measure_for(
     if head.kind == "thing":  # only the things' own passive: "300 homes were destroyed"
         rules = lex.generic_passive
         return (_generic_passive(sent, head, rules, lex) if rules and not count.weak else None), None
+    if head.kind == "none" and _measured_whole(sent, k + 1, counts, heads, lex):
+        # "Two of the seven injured remain in hospital": the part is what the verb says of it
+        whole = heads[k + 1]
+        said = _forward(sent, whole, counts[k + 1], counts, heads, at_token, lex)
+        if said in REFINEMENTS.get(whole.measure or "", ()):
+            return said, whole.subgroup
     if head.kind == "measure":
-        if _fronted_whole(sent, count, head, lex):
+        if _fronted_whole(sent, count, head, lex) or _measured_whole(sent, k, counts, heads, lex):
             return head.measure, head.subgroup  # its own noun says it, not the verb of its parts
         # "retrouvé vivants deux des trois marins portés disparus": the whole's measure says who
         # they were; the part's own verb says what it is now.
@@ -695,6 +703,23 @@ def _aboard_before(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
         if lex.aboard.match_ending(sent.words, j):
             return True
     return False
+
+
+def _measured_whole(sent: _Sentence, k: int, counts: list[_Count], heads: list[_Head], lex: Lexicon) -> bool:
+    """Count ``k`` is the whole a bare count before it is a part of, and its own word is a
+    measure ("two of the seven injured", "zwei der drei Vermissten"): the whole is that
+    measure's count, and the verb tells what became of the part."""
+    if not 0 < k < len(counts) or heads[k].kind != "measure" or heads[k - 1].kind != "none":
+        return False
+    part, whole = counts[k - 1], counts[k]
+    link = lex.part_of.match(sent.words, part.last)
+    return (
+        not part.weak
+        and link is not None
+        and part.last + link[0] == whole.first
+        and whole.qualifier == "exact"
+        and not _one_of(sent, part, lex)
+    )
 
 
 def _fronted_whole(sent: _Sentence, count: _Count, head: _Head, lex: Lexicon) -> bool:
