@@ -815,7 +815,7 @@ def _refined(
     return said if _said_before_next(sent, count, head, counts, said, lex) else None
 
 
-_DESCRIBED_REACH: Final = 4  # tokens from the counted noun to the participle that describes it
+_DESCRIBED_REACH: Final = 5  # from the counted noun to its participle ("who had been reported missing")
 
 
 def _then_said(sent: _Sentence, head: _Head, measure: str, lex: Lexicon) -> str | None:
