@@ -1777,18 +1777,6 @@ LOOKALIKE_NEWS_OF_ROUND_12 = [
 ]
 
 
-@pytest.mark.parametrize("line", DESK_CODES_OF_ROUND_11 + FURNITURE_OF_ROUND_11B + FURNITURE_OF_ROUND_12)
-def test_desk_codes_and_furniture_of_rounds_11_and_12_are_boilerplate(line: str) -> None:
-    assert is_boilerplate(line), line
-
-
-@pytest.mark.parametrize(
-    "line", DESK_CODES_OF_ROUND_11_LOOKALIKE_NEWS + LOOKALIKE_NEWS_OF_ROUND_11B + LOOKALIKE_NEWS_OF_ROUND_12
-)
-def test_news_like_round_11_and_12_furniture_stays(line: str) -> None:
-    assert not is_boilerplate(line), line
-
-
 CAPTIONS = [
     "Rescuers search the rubble on Thursday morning. © Luca Bruni / Agenzia Nord",
     "Les pompiers devant l'immeuble effondré, jeudi soir. (Photo Le Courrier / Anne Roy)",
@@ -1939,16 +1927,6 @@ LOOKALIKE_NEWS_OF_ROUND_14 = [
 ]
 
 
-@pytest.mark.parametrize("line", FURNITURE_OF_ROUND_14)
-def test_furniture_of_round_14_is_boilerplate(line: str) -> None:
-    assert is_boilerplate(line), line
-
-
-@pytest.mark.parametrize("line", LOOKALIKE_NEWS_OF_ROUND_14)
-def test_news_like_round_14_furniture_stays(line: str) -> None:
-    assert not is_boilerplate(line), line
-
-
 @pytest.mark.parametrize(
     ("text", "language"),
     [
@@ -1976,3 +1954,21 @@ def test_a_sentence_speaking_to_the_reader_addresses_the_reader(text: str, langu
 )
 def test_quoted_speech_and_third_persons_do_not_address_the_reader(text: str, language: str) -> None:
     assert not addresses_reader(text, language)
+
+
+@pytest.mark.parametrize(
+    "line", DESK_CODES_OF_ROUND_11 + FURNITURE_OF_ROUND_11B + FURNITURE_OF_ROUND_12 + FURNITURE_OF_ROUND_14
+)
+def test_desk_codes_and_furniture_of_rounds_11_to_14_are_boilerplate(line: str) -> None:
+    assert is_boilerplate(line), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    DESK_CODES_OF_ROUND_11_LOOKALIKE_NEWS
+    + LOOKALIKE_NEWS_OF_ROUND_11B
+    + LOOKALIKE_NEWS_OF_ROUND_12
+    + LOOKALIKE_NEWS_OF_ROUND_14,
+)
+def test_news_like_round_11_to_14_furniture_stays(line: str) -> None:
+    assert not is_boilerplate(line), line
