@@ -444,7 +444,7 @@ class StoryNames:
             others = [self._stories[t] for t in story_ids if t != story_id]
             for position, key in enumerate(identity.headline_order):
                 if not about(story, key):
-                    continue  # what the story is about, not any name one of its articles used
+                    continue  # what the story is about, not any name its articles used (a digest: any)
                 if any(about(other, key) for other in others):
                     continue  # both stories' word ("France"): it tells them apart nowhere
                 first[story_id] = position

@@ -751,8 +751,8 @@ REFINEMENTS: Final = {
 toujours hospitalisés" are hospitalized, "Deux blessés sont morts à l'hôpital" are dead, "freed
 14 hostages" were rescued, "Two hostages were slightly injured" were injured, "Deux disparus
 retrouvés vivants" were rescued, "Sechs Überlebende werden im Krankenhaus behandelt" are
-hospitalized, "Quattro senzatetto sono morti di freddo" are dead (STATES), "Sechs Erkrankte
-liegen in Kliniken" are hospitalized."""
+hospitalized, "Quattro senzatetto sono morti di freddo" are dead (STATES), "Sei intossicati
+restano ricoverati" are hospitalized."""
 
 
 def _described_state(sent: _Sentence, state: str, lex: Lexicon) -> str:
