@@ -48,6 +48,8 @@ def test_a_headline_listing_items_over_paragraphs_set_apart_makes_one() -> None:
             "Survivors from Sudan said it sank at dawn.\n"
             "Italy's coast guard searched for others from Somalia.",
         ),
+        # a press briefing is no news digest
+        ("Police briefing: two arrested after the Lomara blast", "Police briefed reporters on Monday."),
         # a list of counts in the headline, one country in the body
         (
             "Flood in Lomara: 12 dead, 40 injured, 300 evacuated",
