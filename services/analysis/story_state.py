@@ -20,7 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from schemas import FigureChange, Observation
-from services.analysis.claims import is_new_claim, names, vocabulary_of
+from services.analysis.claims import best_match, is_new_claim, names, vocabulary_of
 from services.analysis.config import AnalysisConfig
 from services.analysis.figures.changes import CUMULATIVE, FigureSlot, Reading, base_measure, slot_for, update
 from services.analysis.figures.extract import Figure
@@ -138,6 +138,7 @@ def absorb(
                 )
                 or _moved_with_news(memory, sentence, changes)
                 or _counts_anew(memory, held, sentence, prepared.language)
+                or _headline_news(memory, sentence, prepared.vectors[index], config)
             ):
                 claims.append(sentence.text)
     _remember(memory, prepared)
@@ -145,6 +146,12 @@ def absorb(
 
 
 NEW_WORDS_WITH_A_CHANGE = 4  # content words the story never used: a change that comes with news
+HEADLINE_NEW_WORDS = 3  # ...and a headline with news
+
+
+def _fresh_words(memory: StoryMemory, text: str) -> set[str]:
+    """The content words of `text` (longer than four letters, not numbers) the story never used."""
+    return {w for w in vocabulary_of(text) if len(w) > 4 and not w.isdigit()} - memory.vocabulary.keys()
 
 
 def _moved_with_news(memory: StoryMemory, sentence: Sentence, changes: list[FigureChange]) -> bool:
@@ -153,10 +160,21 @@ def _moved_with_news(memory: StoryMemory, sentence: Sentence, changes: list[Figu
     new to the story beside the count."""
     if not sentence.figures or not any(c.current.text == sentence.text for c in changes):
         return False
-    fresh = {
-        w for w in vocabulary_of(sentence.text) if len(w) > 4 and not w.isdigit()
-    } - memory.vocabulary.keys()
-    return len(fresh) >= NEW_WORDS_WITH_A_CHANGE
+    return len(_fresh_words(memory, sentence.text)) >= NEW_WORDS_WITH_A_CHANGE
+
+
+def _headline_news(
+    memory: StoryMemory, sentence: Sentence, vector: NDArray[np.float32], config: AnalysisConfig
+) -> bool:
+    """A headline with no count, only partly like what the story said (below the grey
+    cosine), that uses HEADLINE_NEW_WORDS words the story never used ("Norovirus-hit cruise
+    ship cleared to leave Kiel on Friday"): a headline tells its article's news in a few
+    words, so a few new ones are news.  A headline with a count is the figure alert's."""
+    if not sentence.heading or sentence.figures:
+        return False
+    if best_match(vector, memory.known) >= config.claim_grey_cosine:
+        return False
+    return len(_fresh_words(memory, sentence.text)) >= HEADLINE_NEW_WORDS
 
 
 def _figure_note(

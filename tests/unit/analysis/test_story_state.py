@@ -393,3 +393,29 @@ def test_a_sentence_that_counts_what_the_story_never_counted_is_a_claim(make_pre
         ),
     )
     assert any("arrested" in claim for claim in counted.claims)
+
+
+CRUISE = (
+    "A norovirus outbreak has sickened 190 passengers and crew aboard the cruise ship Nordic Aurelia, "
+    "which is being held in the port of Kiel, health authorities said on Monday.\n"
+    "The ship will stay in port while it is cleaned."
+)
+HELD = (
+    "The cruise ship Nordic Aurelia has been held in the port of Kiel since Monday because of a "
+    "norovirus outbreak, health authorities said."
+)
+
+
+def test_a_headline_only_partly_like_the_story_with_words_of_its_own_is_a_claim(make_prepared) -> None:
+    """A headline tells its article's news in a few words: "Cruise ship operator apologises to
+    passengers quarantined in Kiel" embeds close to what the story said (it names nothing new)
+    but three of its words are new to the story; a retitled restatement is no claim."""
+    memory = StoryMemory("s", "Cruise")
+    _first(
+        memory, make_prepared("a", CRUISE, title="Norovirus outbreak sickens 190 on cruise ship held in Kiel")
+    )
+    retitled = make_prepared("b", HELD, title="Cruise ship held in Kiel after norovirus outbreak")
+    assert _then(memory, retitled).claims == ()
+    headline = "Cruise ship operator apologises to passengers quarantined in Kiel"
+    news = make_prepared("c", HELD, title=headline)
+    assert _then(memory, news).claims == (headline,)
