@@ -49,8 +49,6 @@ _LINE_SHAPES = [
     # a market widget: indices and rates with their values ("DAX 12.947,71 +0,84 % SMI 10.512,33")
     r"^([^\W\d_][\w/&.-]*(\s[\w/&.-]+){0,2}\s+[$€£₹]?\s?\d[\d  ]*[.,]\d[\d.,]*"
     r"(\s*[+\-−]\s*\d[\d.,]*\s*%)?\s*){2,}\W*$",
-    # a weather widget, maybe with the site's sections after it: "Zürich 8° bewölkt Bern 6° Nebel"
-    r"^([^\W\d_][\w .'&/-]{1,25}\s+-?\d{1,2}\s?°\s?[cf]?\b[^°\d.!?]{0,60}){1,5}$",
     r"^\(\s*{pictures}\b[^()]{0,40}\)\W*$",  # a picture's credit alone: "(Foto Ansa)"
     # a dateline alone: "Madrid, 12 mar (EFE).-", "(ANSA) - ROMA, 12 MAR -", "Berlin (dpa) -"
     r"^\(?[\w .'-]{2,30}(,\s*\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((" + _AGENCIES + r")\)\s*[.\-–—:]*\W*$",
@@ -397,10 +395,37 @@ def is_boilerplate(line: str) -> bool:
     return _furniture_line(text) or (signed != text and _furniture_line(signed))
 
 
+# A weather widget, read piece by piece rather than by one pattern (whose towns and words
+# overlap, which cost milliseconds a line): degrees, and between them only words.
+_DEGREES = re.compile(r"-?\d{1,2}\s?°\s?[cfCF]?(?!\w)")
+_NOT_WIDGET_WORDS = re.compile(r"[\d.!?°,;:()]")
+WIDGET_TOWN_WORDS = 3  # a town's name before its degrees
+WIDGET_TAIL_WORDS = 8  # the weather and the site's sections after the last degrees
+
+
+def _weather_widget(text: str) -> bool:
+    """Towns and their degrees, maybe the site's sections after them ("Zürich 8° bewölkt Bern 6°
+    Nebel", "Lausanne 14° Averses éparses Vaud & Régions Suisse Monde"); one town alone only
+    with its name capitalised word by word, so "Temperatures hit 44°C in Seville" stays news."""
+    pieces = [piece.split() for piece in _DEGREES.split(text.strip())]
+    if len(pieces) < 2 or any(_NOT_WIDGET_WORDS.search(" ".join(piece)) for piece in pieces):
+        return False
+    town, tail = pieces[0], pieces[-1]
+    if not 1 <= len(town) <= WIDGET_TOWN_WORDS or len(tail) > WIDGET_TAIL_WORDS:
+        return False
+    if len(pieces) == 2:
+        return all(word[:1].isupper() for word in town)
+    return all(1 <= len(piece) <= WIDGET_TAIL_WORDS + WIDGET_TOWN_WORDS for piece in pieces[1:-1])
+
+
 def _furniture_line(text: str) -> bool:
     count = len(text.split())
     if count <= MAX_BOILERPLATE_WORDS and (
-        _BOILERPLATE.search(text) or _BYLINE.match(text) or _BIO.match(text) or _fields(text)
+        _BOILERPLATE.search(text)
+        or _BYLINE.match(text)
+        or _BIO.match(text)
+        or _fields(text)
+        or _weather_widget(text)
     ):
         return True
     if count > MAX_BOILERPLATE_WORDS and (listed := _LISTED.match(text)):

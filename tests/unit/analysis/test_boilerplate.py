@@ -1883,6 +1883,7 @@ FURNITURE_OF_ROUND_14 = [
     "El Eco del Valle es un periódico local e independiente.",
     "Genève 12° Averses — Lausanne 14° Éclaircies",  # round 14d: widgets
     "Bern 6° Nebel Basel 9° Regen",
+    "New York 21° Sunny",
     "DAX 12.947,71 +0,84 % SMI 10.512,33 -0,12 % EUR/CHF 1,0642",
     "Nifty 12,168.45 ▲ 14.05 Gold 39,780 ▼ 110",
     "PUBLICITÉ Passer la publicité",  # ads, sponsors, comments, live pages
@@ -1923,6 +1924,7 @@ LOOKALIKE_NEWS_OF_ROUND_14 = [
     "The regulator fined the publisher 1.2 million euros over cookie banners that pushed readers to accept.",
     "Die Telefonseelsorge ist rund um die Uhr unter 0800 111 0 111 erreichbar, teilte das Ministerium mit.",
     "Madrid recorded 44° on Tuesday, the highest temperature since records began.",
+    "Temperatures hit 44°C in Seville on Tuesday",
     "Rescuers pulled 12 people from the rubble.",
 ]
 
