@@ -90,7 +90,7 @@ def readings(
             segment = _segment(sentence, index, language)
             if elsewhere and (named := keys(segment, language)) & elsewhere and not named & own:
                 continue
-            found.append(Reading(fig, places(segment, language), obs, scope(segment, language), corrected))
+            found.append(Reading(fig, places(segment, language), obs, corrected))
     return found
 
 
@@ -215,7 +215,7 @@ def _slots_of(
     """Each figure of the sentence with the running value it reads as, if the story has one."""
     for index, fig in enumerate(sentence.figures):
         segment = _segment(sentence, index, language)
-        reading = Reading(fig, places(segment, language), _NO_OBSERVATION, scope(segment, language))
+        reading = Reading(fig, places(segment, language), _NO_OBSERVATION)
         yield fig, slot_for(memory.slots, reading, memory.places)
 
 

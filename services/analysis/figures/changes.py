@@ -43,7 +43,6 @@ class Reading:
     figure: Figure
     places: frozenset[str]  # folded places named in the figure's part of its sentence
     observation: Observation
-    names: frozenset[str] = frozenset()  # those places and any other names there (see places.scope)
     corrected: bool = False  # its sentence says a count was corrected ("revised down to 2")
 
 
@@ -60,7 +59,8 @@ def slot_for(slots: list[FigureSlot], reading: Reading, known: frozenset[str]) -
 
     A reading is matched to the slot counted in a place it names.  Otherwise it updates
     the measure's first slot, unless it is a *part* of it: a count below that slot's said
-    of a place or name the story never used (a neighbouring province), or a count that
+    in a place the story never named (after a preposition: "in the neighbouring province
+    of Lomo"; a spokesman's or a ministry's name says nothing of where), or a count that
     only grows falling below half the running total ("four civilians killed in the
     airstrike" in a story of 20).  A part updates the part slot closest in value, or
     opens one.  (A higher count naming a new place is read as an update: the names of
@@ -115,7 +115,7 @@ def _part_of(main: FigureSlot, reading: Reading, known: frozenset[str]) -> bool:
     value, total = reading.figure.value, main.latest.value
     if value >= total or reading.corrected:
         return False  # a count said to correct the running value is that value ("… not eight")
-    new_place = bool(reading.names) and not reading.names <= known
+    new_place = bool(reading.places) and not reading.places <= known  # not any name: a spokesman's
     base = base_measure(reading.figure.measure)
     return new_place or (base in CUMULATIVE and value < PART_RATIO * total)
 

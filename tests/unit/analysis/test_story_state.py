@@ -138,6 +138,13 @@ def test_a_lower_count_beside_the_article_s_own_toll_is_a_part_not_a_fall(make_p
             ("missing", 15.0, 13.0),
             id="a headline does not override what the text states",
         ),
+        pytest.param(
+            "Ferry",
+            "A ferry capsized off the coast of Vetrana.\n15 people are missing, the coast guard said.",
+            "Twelve people are still missing, a coast guard spokesman, Nikos Alexiou, said.",
+            ("missing", 15.0, 12.0),
+            id="a person named beside a lower count names no place it is counted in",
+        ),
     ],
 )
 def test_a_revised_count_updates_the_story(
