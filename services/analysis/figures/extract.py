@@ -1722,7 +1722,7 @@ def _forward(
             if sent.word(j - 1) in lex.complement_prepositions:  # "residents of eight villages"
                 j, budget = max(heads[other].end, counts[other].last), budget - 1
                 continue
-            if not _joined(sent, j, lex) or heads[other].kind == "measure" or own_verb:
+            if not _joined(sent, j, lex) or _measure_noun(heads[other]) or own_verb:
                 return None  # "130,000 infections and 4,000 deaths": the measure is the other's
             # skip the joined number and its noun, not its predicate (which is ours too)
             j, budget = max(heads[other].noun + 1, counts[other].last), budget - 1
@@ -1743,6 +1743,12 @@ def _forward(
             j += 1
         budget -= 1
     return None
+
+
+def _measure_noun(head: _Head) -> bool:
+    """The count's own noun is its measure ("4,000 deaths"), not a group whose participle
+    follows it ("tres manifestantes resultaron heridos"), which a joined count shares."""
+    return head.kind == "measure" and head.noun < 0
 
 
 def _coordinator_at(sent: _Sentence, j: int, lex: Lexicon) -> bool:
