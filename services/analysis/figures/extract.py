@@ -1353,7 +1353,8 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
             j, partitive = j + part[0], True
             continue
         if kind == "none" and (predicated := _predicate_group(sent, j, lex)):
-            return predicated  # "12 sono minorenni", "17 de los detenidos son menores"
+            # "12 sono minorenni", "17 de los detenidos son menores", "18 of them are police officers"
+            return replace(predicated, partitive=partitive) if predicated.kind == "subgroup" else predicated
         if not sent.is_word(j) or (kind == "none" and words[j] in lex.toll_verbs):
             break  # "auf 48 gestiegen": a verb, not the counted noun
         if measure := lex.measures.match(words, j):
@@ -1484,10 +1485,13 @@ def _toll_subject(
     "los muertos son ya 58"; with the group it names ("Zahl der verletzten Polizisten").  A
     rival count in between (a value, or people counted) has the toll to itself."""
     words = sent.words
-    j = count.first - 1
+    j = count.first - 1 - _restating_copula(sent, count.first - 1, lex)
     colon = j > 0 and words[j] == ":"
     if colon:
         j -= 1  # "le nombre de blessés : onze", "Death toll: 12": the value after a colon
+    else:
+        j = count.first - 1
+    labelled_at = j
     while j >= 0 and count.first - j <= _TOLL_REACH and not sent.hard_stop(j):
         if j in rivals:
             increment = lex.increments.match_ending(words, j - 1)
@@ -1517,7 +1521,7 @@ def _toll_subject(
             named = (subject[1], j - subject[0])
         if named is not None:
             span = range(max(0, named[1] - 3), min(len(words), count.last + 2))
-            labelled = colon and j == count.first - 2  # the toll, a colon, its value
+            labelled = colon and j == labelled_at  # the toll, a colon, its value
             elided = _elided_toll_verb(sent, count, named[1], lex, counts_before)
             if not labelled and not elided and not any(words[i] in lex.toll_verbs for i in span):
                 return None
@@ -1527,6 +1531,22 @@ def _toll_subject(
             return named[0], group[1] if group else fronted[1] if fronted else None
         j -= 1
     return None
+
+
+def _restating_copula(sent: _Sentence, j: int, lex: Lexicon) -> int:
+    """How many tokens ending at ``j`` say "they are" between a colon and its value: "el
+    balance de heridos: son ya 41", "le nombre de personnes hospitalisées : elles sont 22"."""
+    words = sent.words
+    for lead in range(1, _COLON_LEAD + 1):
+        between = words[j - lead + 1 : j + 1]
+        if j - lead < 0 or not all(w in lex.copulas or w in lex.function_words for w in between):
+            return 0
+        if words[j - lead] == ":":
+            return lead if any(w in lex.copulas for w in between) else 0
+    return 0
+
+
+_COLON_LEAD: Final = 2  # a copula and its pronoun
 
 
 def _elided_toll_verb(
