@@ -1506,6 +1506,8 @@ def _toll_subject(
         named = _toll_phrase(sent, j, lex, verbs=False)
         subject = lex.measures.match_ending(words, j) if named is None else None
         before = j - subject[0] if subject else -1
+        if subject and (who := _relative_subject(sent, before, j, count, lex)) is not None:
+            before = who  # "le persone che mancano all'appello sono ora 11": people who are the measure
         if subject and lex.is_people(sent.word(before)) and sent.word(before - 1) in lex.determiners:
             before -= 1  # "le persone evacuate sono salite a 9.100": people, then the measure
         fronted = lex.subgroup_nouns.match_ending(words, before) if subject and before >= 0 else None
@@ -1531,6 +1533,21 @@ def _toll_subject(
             return named[0], group[1] if group else fronted[1] if fronted else None
         j -= 1
     return None
+
+
+def _relative_subject(sent: _Sentence, before: int, end: int, count: _Count, lex: Lexicon) -> int | None:
+    """The people a relative clause ending in a measure at ``end`` says are that measure, when
+    only a verb of the toll stands between it and the count: "las personas que siguen
+    desaparecidas son ya 11" (not "… los mineros que seguían desaparecidos, con lo que son
+    ya 12 los rescatados")."""
+    words, j = sent.words, before
+    while j > 0 and ((lasting := lex.persisting.match_ending(words, j)) or words[j] in lex.copulas):
+        j -= lasting[0] if lasting else 1  # "que siguen desaparecidas"
+    if sent.word(j) not in lex.relatives or not lex.is_people(sent.word(j - 1)):
+        return None
+    if not all(w in lex.toll_verbs or w in lex.copulas for w in words[end + 1 : count.first]):
+        return None
+    return j - 1
 
 
 def _restating_copula(sent: _Sentence, j: int, lex: Lexicon) -> int:
