@@ -20,6 +20,11 @@ from sentencex import segment
 # changes this, and the workaround can go.
 _NO_SPLIT_BEFORE_DIGITS: Final = frozenset({"de"})
 _WORD_STOP_DIGIT: Final = re.compile(r"(?<=[a-zäöüß]{4}\.)\s+(?=\d)")
+# Nor is one after a number above any day of a month, before a count of a noun ("stieg auf
+# 730. 23 Menschen starben"); "am 5. 48 Minuten" stays whole, 5 may be a day.
+_NUMBER_STOP_COUNT: Final = re.compile(
+    r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|3[2-9]|[4-9]\d|\d{3,})\.(\s+)(?=\d+\s+[A-ZÄÖÜ])"
+)
 _ABBREVIATIONS: Final = frozenset({"evtl", "inkl", "zzgl", "exkl", "einw", "tsd", "gegr", "jahrh", "bzgl"})
 
 
@@ -33,11 +38,13 @@ def split_sentences(paragraph: str, language: str) -> list[str]:
 
 def _split_before_digits(sentence: str) -> list[str]:
     pieces, start = [], 0
-    for stop in _WORD_STOP_DIGIT.finditer(sentence):
-        word = re.findall(r"\w+", sentence[start : stop.start()])[-1:]
+    gaps = [m.span() for m in _WORD_STOP_DIGIT.finditer(sentence)]
+    gaps += [m.span(1) for m in _NUMBER_STOP_COUNT.finditer(sentence)]
+    for gap_start, gap_end in sorted(gaps):
+        word = re.findall(r"\w+", sentence[start:gap_start])[-1:]
         if word and word[0].lower() in _ABBREVIATIONS:
             continue
-        pieces.append(sentence[start : stop.start()].strip())
-        start = stop.end()
+        pieces.append(sentence[start:gap_start].strip())
+        start = gap_end
     pieces.append(sentence[start:].strip())
     return [p for p in pieces if p]

@@ -22,3 +22,16 @@ def test_ordinals_and_abbreviations_before_a_digit_are_no_sentence_end() -> None
     assert split_sentences("Der Preis inkl. 19 Prozent Steuer stieg.", "de") == [
         "Der Preis inkl. 19 Prozent Steuer stieg."
     ]
+
+
+def test_a_german_sentence_ending_on_a_count_before_one_that_opens_with_a_count_is_split() -> None:
+    """A number above any day of a month is no ordinal date ("am 5." stays whole, above)."""
+    text = "Die Zahl der Verdachtsfälle stieg auf 730. 23 Menschen sind bislang gestorben."
+    assert split_sentences(text, "de") == [
+        "Die Zahl der Verdachtsfälle stieg auf 730.",
+        "23 Menschen sind bislang gestorben.",
+    ]
+    assert split_sentences("Sie stieg auf 3.500. 12 Menschen starben.", "de") == [
+        "Sie stieg auf 3.500.",
+        "12 Menschen starben.",
+    ]
