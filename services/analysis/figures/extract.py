@@ -1388,6 +1388,9 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
         if still and lex.measures.match(words, j + still[0]):
             j += still[0]  # "41 personnes toujours hospitalisées": the state goes on
             continue
+        if kind in ("people", "subgroup") and (described := _described_past_complement(sent, j, lex)):
+            end, measure_name = described  # "neuf agents de la police pénitentiaire blessés"
+            return _Head("measure", measure_name, subgroup, end, noun, False, partitive)
         if words[j] in lex.function_words or kind in ("people", "subgroup"):
             break
         if lex.nouns_capitalised and not sent.capitalized(j):
@@ -1398,6 +1401,25 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
     if kind == "other" and subgroup is not None:
         subgroup = None  # "two military sources": the adjective did not qualify a measure
     return _Head(kind, None, subgroup, j, noun, immediate, partitive)
+
+
+_COMPLEMENT_REACH: Final = 4  # words of a noun's complement: "de la police pénitentiaire"
+
+
+def _described_past_complement(sent: _Sentence, j: int, lex: Lexicon) -> tuple[int, str] | None:
+    """(end, measure) of a participle that follows the counted noun's complement and so
+    describes the noun, where participles follow nouns: "neuf agents de la police
+    pénitentiaire blessés", "nove agenti della polizia penitenziaria feriti"."""
+    if not lex.postnominal or sent.word(j) not in lex.complement_prepositions:
+        return None
+    for k in range(j + 1, j + 1 + _COMPLEMENT_REACH):
+        if not sent.is_word(k) or sent.word(k)[:1].isdigit():
+            return None
+        found = lex.measures.match(sent.words, k)
+        if found is not None:
+            participle = found[0] == 1 and sent.word(k).endswith(lex.participle_endings)
+            return (k + 1, found[1]) if participle else None
+    return None
 
 
 def _among_group(sent: _Sentence, j: int, lex: Lexicon) -> tuple[int, str] | None:
