@@ -649,6 +649,8 @@ def _measure_for(
         measure = _split_verb(sent, count, head, lex)  # "pulled four people alive from the snow, and …"
     toll = _toll_subject(sent, count, rivals, lex, counts[:k]) if head.kind == "none" else None
     if measure is None and toll is not None:
+        if sent.word(count.last) in lex.determiners and (postposed := _subject_after(sent, count, lex)):
+            return postposed  # "uno de los heridos, lo que eleva a cinco el número de muertos"
         return toll  # a bare value: its toll is before it
     total = measure == _TOTAL  # "a total of 16 …": the measure may still be named further on
     if measure is None or total:
@@ -1634,6 +1636,8 @@ def _subject_after(sent: _Sentence, count: _Count, lex: Lexicon) -> tuple[str, s
         after = j + 1 + (group[0] if group else 0)
         if not group and lex.is_people(sent.word(after)):
             after += 1  # "rebaja a 184 los viajeros evacuados": people, then the measure
+        if sent.word(after) in lex.relatives:  # "sono tre i vigili del fuoco che hanno perso la vita"
+            after = next((k for k in range(after + 1, after + 4) if lex.measures.match(words, k)), after)
         if found := lex.measures.match(words, after):
             return found[1], group[1] if group else None
     for end in range(j, min(len(words), j + _SUBJECT_REACH)):
