@@ -33,6 +33,7 @@ from services.analysis.figures.lexicon import (
     WORKERS,
     GenericPassive,
     Lexicon,
+    phrase_tokens,
 )
 from services.analysis.figures.numbers import NumberSpan, find_numbers, normalize_language
 
@@ -235,6 +236,8 @@ def _replaced_counts(text: str, numbers: Sequence[NumberSpan], lex: Lexicon) -> 
         reach = replaced.end + REPLACED_ASIDE_CHARS
         later = min((n.start for n in numbers if n.start > replaced.end and not n.weak), default=len(low))
         comma = low.find(",", replaced.end, min(reach, later))
+        if comma >= 0 and not low[replaced.end : comma].strip():
+            comma = _says_earlier_till(low, comma, min(reach, later), lex)  # "e non 46, come comunicato …,"
         if comma >= 0:
             end = comma + 1
         elif later == len(low) and len(low) <= reach:
@@ -243,6 +246,19 @@ def _replaced_counts(text: str, numbers: Sequence[NumberSpan], lex: Lexicon) -> 
             end = replaced.end
         asides.append((found.start(), end))
     return asides
+
+
+def _says_earlier_till(low: str, comma: int, stop: int, lex: Lexicon) -> int:
+    """The end of the clause after a replaced count that says it was the earlier report
+    ("e non 46, come comunicato in un primo momento, perché …"), or ``comma`` itself."""
+    end = low.find(",", comma + 1, stop)
+    clause = low[comma + 1 : end if end >= 0 else stop]
+    words = phrase_tokens(clause)
+    if not any(lex.earlier.match(words, j) for j in range(len(words))):
+        return comma
+    if end >= 0:
+        return end
+    return len(low.rstrip(" .!?;»”\"'")) - 1 if stop == len(low) else comma
 
 
 def _counts(sent: _Sentence, numbers: Sequence[NumberSpan], lex: Lexicon) -> list[_Count]:
