@@ -77,6 +77,9 @@ _OPENING: Final = 2  # the headline and the first sentence: what the article is 
 # A lead sentence that recalls another event ("… came a day after nine people died in Greece's
 # Kafireas Strait") names that event: its names would link the article to the wrong story.
 _RECALLS = phrase_patterns("recalls")
+# A town set before the lead by a dash, with or without an agency's tag: "Hattenbrück – Nach
+# der …", "Hattenbrück (DNA) - Bei einer …".
+_DATELINE: Final = re.compile(r"^(\w[\w.'-]*(?: \w[\w.'-]*){0,2}) (?:\([^()]{1,30}\) ?)?[–—-] ")
 # A headline that tells a second event of a kind ("esonda anche l'Arnesco").
 _ANOTHER = phrase_patterns("another_event")
 # Words before an earlier event's name in a headline ("dopo la Bassa Slesia").
@@ -162,6 +165,16 @@ def read(text: str, language: str) -> _Reading:
     return _Reading(names, [p for p in places if len(p) >= 3], keys)
 
 
+def _dateline_town(article: PreparedArticle, language: str) -> frozenset[str]:
+    """The town of the lead's dateline: where a regional paper's report says it happened
+    when its text names the town nowhere else ("Hattenbrück – Nach der Vergiftung …")."""
+    lead = next((s.text for s in article.sentences if not s.heading), "")
+    found = _DATELINE.match(lead)
+    if found is None or not found.group(1)[:1].isupper():
+        return frozenset()
+    return frozenset({name_key(found.group(1).split()[0], language)})
+
+
 def _tells_another(headline: str, language: str) -> bool:
     """The headline tells a second event of its kind ("esonda anche l'Arnesco"), not a second
     victim of this one: before a counted noun the word counts ("Second death in …",
@@ -243,6 +256,7 @@ def identity_of(article: PreparedArticle) -> Identity:
     order = _in_order(texts[0], article.language) if texts else ()
     digest = is_digest(article.article.title or "", article.article.body, article.language)
     if article.language in NOUNS_CAPITALISED:
+        local |= _dateline_town(article, article.language)  # where every noun is capitalised, a guess too
         return Identity(codes, names, headline, keys, local, top, words, opening, another, order, digest)
     own = frozenset(readings[0].places) if readings else frozenset()
     return Identity(

@@ -590,6 +590,33 @@ def test_a_lead_sentence_that_recalls_another_event_names_nothing_of_this_one(ma
     assert "lomar" not in identity_of(same_day).places
 
 
+def test_an_italian_lead_sentence_recalling_an_event_hours_before_names_nothing_of_this_one(
+    make_prepared,
+) -> None:
+    article = make_prepared(
+        "b",
+        "Diga crollata in Carinzia, sale a quattro il bilancio dei morti\n"
+        "È salito a quattro morti il bilancio del cedimento della diga di Haselgraben, in Carinzia.\n"
+        "La tragedia arriva a meno di 24 ore dalla rotta dell'argine del Lesa a San Vito.",
+        language="it",
+    )
+    assert "san" not in identity_of(article).places
+
+
+def test_a_german_dateline_town_is_a_guessed_place(make_prepared) -> None:
+    """A regional paper names its town only in the dateline ("Hattenbrück – Nach der …")."""
+    article = make_prepared(
+        "b",
+        "Hattenbrück – Nach der Kohlenmonoxidvergiftung bei einer Hochzeitsfeier sind 63 Menschen in "
+        "Krankenhäuser gebracht worden.\nDie Polizei ermittelt gegen den Betreiber.",
+        language="de",
+        title="CO-Drama bei Hochzeit: 63 Gäste in Kliniken",
+    )
+    identity = identity_of(article)
+    assert "hattenbruck" in identity.noun_places
+    assert "hattenbruck" not in identity.places
+
+
 def test_a_headline_naming_another_country_refuses_a_link_found_only_further_down() -> None:
     """A ferry collision in Norway whose lead recalls the Greek one: its headline names Norway
     and nothing of the Greek story, so the shared strait of the recall does not join them."""
