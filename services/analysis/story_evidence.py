@@ -110,6 +110,7 @@ class Identity:
     another: bool = False  # the headline tells a second event of a kind ("a second flood")
     headline_order: tuple[str, ...] = ()  # the headline's names and gazetteer keys, in its order
     digest: bool = False  # a digest of several stories (digests.py): it joins the one it leads with
+    first_item: tuple[str, ...] = ()  # a digest's first sentence that names anything, in its order
 
 
 @dataclass(slots=True)
@@ -209,10 +210,11 @@ def _in_order(text: str, language: str) -> tuple[str, ...]:
     spans = gazetteer.find(tokens, [gazetteer.fold_word(t) for t in tokens], language)
     found = [(start, key) for start, _, key in spans]
     taken = {k for start, end, _ in spans for k in range(start, end)}
+    calendar = _CALENDAR.get(language, frozenset())
     found += [
         (k, name_key(t, language))
         for k, t in enumerate(tokens)
-        if k not in taken and t[:1].isupper() and t.isalpha() and len(t) >= 3
+        if k not in taken and t[:1].isupper() and t.isalpha() and len(t) >= 3 and t.lower() not in calendar
     ]
     return tuple(key for k, key in sorted(found) if not _recalled(tokens, k, language))
 
@@ -255,9 +257,12 @@ def identity_of(article: PreparedArticle) -> Identity:
     another = bool(texts and article.title_given and _tells_another(texts[0], article.language))
     order = _in_order(texts[0], article.language) if texts else ()
     digest = is_digest(article.article.title or "", article.article.body, article.language)
+    item = _first_item(article) if digest else ()
     if article.language in NOUNS_CAPITALISED:
         local |= _dateline_town(article, article.language)  # where every noun is capitalised, a guess too
-        return Identity(codes, names, headline, keys, local, top, words, opening, another, order, digest)
+        return Identity(
+            codes, names, headline, keys, local, top, words, opening, another, order, digest, item
+        )
     own = frozenset(readings[0].places) if readings else frozenset()
     return Identity(
         names | codes,
@@ -271,7 +276,17 @@ def identity_of(article: PreparedArticle) -> Identity:
         another,
         order,
         digest,
+        item,
     )
+
+
+def _first_item(article: PreparedArticle) -> tuple[str, ...]:
+    """What a digest's first item names, in order: its first sentence after the headline that
+    names anything ("Austria dam breach. …" after "Good morning.")."""
+    for sentence in article.sentences[1:]:
+        if named := _in_order(sentence.text, article.language):
+            return named
+    return ()
 
 
 @dataclass(slots=True)
@@ -448,22 +463,31 @@ class StoryNames:
         the headline names none of them apart.  A digest's headline may lead with a company
         or a body ("Warnstreiks bei Kronwerk"): any name the story's articles used counts too,
         unless the others used it as well."""
+        lead = self._first_named(identity, identity.headline_order, story_ids)
+        if lead is None and identity.digest and not self._names_any(identity, identity.headline_order):
+            return self._first_named(identity, identity.first_item, story_ids)  # "Morning Briefing"
+        return lead
+
+    def _first_named(self, identity: Identity, order: tuple[str, ...], story_ids: list[str]) -> str | None:
+        """Of `story_ids`, the one a key of `order` names first and alone (see `led_by`)."""
         first: dict[str, int] = {}
-
-        def about(story: _Named, key: str) -> bool:
-            return story.is_about(key) or (identity.digest and key in story.marks)
-
         for story_id in story_ids:
             story = self._stories[story_id]
             others = [self._stories[t] for t in story_ids if t != story_id]
-            for position, key in enumerate(identity.headline_order):
-                if not about(story, key):
+            for position, key in enumerate(order):
+                if not _about(story, key, identity.digest):
                     continue  # what the story is about, not any name its articles used (a digest: any)
-                if any(about(other, key) for other in others):
+                if any(_about(other, key, identity.digest) for other in others):
                     continue  # both stories' word ("France"): it tells them apart nowhere
                 first[story_id] = position
                 break
         return min(first, key=first.__getitem__) if first else None
+
+    def _names_any(self, identity: Identity, order: tuple[str, ...]) -> bool:
+        """Whether a key of `order` is what any live story is about (or names, for a digest):
+        a digest whose headline leads with a story no candidate is ("Le point du matin :
+        Kovačič cherche une majorité") is not read by its items."""
+        return any(_about(story, key, identity.digest) for story in self._stories.values() for key in order)
 
     def may_join(self, identity: Identity, story_id: str, stale: bool) -> bool:
         """Whether a similar article may join the story (the verdict is not REFUSED)."""
@@ -603,6 +627,11 @@ def _forget(counts: Counter[str], names: set[str]) -> None:
         counts[name] -= 1
         if counts[name] <= 0:
             del counts[name]
+
+
+def _about(story: _Named, key: str, digest: bool) -> bool:
+    """A story is about a key it names as its own; a digest's key may be any it named."""
+    return story.is_about(key) or (digest and key in story.marks)
 
 
 def _owned_now(story: _Named, marks: frozenset[str]) -> set[str]:

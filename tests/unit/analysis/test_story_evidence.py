@@ -875,3 +875,23 @@ def test_a_headline_does_not_lead_with_the_earlier_event_it_recalls(
     names.add("subcarpathia", _identity(places={"PL", "PL-18"}, headline={"PL-18"}))
     if "PL-18" in identity.headline_order:
         assert names.led_by(identity, ["silesia", "subcarpathia"]) == "subcarpathia"
+
+
+def test_a_digest_whose_headline_names_no_story_is_led_by_its_first_item(make_prepared) -> None:
+    """ "Morning Briefing: Sunday, February 22" names no story (weekdays and months are no
+    names); its first item does.  A digest whose headline names a story, even one not among
+    the candidates, is not read by its items."""
+    names = StoryNames()
+    names.add("dam", _identity({"haselgrab", "untertal"}, headline={"haselgrab"}, places={"AT"}))
+    names.add("prison", _identity({"saint-aurel"}, headline={"saint-aurel"}, places={"FR"}))
+    names.add("vote", _identity({"kovacic"}, headline={"kovacic"}, places={"SI"}))
+    body = (
+        "Good morning. Here is what you need to know to start your Sunday.\n"
+        "Austria dam breach. The Haselgraben dam burst above Untertal; two people are dead.\n"
+        "French jailbreak. Nine inmates who escaped from Saint-Aurèle are back in custody."
+    )
+    briefing = identity_of(make_prepared("d", body, title="Morning Briefing: Sunday, February 22"))
+    assert briefing.digest
+    assert names.led_by(briefing, ["prison", "dam"]) == "dam"
+    led = identity_of(make_prepared("e", body, title="Morning Briefing: Kovacic seeks a majority"))
+    assert names.led_by(led, ["prison", "dam"]) is None
