@@ -166,6 +166,12 @@ def read(text: str, language: str) -> _Reading:
     return _Reading(names, [p for p in places if len(p) >= 3], keys)
 
 
+def recalls_another(text: str, language: str) -> bool:
+    """The sentence recalls another event ("… a day after the levee broke at San Vito")."""
+    pattern = _RECALLS.get(language)
+    return pattern is not None and pattern.search(text) is not None
+
+
 def _dateline_town(article: PreparedArticle, language: str) -> frozenset[str]:
     """The town of the lead's dateline: where a regional paper's report says it happened
     when its text names the town nowhere else ("Hattenbrück – Nach der Vergiftung …")."""

@@ -27,7 +27,7 @@ from services.analysis.figures.extract import Figure
 from services.analysis.figures.lexicon import LEXICONS, phrase_tokens
 from services.analysis.places import NOUNS_CAPITALISED, clause_end, places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
-from services.analysis.story_evidence import keys
+from services.analysis.story_evidence import keys, recalls_another
 
 MAX_KNOWN_SENTENCES = 600  # float16 rows of 512: 600 KB at most, in the table and its changelog
 FOLD_COSINE = 0.92  # a sentence this close to a known one says the same thing: it is folded into it
@@ -79,6 +79,11 @@ def readings(
     language = prepared.language
     for sentence in ordered:
         corrected = bool(sentence.figures) and _says_corrected(sentence.text, language)
+        # "…, a day after the levee broke at San Vito, where 3,400 were evacuated": every count of
+        # a sentence recalling another event is said of the places the sentence names
+        recalled = (
+            keys(sentence.text, language) if elsewhere and recalls_another(sentence.text, language) else None
+        )
         for index, fig in enumerate(sentence.figures):
             obs = Observation(
                 value=fig.value,
@@ -88,7 +93,8 @@ def readings(
                 source=prepared.article.source,
             )
             segment = _segment(sentence, index, language)
-            if elsewhere and (named := keys(segment, language)) & elsewhere and not named & own:
+            named = (keys(segment, language) | (recalled or frozenset())) if elsewhere else frozenset()
+            if named & elsewhere and not named & own:
                 continue
             found.append(Reading(fig, places(segment, language), obs, corrected))
     return found

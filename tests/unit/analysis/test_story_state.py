@@ -280,6 +280,22 @@ def test_a_count_said_of_another_story_s_place_is_not_this_story_s_change(make_p
         assert [(c.measure, c.previous.value, c.current.value) for c in novelty.figure_changes] == expected
 
 
+def test_every_count_of_a_sentence_recalling_another_story_is_said_of_its_places(make_prepared) -> None:
+    """ "…, a day after floods in Tarvello, where 2 died and 3,400 were evacuated": the 3,400 stands
+    after the place its sentence recalls, yet is that event's count too."""
+    aside = "The floods came a day after a river burst its banks in Tarvello, where two died and 3,400 fled."
+    memory = StoryMemory("s", "Floods")
+    _first(memory, make_prepared("a", FIRST + "\nAbout 1,200 residents were forced to leave their homes."))
+    novelty = absorb(
+        memory,
+        make_prepared("b", aside),
+        AnalysisConfig(),
+        first=False,
+        elsewhere=frozenset({name_key("Tarvello")}),
+    )
+    assert novelty.figure_changes == ()
+
+
 def test_an_older_value_is_news_again_when_the_count_is_said_to_be_corrected(make_prepared) -> None:
     """ "Die Polizei hat die Zahl der Toten nach unten korrigiert: zwei, nicht drei" returns
     to a value the story held; the correction says it is news, a plain repeat does not."""
