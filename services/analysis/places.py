@@ -11,7 +11,7 @@ places as weak evidence).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from types import MappingProxyType
 from typing import Final
 
@@ -166,8 +166,8 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
             if not token[:1].isalpha() or words[k] in stops:
                 break
             if token[:1].isupper() and words[k] not in months:
-                if nouns and words[k] in between:
-                    continue  # "in der Provinz Lomo": a place noun, the name follows
+                if words[k] in between and (nouns or _followed_by_name(matches, words, k, between)):
+                    continue  # "in der Provinz Lomo", "sul Passo dello Stelvio": the name follows its noun
                 if names_no_place(words[k], language):
                     break  # "in der Nacht", "im Krankenhaus", "on the Alpine lake": no place
                 while k < len(words) and matches[k].group()[:1].isupper():
@@ -177,6 +177,19 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
             if words[k] not in between and not nouns:
                 break  # "at officers guarding the Kessler plant": not a place phrase
     return sorted(set(found) | set(_placed_in_brackets(matches)))
+
+
+def _followed_by_name(
+    matches: Sequence[re.Match[str]], words: Sequence[str], k: int, between: Container[str]
+) -> bool:
+    """A capitalised place noun whose name follows it, past linking words ("Passo dello
+    Stelvio", "Provincia di Lecce"): the name is the place, not the noun."""
+    for j in range(k + 1, min(len(words), k + 3)):
+        if matches[j].group()[:1].isupper():
+            return True
+        if words[j] not in between:
+            return False
+    return False
 
 
 def _placed_in_brackets(matches: Sequence[re.Match[str]]) -> list[int]:

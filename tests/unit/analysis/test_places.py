@@ -15,6 +15,8 @@ from services.analysis.places import places, scope
         ("Zwei Tote in der italienischen Provinz Lomo.", "de", {"lomo"}),
         ("Two people died in Lomara on Monday.", "en", {"lomara"}),
         ("Deux morts à Castelbrun dans la nuit.", "fr", {"castelbrun"}),
+        ("Pullman precipita sul Passo di Varenna: quattro morti.", "it", {"varenna"}),  # the name
+        ("Frana nella Provincia di Lomo.", "it", {"lomo"}),
     ],
 )
 def test_a_place_follows_a_preposition_and_a_thing_after_an_indefinite_article_is_none(
