@@ -196,15 +196,19 @@ def _tells_another(headline: str, language: str) -> bool:
 
 def _counted_words(words: list[str], language: str) -> set[int]:
     """Positions of the words a toll is told in ("Tote", "Verletzte", "Menschen",
-    "Polizisten"): German capitalises them, but every story of its kind has them, so they
-    name nothing (two German headlines with "Tote" are not one story)."""
+    "Polizisten", "Zahl der …", "Bilanz"): German capitalises them, but every story of its kind
+    has them, so they name nothing (two German headlines with "Zahl der Toten" are not one story)."""
     lex = LEXICONS.get(language)
     if lex is None or language not in NOUNS_CAPITALISED:
         return set()
     return {
         k
         for k, word in enumerate(words)
-        if lex.is_people(word) or lex.measures.match([word], 0) or lex.subgroup_nouns.match([word], 0)
+        if lex.is_people(word)
+        or lex.measures.match([word], 0)
+        or lex.subgroup_nouns.match([word], 0)
+        or lex.count_nouns.match(words, k)
+        or lex.tolls.match(words, k)
     }
 
 
@@ -530,8 +534,11 @@ class StoryNames:
         return word in story.owned and self._owned[word] <= 1
 
     def _guessed_link(self, identity: Identity, story: _Named, guessed_places: set[str]) -> bool:
-        """The same, from guesses on both sides: two German texts naming "Brenzfeld"."""
-        if any(self._places[p] <= 1 for p in guessed_places):
+        """The same, from guesses on both sides: two German texts naming "Brenzfeld" in the
+        article's opening (further down, "das Auswärtige Amt in Berlin" names a capital's
+        ministry, which a report of any event abroad may name)."""
+        opening = identity.opening
+        if any(self._places[p] <= 1 and (opening is None or p in opening) for p in guessed_places):
             return True
         shared = {m for m in identity.nouns if m in story.nouns}
         return self._in_a_headline(identity, story, shared, both=True)

@@ -362,6 +362,9 @@ def test_the_words_a_toll_is_told_in_name_nothing() -> None:
     riot = keys("Krawalle in Lennstedt: elf Polizisten verletzt", "de")
     assert not (flood & train) and not (riot & train)
     assert {name_key("Nordhessen"), name_key("Lennstedt")} <= train | riot  # places still count
+    fire = keys("Hochhausbrand in Burbach: Zahl der Toten steigt auf drei", "de")
+    bus = keys("Busunglück am Stilfser Joch: Zahl der Toten auf sechs korrigiert", "de")
+    assert not fire & bus  # "Zahl der …" counts, as "Bilanz" does
 
 
 def test_an_epithet_names_no_place() -> None:
@@ -895,3 +898,24 @@ def test_a_digest_whose_headline_names_no_story_is_led_by_its_first_item(make_pr
     assert names.led_by(briefing, ["prison", "dam"]) == "dam"
     led = identity_of(make_prepared("e", body, title="Morning Briefing: Kovacic seeks a majority"))
     assert names.led_by(led, ["prison", "dam"]) is None
+
+
+def test_a_guessed_place_links_only_from_the_article_s_opening() -> None:
+    """ "Das Auswärtige Amt in Berlin richtete einen Krisenstab ein", in a report of a coach
+    crash abroad, shares a guessed place with a fire story that named Berlin: a capital's
+    ministry, not the event's town.  In the opening, a guessed town does link."""
+    names = StoryNames()
+    names.add("fire", _identity(nouns={"saarbruck"}, noun_places={"saarbruck", "berlin"}))
+
+    def coach(opening: set[str]) -> Identity:
+        return Identity(
+            frozenset(),
+            frozenset({"rosenheim"}),
+            frozenset(),
+            frozenset(),
+            frozenset({"berlin"}),
+            opening=frozenset(opening),
+        )
+
+    assert names.verdict(coach({"stilfser", "joch"}), "fire", stale=False) is not Verdict.LINKED
+    assert names.verdict(coach({"berlin"}), "fire", stale=False) is Verdict.LINKED
