@@ -273,7 +273,11 @@ def _retitled_across(headline: Sentence, language: str, old: Text) -> bool:
     if language in NOUNS_CAPITALISED:
         return True  # every noun is capitalised: its names cannot be told from its words
     known = set(words(text)) | _place_words(headline.text, language)
-    return all(name in known for name in _names(headline.text))
+    local = {gazetteer.local_name(gazetteer.fold_word(w), old.language) for w in words(text)}
+    return all(
+        name in known or gazetteer.local_name(gazetteer.fold_word(name), language) in local
+        for name in _names(headline.text)
+    )  # "Sarrebruck" over "Saarbrücken": one town (data/exonyms.toml)
 
 
 def _place_words(text: str, language: str) -> set[str]:

@@ -8,12 +8,14 @@ import pytest
 from services.analysis.config import AnalysisConfig
 from services.analysis.duplicates import (
     _counterparts,
+    _retitled_across,
     _unmeasured,
     duplicate_method,
     figures_conflict,
     sentence_numbers,
 )
 from services.analysis.figures import Figure
+from services.analysis.prepare import Sentence
 
 STRIKE_EN = (
     "Dock workers walked out at the country's largest container port on Monday, halting most traffic.\n"
@@ -677,3 +679,19 @@ def test_a_last_line_told_freely_pairs_with_the_original_s_last_line_only_in_its
     # when the headlines pair and the next sentences do.
     lead = np.array([[0.58, 0.30, 0.10], [0.50, 0.46, 0.20], [0.10, 0.25, 0.76]], dtype=np.float32)
     assert _counterparts(lead, 0.65, 0.42)[1, 1]
+
+
+def test_a_translated_headline_may_name_a_town_by_its_own_language_s_name(make_prepared) -> None:
+    """ "Incendie d'une tour à Sarrebruck" over a German report of a fire in Saarbrücken: one
+    town (data/exonyms.toml), so the desk's headline adds no name; Metz would."""
+    old = make_prepared(
+        "a",
+        "Nach dem Brand in einem Hochhaus in Saarbrücken-Burbach sind drei Menschen gestorben.",
+        language="de",
+    )
+
+    def headline(text: str) -> Sentence:
+        return Sentence(text, (), True, heading=True)
+
+    assert _retitled_across(headline("Incendie d'une tour à Sarrebruck : trois morts"), "fr", old)
+    assert not _retitled_across(headline("Incendie d'une tour à Metz : trois morts"), "fr", old)
