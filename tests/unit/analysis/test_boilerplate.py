@@ -1030,17 +1030,23 @@ WIDGET_LOOKALIKE_NEWS = {
 }
 
 FOLLOW_CREDITS_AND_ARCHIVE_PHOTOS = {
-    "en": ["(AP)", "File photo"],
+    "en": ["(AP)", "File photo", "Follow the Daily Planet on social media."],
     "fr": [
         "Suivez Radio Sud sur Instagram.",
+        "Suivez Ouest-Matin sur les réseaux sociaux.",
         "Avec AFP",
         "(Avec Reuters)",
         "Vous souhaitez réagir ?",
         "Photo d'illustration",
     ],
-    "es": ["Sigue a Diario Norte en TikTok", "Imagen de archivo"],
+    "es": ["Sigue a Diario Norte en TikTok", "Imagen de archivo", "Sigue a Cadena Sur en redes sociales."],
     "de": ["Folgen Sie dem Tagesblatt auf Instagram", "dns/Übersetzung: mk", "Symbolbild"],
-    "it": ["Segui Radio Lago anche su Instagram e TikTok.", "di Redazione Cronaca", "Foto d'archivio"],
+    "it": [
+        "Segui Radio Lago anche su Instagram e TikTok.",
+        "di Redazione Cronaca",
+        "Foto d'archivio",
+        "Segui Il Giornale di Lecco sui social.",
+    ],
 }
 
 POINTERS_AND_ORIGIN_NOTES = {
@@ -1056,7 +1062,13 @@ POINTERS_AND_ORIGIN_NOTES = {
 CREDIT_LOOKALIKE_NEWS = {
     "fr": ["Avec ses 300 habitants, le village a été entièrement évacué."],
     "it": ["Segui le indicazioni della protezione civile, ha detto il sindaco ai residenti."],
-    "en": ["(AP) reporters were among those detained at the border."],
+    "en": [
+        "(AP) reporters were among those detained at the border.",
+        "The video of the collapse spread quickly on social media.",
+    ],
+    "es": [
+        "Los bomberos piden a la población que siga sus cuentas oficiales en redes sociales.",
+    ],
 }
 SOURCES_TAGS_AND_APPEALS = {
     "en": [
