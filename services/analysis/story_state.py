@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Final
 
 import numpy as np
 from numpy.typing import NDArray
@@ -22,9 +23,19 @@ from numpy.typing import NDArray
 from schemas import FigureChange, Observation
 from services.analysis.claims import best_match, is_new_claim, names, vocabulary_of
 from services.analysis.config import AnalysisConfig
-from services.analysis.figures.changes import CUMULATIVE, FigureSlot, Reading, base_measure, slot_for, update
+from services.analysis.figures.changes import (
+    CUMULATIVE,
+    NATIONALITY_MARK,
+    FigureSlot,
+    Reading,
+    base_measure,
+    slot_for,
+    update,
+)
 from services.analysis.figures.extract import Figure
 from services.analysis.figures.lexicon import LEXICONS, phrase_tokens
+from services.analysis.figures.numbers import find_numbers
+from services.analysis.languages import LANGUAGES
 from services.analysis.places import NOUNS_CAPITALISED, clause_end, places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
 from services.analysis.story_evidence import keys, recalls_another
@@ -67,6 +78,28 @@ def _segment(sentence: Sentence, index: int, language: str) -> str:
     return sentence.text[start : min(end, clause_end(sentence.text, figures[index].end, language))]
 
 
+NATIONALITY_REACH = 4  # words after a count that may say its nationality ("trois touristes italiens")
+NATIONALITY_STEM = 5  # letters the forms of one nationality share: "französische", "französischen"
+_DEMONYMS: Final = {code: frozenset(data.demonyms) for code, data in LANGUAGES.items() if data.demonyms}
+
+
+def _where(sentence: Sentence, index: int, language: str) -> frozenset[str]:
+    """Where figure ``index`` is counted: the places of its part of the sentence, and the
+    nationality of the people it counts where the sentence counts people of several ("deux
+    Italiens et une Espagnole", "drei Italiener, zwei Franzosen und ein Spanier"): each is a
+    part of the story's count and keeps its own running value, as another place's count
+    does.  One nationality alone may be the whole ("19 französische Schüler verletzt")."""
+    found = places(_segment(sentence, index, language), language)
+    demonyms = _DEMONYMS.get(language, frozenset())
+    if len({w[:NATIONALITY_STEM] for w in phrase_tokens(sentence.text) if w in demonyms}) < 2:
+        return found  # "des französischen Außenministeriums … 19 französische Kinder": one
+    after = sentence.text[sentence.figures[index].end :]
+    if numbers := find_numbers(after, language):
+        after = after[: numbers[0].start]  # "quattro dei cinque turisti italiani": the whole's
+    nationality = next((w for w in phrase_tokens(after)[:NATIONALITY_REACH] if w in demonyms), None)
+    return found if nationality is None else found | {NATIONALITY_MARK + nationality}
+
+
 def readings(
     prepared: PreparedArticle, elsewhere: frozenset[str] = frozenset(), own: frozenset[str] = frozenset()
 ) -> list[Reading]:
@@ -96,7 +129,7 @@ def readings(
             named = (keys(segment, language) | (recalled or frozenset())) if elsewhere else frozenset()
             if named & elsewhere and not named & own:
                 continue
-            found.append(Reading(fig, places(segment, language), obs, corrected))
+            found.append(Reading(fig, _where(sentence, index, language), obs, corrected))
     return found
 
 
@@ -220,8 +253,7 @@ def _slots_of(
 ) -> Iterator[tuple[Figure, FigureSlot | None]]:
     """Each figure of the sentence with the running value it reads as, if the story has one."""
     for index, fig in enumerate(sentence.figures):
-        segment = _segment(sentence, index, language)
-        reading = Reading(fig, places(segment, language), _NO_OBSERVATION)
+        reading = Reading(fig, _where(sentence, index, language), _NO_OBSERVATION)
         yield fig, slot_for(memory.slots, reading, memory.places)
 
 

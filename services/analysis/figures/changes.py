@@ -52,6 +52,7 @@ KIN: Final = {"displaced": "evacuated", "evacuated": "displaced"}
 """A reading updates its kin's slot when the story has none of its own; the slot is then
 counted as evacuated (see update): what outlets that saw people leave in a disaster say."""
 PART_RATIO: Final = 0.5  # a cumulative count below half the running value is a part of it
+NATIONALITY_MARK: Final = "@"  # before a nationality among a reading's places: "@italiens" counts Italians
 
 
 def slot_for(slots: list[FigureSlot], reading: Reading, known: frozenset[str]) -> FigureSlot | None:

@@ -281,6 +281,10 @@ class LanguageData(_Data):
     # Words of a headline that name a news digest ("Morning Briefing:", "Der Abend im Überblick",
     # "l'essentiel de la matinée"): one article telling several stories (digests.py).
     digests: list[str] = Field(default_factory=list)
+    # Nationality words, as nouns and adjectives, every form ("Italians", "italiennes",
+    # "Italiener", "deutschen"): people counted by nationality are a part of the story's count
+    # ("deux Italiens et une Espagnole sont toujours détenus"), never its new value.
+    demonyms: list[str] = Field(default_factory=list)
     boilerplate: BoilerplateData = BoilerplateData()
 
 

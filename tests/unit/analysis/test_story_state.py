@@ -442,3 +442,17 @@ def test_a_headline_only_partly_like_the_story_with_words_of_its_own_is_a_claim(
     headline = "Cruise ship operator apologises to passengers quarantined in Kiel"
     news = make_prepared("c", HELD, title=headline)
     assert _then(memory, news).claims == (headline,)
+
+
+def test_people_counted_by_nationality_are_parts_of_the_story_s_count(make_prepared) -> None:
+    """ "Drei Italiener, zwei Franzosen und ein Spanier" are among the eight hostages: parts,
+    each with its own running value, never the eight's new value.  One nationality alone may
+    be the whole group, as any group is."""
+    memory = StoryMemory("s", "Kidnapping")
+    _first(memory, make_prepared("a", "Eight foreign engineers were kidnapped at a building site in Niger."))
+    parts = make_prepared(
+        "b", "The hostages are three Italians, two Frenchmen and a Spaniard, the company said."
+    )
+    assert _changes(_then(memory, parts)) == []
+    alone = make_prepared("c", "Six Italian engineers are still held by the kidnappers, the company said.")
+    assert _changes(_then(memory, alone)) == [("kidnapped", 8.0, 6.0)]
