@@ -1986,3 +1986,50 @@ def test_desk_codes_and_furniture_of_rounds_11_to_14_are_boilerplate(line: str) 
 )
 def test_news_like_round_11_to_14_furniture_stays(line: str) -> None:
     assert not is_boilerplate(line), line
+
+
+AUTHOR_BOXES_STAMPS_AND_POINTERS = {
+    "en": [
+        "About the author: Kavita Rao is a senior correspondent with The Indian Chronicle in Bhopal.",
+        "By Daniel Okafor | Daniel Okafor is the Herald's Andes correspondent.",
+    ],
+    "fr": [
+        "Par Claire Mathieu, journaliste au service Métropole du Phare du Sud.",
+        "Claire Dumoulin est journaliste santé.",
+        "Dernière mise à jour : 01h50",
+    ],
+    "es": [
+        "Esta noticia se actualizó a las 09.10 con nuevas cifras de la Guardia Costera griega.",
+        "Más información en nuestra sección Internacional.",
+        "Escucha la última hora de Sevilla cada 30 minutos en Radio Sur Andalucía.",
+    ],
+    "it": [
+        "Questo articolo è tratto dall'edizione cartacea di oggi.",
+        "Edizione cartacea di lunedì 11 maggio – chiusa in redazione domenica sera",
+    ],
+    "de": [
+        "Über den Autor: Jonas Weidinger berichtet für den Süddeutschen Kurier aus Mittelamerika.",
+        "Den „Abend“ gibt es auch als Podcast – überall, wo es Podcasts gibt.",
+    ],
+}
+AUTHOR_BOX_LOOKALIKE_NEWS = {
+    "en": ["John Smith, a reporter for the Herald, was among the injured."],
+    "it": ["Il quotidiano sospenderà l'edizione cartacea del lunedì, ha comunicato l'editore."],
+    "es": ["Escucha atentamente: la radio local informó de nuevas evacuaciones en la zona."],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [(lang, line) for lang, lines in AUTHOR_BOXES_STAMPS_AND_POINTERS.items() for line in lines],
+)
+def test_author_boxes_update_stamps_and_section_pointers_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [(lang, line) for lang, lines in AUTHOR_BOX_LOOKALIKE_NEWS.items() for line in lines],
+)
+def test_news_about_reporters_and_print_editions_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line)
