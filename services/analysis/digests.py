@@ -16,11 +16,15 @@ from typing import Final
 
 from services.analysis import gazetteer
 from services.analysis.figures.lexicon import TOKEN_RE
-from services.analysis.languages import phrase_patterns
+from services.analysis.languages import LANGUAGES, phrase_patterns
 
 DIGEST_COUNTRIES: Final = 3  # paragraphs, each in a country none of the others names
 LISTED_ITEMS: Final = 3  # a headline listing this many items ("A, B, C", "A; B; C")
 _NAMED: Final = phrase_patterns("digests")
+_CALENDAR: Final = {
+    code: frozenset(w.lower() for w in (*data.dates.weekdays, *data.dates.months))
+    for code, data in LANGUAGES.items()
+}
 
 
 def is_digest(title: str, body: str, language: str) -> bool:
@@ -48,3 +52,19 @@ def _countries(paragraph: str, language: str) -> frozenset[str]:
     tokens = TOKEN_RE.findall(paragraph)
     spans = gazetteer.find(tokens, [gazetteer.fold_word(t) for t in tokens], language)
     return frozenset(gazetteer.country_of(key) for _, _, key in spans)
+
+
+def names_only_itself(title: str, language: str) -> bool:
+    """A digest's headline that lists fewer than two items after its name ("Morning Briefing:
+    Sunday, February 22", "Der Abend: Die Nachrichten des Tages"): it says what the page is,
+    not what happened ("Morning Brief: Bosporus reopens; hail batters Andalusia" lists two)."""
+    named = _NAMED.get(language)
+    found = named.search(title) if named is not None else None
+    if found is None:
+        return False
+    calendar = _CALENDAR.get(language, frozenset())
+    before = title[: found.start()]
+    listed = before if "," in before or ";" in before else ""  # "Incendie à Gand, …, … : l'essentiel"
+    rest = (listed + "," + title[found.end() :]).replace(";", ",").split(",")
+    items = [p for p in rest if any(w.isalpha() and w.lower() not in calendar for w in TOKEN_RE.findall(p))]
+    return len(items) < 2

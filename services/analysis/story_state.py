@@ -23,6 +23,7 @@ from numpy.typing import NDArray
 from schemas import FigureChange, Observation
 from services.analysis.claims import best_match, is_new_claim, names, vocabulary_of
 from services.analysis.config import AnalysisConfig
+from services.analysis.digests import names_only_itself
 from services.analysis.figures.changes import (
     CUMULATIVE,
     NATIONALITY_MARK,
@@ -166,6 +167,8 @@ def absorb(
         for index, sentence in enumerate(prepared.sentences):
             if not sentence.claimable or _figure_note(memory, held, sentence, prepared.language):
                 continue
+            if sentence.heading and names_only_itself(sentence.text, prepared.language):
+                continue  # "Morning Briefing: Sunday, February 22": the page's name, not news
             if (
                 is_new_claim(
                     prepared.vectors[index],

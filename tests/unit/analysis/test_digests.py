@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 import pytest
 
 from services.analysis.config import AnalysisConfig
-from services.analysis.digests import is_digest
+from services.analysis.digests import is_digest, names_only_itself
 from services.analysis.similarity import load_model
 from services.analysis.story_evidence import identity_of
 from services.analysis.story_index import StoryIndex
@@ -90,3 +90,29 @@ def test_a_digest_joins_the_story_it_leads_with_and_teaches_no_story_its_names(m
     strike_story = index.assign(strike, T0 + 600).story_id
     assert index.assign(briefing, T0 + 1200).story_id == flood_story
     assert not index._names._stories[strike_story].marks & {"sumd", "nepal"}
+
+
+@pytest.mark.parametrize(
+    ("title", "language", "only_itself"),
+    [
+        ("Morning Briefing: Sunday, February 22", "en", True),
+        ("Der Abend: Die Nachrichten des Tages", "de", True),
+        ("Morning Brief: Bosporus reopens as search goes on; hail batters Andalusia", "en", False),
+        (
+            "Der Abend: Warnstreiks bei Kronwerk, Stadionunglück in Algerien, Waldbrand in Kalifornien",
+            "de",
+            False,
+        ),
+        (
+            "Incendie à Gand, bilan alourdi à Liège, légionellose en Italie : l'essentiel de la matinée",
+            "fr",
+            False,
+        ),
+        ("Two dead in Lomara floods", "en", False),  # no digest
+    ],
+)
+def test_a_digest_headline_listing_no_items_names_only_the_page(
+    title: str, language: str, only_itself: bool
+) -> None:
+    """Its name and a date say what the page is, so the headline is no claim."""
+    assert names_only_itself(title, language) is only_itself
