@@ -2033,3 +2033,62 @@ def test_author_boxes_update_stamps_and_section_pointers_are_boilerplate(languag
 )
 def test_news_about_reporters_and_print_editions_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line)
+
+
+PRINT_NOTES_DISCLAIMERS_AND_PROMPTS = {
+    "en": [
+        "A version of this article appears in print on Sunday, Section B, Page 4 of the national edition.",
+        "Listen to today's episode of The Briefing wherever you get your podcasts.",
+        "This summary was generated with the help of AI tools and reviewed by our editors.",
+        "This article is for informational purposes only and does not constitute financial advice.",
+        "Live — 11 new updates since you last refreshed. Tap to load latest posts.",
+    ],
+    "fr": [
+        "Cet article est paru dans l'édition du Monde du 13 avril.",
+        "Article publié en partenariat avec Ouest-France. Toute reproduction interdite sans autorisation.",
+        "Les tribunes publiées engagent la seule responsabilité de leurs auteurs.",
+        "Météo Lyon : 14 °C, averses en fin de journée",
+    ],
+    "es": [
+        "Esta noticia se publicó en la edición impresa del 16 de mayo, en la página 22.",
+        "Este contenido fue publicado originalmente por BBC News Mundo y se reproduce con autorización.",
+        "Hacemos periodismo independiente gracias a nuestros socios. Hazte socio.",
+        "¿Has visto algún error en esta noticia? Avísanos y lo corregiremos.",
+        "MADRID, 5 (EUROPA PRESS)",
+    ],
+    "de": [
+        "Dieser Artikel erschien in der Printausgabe der Sonntagszeitung vom 25. Februar.",
+        "Dieser Text stammt aus dem Angebot der dpa und wurde redaktionell nicht bearbeitet.",
+        "Gastbeiträge geben nicht unbedingt die Meinung der Redaktion wieder.",
+        "Wetter Hamburg: 8 °C, bedeckt",
+    ],
+    "it": [
+        "Giulia Rossi è giornalista professionista dal 2012.",
+        "Articolo pubblicato sull'edizione cartacea del Corriere della Sera del 19 ottobre.",
+        "LIVE – Diretta aggiornata alle 21:10. Ricarica la pagina per leggere gli ultimi aggiornamenti.",
+        "Le opinioni espresse sono responsabilità esclusiva dei singoli autori.",
+    ],
+}
+PRINT_NOTE_LOOKALIKE_NEWS = {
+    "en": ["The paper said a version of the report had been shared with the ministry before publication."],
+    "de": [
+        "Die Redaktion der Zeitung wies den Vorwurf zurück, sie habe die Meinung der Regierung übernommen."
+    ],
+    "it": ["Un giornalista professionista è stato aggredito davanti al tribunale di Palermo."],
+}
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [(lang, line) for lang, lines in PRINT_NOTES_DISCLAIMERS_AND_PROMPTS.items() for line in lines],
+)
+def test_print_notes_disclaimers_and_reload_prompts_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [(lang, line) for lang, lines in PRINT_NOTE_LOOKALIKE_NEWS.items() for line in lines],
+)
+def test_news_about_papers_and_opinions_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line)
