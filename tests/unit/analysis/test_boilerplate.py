@@ -2019,22 +2019,6 @@ AUTHOR_BOX_LOOKALIKE_NEWS = {
 }
 
 
-@pytest.mark.parametrize(
-    ("language", "line"),
-    [(lang, line) for lang, lines in AUTHOR_BOXES_STAMPS_AND_POINTERS.items() for line in lines],
-)
-def test_author_boxes_update_stamps_and_section_pointers_are_boilerplate(language: str, line: str) -> None:
-    assert is_boilerplate(line)
-
-
-@pytest.mark.parametrize(
-    ("language", "line"),
-    [(lang, line) for lang, lines in AUTHOR_BOX_LOOKALIKE_NEWS.items() for line in lines],
-)
-def test_news_about_reporters_and_print_editions_stays(language: str, line: str) -> None:
-    assert not is_boilerplate(line)
-
-
 PRINT_NOTES_DISCLAIMERS_AND_PROMPTS = {
     "en": [
         "A version of this article appears in print on Sunday, Section B, Page 4 of the national edition.",
@@ -2078,17 +2062,17 @@ PRINT_NOTE_LOOKALIKE_NEWS = {
 }
 
 
+def _lines(*tables: dict[str, list[str]]) -> list[tuple[str, str]]:
+    return [(lang, line) for table in tables for lang, lines in table.items() for line in lines]
+
+
 @pytest.mark.parametrize(
-    ("language", "line"),
-    [(lang, line) for lang, lines in PRINT_NOTES_DISCLAIMERS_AND_PROMPTS.items() for line in lines],
+    ("language", "line"), _lines(AUTHOR_BOXES_STAMPS_AND_POINTERS, PRINT_NOTES_DISCLAIMERS_AND_PROMPTS)
 )
-def test_print_notes_disclaimers_and_reload_prompts_are_boilerplate(language: str, line: str) -> None:
+def test_author_boxes_print_notes_stamps_and_prompts_are_boilerplate(language: str, line: str) -> None:
     assert is_boilerplate(line)
 
 
-@pytest.mark.parametrize(
-    ("language", "line"),
-    [(lang, line) for lang, lines in PRINT_NOTE_LOOKALIKE_NEWS.items() for line in lines],
-)
-def test_news_about_papers_and_opinions_stays(language: str, line: str) -> None:
+@pytest.mark.parametrize(("language", "line"), _lines(AUTHOR_BOX_LOOKALIKE_NEWS, PRINT_NOTE_LOOKALIKE_NEWS))
+def test_news_about_reporters_papers_and_opinions_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line)
