@@ -16,15 +16,12 @@ from typing import Final
 
 from services.analysis import gazetteer
 from services.analysis.figures.lexicon import TOKEN_RE
-from services.analysis.languages import LANGUAGES, phrase_patterns
+from services.analysis.languages import phrase_patterns
+from services.analysis.places import CALENDAR
 
 DIGEST_COUNTRIES: Final = 3  # paragraphs, each in a country none of the others names
 LISTED_ITEMS: Final = 3  # a headline listing this many items ("A, B, C", "A; B; C")
 _NAMED: Final = phrase_patterns("digests")
-_CALENDAR: Final = {
-    code: frozenset(w.lower() for w in (*data.dates.weekdays, *data.dates.months))
-    for code, data in LANGUAGES.items()
-}
 
 
 def is_digest(title: str, body: str, language: str) -> bool:
@@ -62,7 +59,7 @@ def names_only_itself(title: str, language: str) -> bool:
     found = named.search(title) if named is not None else None
     if found is None:
         return False
-    calendar = _CALENDAR.get(language, frozenset())
+    calendar = CALENDAR.get(language, frozenset())
     before = title[: found.start()]
     listed = before if "," in before or ";" in before else ""  # "Incendie à Gand, …, … : l'essentiel"
     rest = (listed + "," + title[found.end() :]).replace(";", ",").split(",")

@@ -59,8 +59,10 @@ _CLAUSE_ENDS: Final[Mapping[str, re.Pattern[str]]] = MappingProxyType(
 _MONTHS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
     {code: frozenset(m.lower() for m in data.dates.months) for code, data in LANGUAGES.items()}
 )
-_CALENDAR: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
-    {code: _MONTHS[code] | {d.lower() for d in data.dates.weekdays} for code, data in LANGUAGES.items()}
+CALENDAR: Final[Mapping[str, frozenset[str]]] = (
+    MappingProxyType(  # weekdays and months: a time, never a place
+        {code: _MONTHS[code] | {d.lower() for d in data.dates.weekdays} for code, data in LANGUAGES.items()}
+    )
 )
 
 _NOT_PLACES: Final[Mapping[str, tuple[frozenset[str], tuple[str, ...]]]] = MappingProxyType(
@@ -103,7 +105,7 @@ def scope(text: str, language: str) -> frozenset[str]:
     if language in NOUNS_CAPITALISED or language not in LANGUAGES:
         return found
     first = next((m.start() for m in TOKEN_RE.finditer(text) if m.group()[:1].isalpha()), -1)
-    calendar = _CALENDAR[language]
+    calendar = CALENDAR[language]
     names = {
         fold(m.group(), language)
         for m in TOKEN_RE.finditer(text)

@@ -56,7 +56,7 @@ from services.analysis import gazetteer
 from services.analysis.digests import is_digest
 from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE, phrase_tokens
 from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED, phrase_patterns
-from services.analysis.places import names_no_place, place_name, place_tokens
+from services.analysis.places import CALENDAR, names_no_place, place_name, place_tokens
 from services.analysis.prepare import PreparedArticle
 from services.analysis.similarity import lead_of
 
@@ -66,10 +66,6 @@ OWNED_ARTICLES = 2  # a story names a mark surely once this many of its articles
 MAX_STORY_NAMES = 5_000  # per set and story: memory stays bounded however long a story runs
 _CODE = re.compile(r"(?<!\w)(?=[^\W_]*\d)(?=[^\W_]*[^\W\d_])[^\W_]{2,}(?!\w)")  # letters and digits
 _LAST_VOWELS = re.compile(r"[aeiouy]+$")
-# Weekdays and months are capitalised in some languages but name a time, never a story.
-_CALENDAR: dict[str, frozenset[str]] = {
-    code: frozenset(data.dates.weekdays) | frozenset(data.dates.months) for code, data in LANGUAGES.items()
-}
 LOCAL, REGION, COUNTRY = 0, 1, 2  # levels of a place, finest first
 _OPENING: Final = 2  # the headline and the first sentence: what the article is about
 
@@ -148,7 +144,7 @@ def read(text: str, language: str) -> _Reading:
     keys = [key for _, _, key in spans]
     keys += [gazetteer.country_of(key) for key in keys if level(key) == REGION]
     words = [t.lower().translate(APOSTROPHES) for t in tokens]
-    calendar = _CALENDAR.get(language, frozenset())
+    calendar = CALENDAR.get(language, frozenset())
     taken |= _counted_words(words, language) | {
         k for k, w in enumerate(words) if names_no_place(w, language) or w in calendar
     }
@@ -220,7 +216,7 @@ def _in_order(text: str, language: str) -> tuple[str, ...]:
     spans = gazetteer.find(tokens, [gazetteer.fold_word(t) for t in tokens], language)
     found = [(start, key) for start, _, key in spans]
     taken = {k for start, end, _ in spans for k in range(start, end)}
-    calendar = _CALENDAR.get(language, frozenset())
+    calendar = CALENDAR.get(language, frozenset())
     found += [
         (k, name_key(t, language))
         for k, t in enumerate(tokens)
