@@ -93,7 +93,7 @@ def paired_scaling(
     model = load_model()
     windows = {}
     for size in sizes:
-        windows[size] = Analyzer(embedder, model, config)  # type: ignore[arg-type]  # analysis: StorySimilarity
+        windows[size] = Analyzer(embedder, model, config)
         fill_window(windows[size], prepared, size, rng)
         print(f"window {size:>7} filled, rss {rss_mb():.0f} MB", file=sys.stderr)
     times: dict[int, list[float]] = {size: [] for size in sizes}

@@ -102,7 +102,7 @@ def new_step() -> GlobalStep:
     async def no_late_embedding(drafted: Draft) -> PreparedArticle:
         return embed(drafted, None)
 
-    return GlobalStep(analysis_config(Settings()), load_model(), no_late_embedding)  # type: ignore[arg-type]
+    return GlobalStep(analysis_config(Settings()), load_model(), no_late_embedding)
 
 
 async def fold(

@@ -42,4 +42,4 @@ def build_analyzer(settings: Settings) -> Analyzer:
     # ignore: analysis's StorySimilarity protocol declares same_story_threshold settable, the
     # model has it read-only (listed for the analysis owners)
     model = load_model()
-    return Analyzer(load_embedder(), model, analysis_config(settings), settings.clock_tolerance_hours)  # type: ignore[arg-type]
+    return Analyzer(load_embedder(), model, analysis_config(settings), settings.clock_tolerance_hours)

@@ -18,7 +18,7 @@ Each feed runs through one `Analyzer` in published order, stamped with its own
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -170,9 +170,9 @@ def _score_stories(feed: Feed, decisions: list[Decision], report: FeedReport) ->
         if len(labels) > 1:
             report.errors.append(f"{feed.name} story merges {labels}: {sorted(members)}")
     for label in sorted(set(feed.story_of.values())):
-        predicted = sorted({story[a] for a, gold in feed.story_of.items() if gold == label})
-        if len(predicted) > 1:
-            report.errors.append(f"{feed.name} story {label} split into {len(predicted)}")
+        parts = {story[a] for a, gold in feed.story_of.items() if gold == label}
+        if len(parts) > 1:
+            report.errors.append(f"{feed.name} story {label} split into {len(parts)}")
 
 
 def _score_changes(feed: Feed, alerts: list[Alert], language: dict[str, str], report: FeedReport) -> None:
@@ -181,7 +181,7 @@ def _score_changes(feed: Feed, alerts: list[Alert], language: dict[str, str], re
     for alert in alerts:
         if alert.kind != "figure_changed":
             continue
-        fig = alert.figure  # type: ignore[attr-defined]
+        fig = alert.figure
         key = (alert.article_id, fig.measure, fig.current.value)
         change = gold.get(key)
         lang = report.changes_by_language.setdefault(language[alert.article_id], Tally())
@@ -229,7 +229,7 @@ def _score_claims(
     for alert in alerts:
         if alert.kind != "new_claim":
             continue
-        claim = alert.claim  # type: ignore[attr-defined]
+        claim = alert.claim
         lang = report.claim_alerts_by_language.setdefault(language[alert.article_id], Tally())
         match = match_sentence(claim, by_article.get(alert.article_id, []))
         label = match.label if match else "unmatched"
@@ -287,8 +287,6 @@ def score_boilerplate(feeds: list[Feed], config: AnalysisConfig) -> tuple[Tally,
     return tally, errors
 
 
-def score(analyzer_factory, feeds: list[Feed]) -> dict[str, FeedReport]:  # type: ignore[no-untyped-def]
+def score(make: Callable[[], Analyzer], feeds: list[Feed]) -> dict[str, FeedReport]:
     """One report per feed, each feed on a fresh analyzer (feeds are independent streams)."""
-    return dict(
-        zip((feed.name for feed in feeds), map_forked(analyzer_factory, score_feed, feeds), strict=True)
-    )
+    return dict(zip((feed.name for feed in feeds), map_forked(make, score_feed, feeds), strict=True))

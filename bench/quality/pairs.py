@@ -11,6 +11,7 @@ value, as in part 1).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -57,7 +58,7 @@ def score_pair(analyzer: Analyzer, pair: Pair, report: PairReport) -> None:
     for alert in records:
         if alert.record != "alert" or alert.kind != "figure_changed":
             continue
-        fig = alert.figure  # type: ignore[union-attr]
+        fig = alert.figure
         key = (fig.measure, fig.current.value)
         report.changes.predicted += 1
         if key in gold and key not in found:
@@ -75,8 +76,8 @@ def score_pair(analyzer: Analyzer, pair: Pair, report: PairReport) -> None:
     report.figures.add(figures)
 
 
-def score(analyzer_factory, pairs: list[Pair]) -> PairReport:  # type: ignore[no-untyped-def]
+def score(make: Callable[[], Analyzer], pairs: list[Pair]) -> PairReport:
     report = PairReport()
     for pair in pairs:
-        score_pair(analyzer_factory(), pair, report)
+        score_pair(make(), pair, report)
     return report

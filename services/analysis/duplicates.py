@@ -593,7 +593,7 @@ def _paired_in_place(
     right between the same paired sentences (paired headlines count before a lead), or both
     after the last pair: a lead or a last line told freely, whose best match overall is a
     sentence that another one already translates."""
-    rows, cols = matched.any(axis=1), matched.any(axis=0)
+    rows, cols = _paired(matched, axis=1), _paired(matched, axis=0)
     free = np.where(rows[:, None] | cols[None, :], -np.inf, sims)
     free[0, :] = free[:, 0] = -np.inf  # headlines are told too freely to pair on a weak match
     anchor = {int(i): int(sims[i].argmax()) for i in np.flatnonzero(rows) if i > 0}
@@ -608,6 +608,11 @@ def _paired_in_place(
         if last or anchor.get(i + 1, -1) > j:
             found.append((i, j))
     return found
+
+
+def _paired(matched: NDArray[np.bool_], axis: int) -> NDArray[np.bool_]:
+    """Which sentences of one side have a counterpart (numpy's stubs type `any` as maybe a scalar)."""
+    return np.asarray(matched.any(axis=axis), dtype=np.bool_)
 
 
 def _word_share(sentences: tuple[Sentence, ...], chosen: NDArray[np.bool_]) -> float:
@@ -625,8 +630,8 @@ def translation(
         return None
     sims = new.vectors @ old.vectors.T
     matched = _counterparts(sims, config.translation_cosine, config.translation_floor)
-    translated = matched.any(axis=1)
-    cover = _word_share(old.sentences, matched.any(axis=0))
+    translated = _paired(matched, axis=1)
+    cover = _word_share(old.sentences, _paired(matched, axis=0))
     if cover < config.copy_cover or _word_share(new.sentences, translated) < config.copy_containment:
         return None
     pieces = _split_pieces(new, old, sims, translated, config.translation_floor, across=not same_language)

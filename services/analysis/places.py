@@ -199,7 +199,7 @@ def _placed_in_brackets(matches: Sequence[re.Match[str]]) -> list[int]:
     language writes it: "Brévilliers (Doubs)", "Torre del Greco (Napoli)", "Leuna
     (Sachsen-Anhalt)".  Not an agency or a party ("PARIS (AFP)", "Brenner (CDU)"): both names
     are written as names, not in capitals."""
-    found = []
+    found: list[int] = []
     for k in range(len(matches) - 3):
         town, opening, region, closing = (matches[k + i].group() for i in range(4))
         if opening != "(" or closing not in (")", "-"):

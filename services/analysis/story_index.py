@@ -39,7 +39,8 @@ Neighbours = list[tuple[str, float]]  # (article id, gist cosine), nearest first
 class StorySimilarity(Protocol):
     """Calibrated "same story" score of two prepared articles (see similarity.py)."""
 
-    same_story_threshold: float
+    @property
+    def same_story_threshold(self) -> float: ...
 
     def similarity(self, a: PreparedArticle, b: PreparedArticle) -> float: ...
 
@@ -128,14 +129,15 @@ class StoryIndex:
         neighbours = [] if duplicate or blind else self._vectors.nearest(prepared.centroid, CANDIDATES)
         duplicate = duplicate or self._copy_by_gist(prepared, neighbours)
         identity = identity_of(prepared)
+        similarity: float | None
         if duplicate is not None:
             story_id = self._articles[duplicate.original].story_id
             story, new, similarity = self._stories[story_id], False, duplicate.similarity
         else:
-            story_id, similarity = self._best_story(prepared, identity, neighbours, event_time)
-            new = story_id is None
-            if story_id is None:
-                story_id = story_id_for(prepared.article_id)
+            best, similarity = self._best_story(prepared, identity, neighbours, event_time)
+            new = best is None
+            story_id = best or story_id_for(prepared.article_id)
+            if new:
                 self._stories[story_id] = _Story(prepared.title, event_time, [], prepared.title_given)
             story = self._stories[story_id]
             if prepared.title_given and not story.title_given:  # a later article brings a headline

@@ -67,7 +67,7 @@ def build(app: faust.App, settings: Settings, metrics: Metrics) -> Pipeline:
     intake = IntakeProcess(config, settings.max_body_bytes, settings.intake_processes, metrics.embedding)
     # ignore: analysis's StorySimilarity protocol declares same_story_threshold settable, the
     # model has it read-only (listed for the analysis owners)
-    step = GlobalStep(config, load_model(), intake.embed_later, settings.clock_tolerance_hours)  # type: ignore[arg-type]
+    step = GlobalStep(config, load_model(), intake.embed_later, settings.clock_tolerance_hours)
     snapshots = _snapshots(app, settings, step)
     prepared = _internal_topic(app, f"{settings.app_id}-prepared", 1)
     assigned = _internal_topic(app, f"{settings.app_id}-assigned", settings.topic_partitions)
