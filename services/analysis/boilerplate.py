@@ -35,6 +35,7 @@ _AGENCIES = "afp|ap|dpa|efe|ansa|reuters|apa|sda|ats|belga|anp|kna|epd|europa pr
 # Shapes of any language; {name} is a word class of the language files.
 _LINE_SHAPES = [
     r"^({networks}|{share})([\s,|/·•:]+({networks}|{share}))*\s*[:.!]*$",  # a row of share buttons
+    r"^(\d+\s*({networks}|{share})\s+){2,}",  # share buttons with their counts: "0 Facebook 0 Twitter …"
     r"\{\{\s*\w+\s*\}\}",  # an unfilled page template
     r"©",
     r"^\(c\)\s",  # "(c) Agencia Meseta"

@@ -2061,18 +2061,76 @@ PRINT_NOTE_LOOKALIKE_NEWS = {
     "it": ["Un giornalista professionista è stato aggredito davanti al tribunale di Palermo."],
 }
 
+# Round 16: gift articles, sign-up confirmations, author pages, grants, membership appeals,
+# share counts, channel prompts and advice disclaimers.
+GIFTS_SIGNUPS_GRANTS_AND_APPEALS = {
+    "en": [
+        "0 Facebook 12 Twitter 3 WhatsApp",
+        "Get breaking news on Telegram: join the Valley Times channel.",
+        "The Ledger does not provide investment advice.",
+    ],
+    "fr": [
+        "Votre inscription à la newsletter du soir a bien été prise en compte.",
+        "Tous les articles de Marie Dufour",
+        "Ce reportage a été réalisé avec le soutien du Fonds pour le journalisme.",
+        "Notre rédaction adhère à la charte d'éthique professionnelle des journalistes.",
+        "Direct animé par Paul Girard et Léa Marchand",
+        "Ces informations ne constituent pas un conseil en investissement.",
+    ],
+    "es": [
+        "Más artículos de Pedro Salas",
+        "Regala esta noticia: te quedan 2 artículos este mes.",
+        "Si estás de acuerdo, dona hoy y apoya nuestro trabajo.",
+        "Sin tu apoyo no hay periodismo local.",
+        "Este análisis no constituye una recomendación de inversión.",
+    ],
+    "de": [
+        "Artikel verschenken: Sie können noch 3 Artikel verschenken.",
+        "Vielen Dank für Ihre Anmeldung zum Newsletter!",
+        "Laden Sie sich jetzt unsere kostenlose Nachrichten-App herunter.",
+        "Nur für Abonnenten: exklusiv für Abonnenten des Tagblatts.",
+        "Diese Reportage wurde von der Stiftung Lokaljournalismus gefördert.",
+        "Unabhängigen Journalismus unterstützen: jetzt mitmachen.",
+        "Wir starten unseren Newsblog zum Unwetter im Allgäu.",
+        "Die Angaben stellen keine Anlageberatung dar.",
+    ],
+    "it": [
+        "Regala questo articolo a chi vuoi.",
+        "Altri articoli di Marco Bellini",
+        "Grazie per esserti iscritta! La newsletter arriva ogni sera.",
+        "Il Giornale del Lago esiste grazie ai suoi abbonati. Abbonati anche tu.",
+        "Questo articolo è stato pubblicato nell'edizione cartacea di domenica.",
+        "Inizia la diretta: seguiamo minuto per minuto la piena del Po.",
+        "Questo articolo è apparso per la prima volta su Radio Valle.",
+    ],
+}
+GIFT_AND_GRANT_LOOKALIKE_NEWS = {
+    "en": [
+        "The government does not provide financial advice to farmers, the minister said.",
+        "Rescuers joined the fishermen's search on Lake Victoria at dawn.",
+    ],
+    "fr": ["Tous les articles de loi seront réexaminés par le Conseil d'État en janvier."],
+    "es": ["El alcalde regala bicicletas a los vecinos que perdieron su coche en la riada."],
+    "de": ["Die Stiftung hat 40 Familien unterstützt, deren Häuser zerstört wurden."],
+    "it": ["Altri articoli del codice penale sono stati contestati ai tre arrestati."],
+}
+
 
 def _lines(*tables: dict[str, list[str]]) -> list[tuple[str, str]]:
     return [(lang, line) for table in tables for lang, lines in table.items() for line in lines]
 
 
 @pytest.mark.parametrize(
-    ("language", "line"), _lines(AUTHOR_BOXES_STAMPS_AND_POINTERS, PRINT_NOTES_DISCLAIMERS_AND_PROMPTS)
+    ("language", "line"),
+    _lines(AUTHOR_BOXES_STAMPS_AND_POINTERS, PRINT_NOTES_DISCLAIMERS_AND_PROMPTS, GIFTS_SIGNUPS_GRANTS_AND_APPEALS),
 )
 def test_author_boxes_print_notes_stamps_and_prompts_are_boilerplate(language: str, line: str) -> None:
     assert is_boilerplate(line)
 
 
-@pytest.mark.parametrize(("language", "line"), _lines(AUTHOR_BOX_LOOKALIKE_NEWS, PRINT_NOTE_LOOKALIKE_NEWS))
+@pytest.mark.parametrize(
+    ("language", "line"),
+    _lines(AUTHOR_BOX_LOOKALIKE_NEWS, PRINT_NOTE_LOOKALIKE_NEWS, GIFT_AND_GRANT_LOOKALIKE_NEWS),
+)
 def test_news_about_reporters_papers_and_opinions_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line)
