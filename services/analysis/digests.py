@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Final
 
 from services.analysis import gazetteer
-from services.analysis.figures.lexicon import TOKEN_RE
+from services.analysis.figures.lexicon import LEXICONS, TOKEN_RE
 from services.analysis.languages import phrase_patterns
 from services.analysis.places import CALENDAR
 
@@ -31,7 +31,19 @@ def is_digest(title: str, body: str, language: str) -> bool:
     named = _NAMED.get(language)
     if named is not None and named.search(title):
         return True
-    return title.count(",") + title.count(";") >= LISTED_ITEMS - 1 and _set_apart(body, language)
+    return _listed_items(title, language) >= LISTED_ITEMS and _set_apart(body, language)
+
+
+def _listed_items(title: str, language: str) -> int:
+    """Items a headline lists: "A, B, C", "A; B; C", or "A, B y C" (a coordinator after the
+    last comma closes the list)."""
+    separators = title.count(",") + title.count(";")
+    if not separators:
+        return 1
+    lex = LEXICONS.get(language)
+    tail = title[max(title.rfind(","), title.rfind(";")) + 1 :]
+    closed = lex is not None and any(w.lower() in lex.coordinators for w in TOKEN_RE.findall(tail))
+    return separators + 1 + closed
 
 
 def _set_apart(body: str, language: str) -> bool:

@@ -181,6 +181,17 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
     return sorted(set(found) | set(_placed_in_brackets(matches)))
 
 
+def nouns_before_names(matches: Sequence[re.Match[str]], words: Sequence[str], language: str) -> set[int]:
+    """Indices of capitalised place nouns whose name follows ("Lake Kivu", "Provincia di
+    Lecce"): the name tells one place from another, the noun is every lake's."""
+    between = _BETWEEN.get(language, frozenset())
+    return {
+        k
+        for k, word in enumerate(words)
+        if word in between and matches[k].group()[:1].isupper() and _followed_by_name(matches, words, k, between)
+    }
+
+
 def _followed_by_name(
     matches: Sequence[re.Match[str]], words: Sequence[str], k: int, between: Container[str]
 ) -> bool:

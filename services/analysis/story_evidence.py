@@ -56,7 +56,7 @@ from services.analysis import gazetteer
 from services.analysis.digests import is_digest
 from services.analysis.figures.lexicon import APOSTROPHES, LEXICONS, TOKEN_RE, phrase_tokens
 from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED, phrase_patterns
-from services.analysis.places import CALENDAR, names_no_place, place_name, place_tokens
+from services.analysis.places import CALENDAR, names_no_place, nouns_before_names, place_name, place_tokens
 from services.analysis.prepare import PreparedArticle
 from services.analysis.similarity import lead_of
 
@@ -145,9 +145,8 @@ def read(text: str, language: str) -> _Reading:
     keys += [gazetteer.country_of(key) for key in keys if level(key) == REGION]
     words = [t.lower().translate(APOSTROPHES) for t in tokens]
     calendar = CALENDAR.get(language, frozenset())
-    taken |= _counted_words(words, language) | {
-        k for k, w in enumerate(words) if names_no_place(w, language) or w in calendar
-    }
+    taken |= _counted_words(words, language) | nouns_before_names(matches, words, language)
+    taken |= {k for k, w in enumerate(words) if names_no_place(w, language) or w in calendar}
     places = [
         name_key(place_name(matches, k), language)
         for k in place_tokens(matches, words, language)
@@ -216,6 +215,7 @@ def _in_order(text: str, language: str) -> tuple[str, ...]:
     spans = gazetteer.find(tokens, [gazetteer.fold_word(t) for t in tokens], language)
     found = [(start, key) for start, _, key in spans]
     taken = {k for start, end, _ in spans for k in range(start, end)}
+    taken |= nouns_before_names(matches, [t.lower().translate(APOSTROPHES) for t in tokens], language)
     calendar = CALENDAR.get(language, frozenset())
     found += [
         (k, name_key(t, language))
@@ -565,9 +565,14 @@ def _shared(
 def _conflicts(identity: Identity, story: _Named, shared: set[str]) -> set[int]:
     """The levels at which both name sure places and none of the story's main places is
     shared: another place, so maybe another event (a region implies its country, so
-    Liguria and Italy do not conflict)."""
+    Liguria and Italy do not conflict).  Where both have two or more of the same countries as
+    main places, the event spans them (a heatwave over the Balkans), and towns differ from one
+    report to the next without telling another event."""
     mine = {level(p) for p in identity.places}
-    return (mine & story.levels) - {level(p) for p in shared}
+    conflicts = (mine & story.levels) - {level(p) for p in shared}
+    if sum(level(p) == COUNTRY for p in shared) >= 2:
+        conflicts.discard(LOCAL)
+    return conflicts
 
 
 def _headline_conflicts(identity: Identity, story: _Named) -> set[int]:

@@ -36,6 +36,9 @@ def test_a_headline_that_names_a_digest_makes_one(title: str, language: str) -> 
 
 def test_a_headline_listing_items_over_paragraphs_set_apart_makes_one() -> None:
     assert is_digest("Fires in Portugal, stadium crush in Algeria, bus siege ends", ROUNDUP_BODY, "en")
+    # "A, B and C": the coordinator after the last comma closes a list of three
+    assert is_digest("Fires in Portugal, stadium crush in Algeria and a bus siege", ROUNDUP_BODY, "en")
+    assert not is_digest("Fires in Portugal and a stadium crush in Algeria", ROUNDUP_BODY, "en")
 
 
 @pytest.mark.parametrize(

@@ -919,3 +919,33 @@ def test_a_guessed_place_links_only_from_the_article_s_opening() -> None:
 
     assert names.verdict(coach({"stilfser", "joch"}), "fire", stale=False) is not Verdict.LINKED
     assert names.verdict(coach({"berlin"}), "fire", stale=False) is Verdict.LINKED
+
+
+def test_a_capitalised_place_noun_before_its_name_names_nothing() -> None:
+    """ "Lake Kivu", "Lake Victoria": the name tells the two lakes apart, "Lake" is both's."""
+    assert "lak" not in read("Rescuers on Lake Kivu found 19 bodies", "en").names
+    assert "kiv" in read("Rescuers on Lake Kivu found 19 bodies", "en").names
+    assert "lak" in read("Rescuers searched the Lake all night", "en").names
+
+
+def test_a_sentence_told_separately_recalls_another_event(make_prepared) -> None:
+    lead = make_prepared(
+        "k",
+        "Nineteen people died when a boat capsized on Lake Kivu near Idjwi island. "
+        "Rescuers from Kalehe searched the shore. "
+        "Separately, at least seven people died when a boat capsized in Uganda.",
+        title="Boat disaster on Lake Kivu",
+        language="en",
+    )
+    assert "UG" not in identity_of(lead).places
+
+
+def test_towns_do_not_conflict_where_both_share_two_countries_of_the_event() -> None:
+    """A heatwave over the Balkans: each report names other towns, all name its countries."""
+    names = StoryNames()
+    for town in ("beograd", "split"):
+        names.add("heat", _identity(places={"RS", "MK", "BA", town}))
+    podgorica = _identity(places={"RS", "MK", "ME", "podgoric"})
+    assert names.verdict(podgorica, "heat", stale=False) is Verdict.ALLOWED
+    one_country = _identity(places={"RS", "nis"})  # one country shared: another town, maybe another event
+    assert names.verdict(one_country, "heat", stale=False) is Verdict.REFUSED
