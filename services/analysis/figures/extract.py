@@ -1452,18 +1452,24 @@ def _among_group(sent: _Sentence, j: int, lex: Lexicon) -> tuple[int, str] | Non
 def _predicate_group(sent: _Sentence, j: int, lex: Lexicon) -> _Head | None:
     """A count whose group is named by its predicate: "Tra i 35 fermati, 12 sono minorenni"
     (the measure comes from the group before), "17 de los detenidos son menores de edad"
-    (the measure is the partitive's)."""
+    (the measure is the partitive's), "tre degli ostaggi liberati sono ancora ricoverati" (the
+    predicate's: the group may be told by two measure words, and the state goes on)."""
     words, measure = sent.words, None
     if words[j] in lex.complement_prepositions:  # "de los detenidos"
         k = j + 1 + (sent.word(j + 1) in lex.determiners)
+        k += sent.word(k) in lex.frees  # "of the freed hostages"
         if (found := lex.measures.match(words, k)) is None:
             return None
         measure, j = found[1], k + found[0]
+        if (also := lex.measures.match(words, j)) is not None:
+            j += also[0]  # "dei feriti gravi"
+        j += sent.word(j) in lex.frees  # "degli ostaggi liberati"
     if sent.word(j) not in lex.copulas:
         return None
-    predicate = lex.measures.match(words, j + 1) if measure is not None else None
+    after = j + 1 + (still[0] if (still := lex.still.match(words, j + 1)) and measure is not None else 0)
+    predicate = lex.measures.match(words, after) if measure is not None else None
     if predicate is not None:  # "Otto dei feriti restano ricoverati"
-        return _Head("measure", predicate[1], None, j + 1 + predicate[0], j, partitive=False)
+        return _Head("measure", predicate[1], None, after + predicate[0], j, partitive=False)
     k = j + 1 + _prenominal_adjective(sent, j + 1, lex)  # "were foreign tourists"
     if (group := lex.subgroup_nouns.match(words, k)) is None:
         return None
