@@ -48,7 +48,6 @@ def evaluate(split: str, make: Callable[[], Analyzer]) -> dict[str, Any]:
     for report in feed_reports.values():
         total.add(report)
     pair_report = pairs.score(make, corpus.pairs((split,)))
-    furniture_in_feeds, furniture_errors = feeds.score_boilerplate(corpus.feeds((split,)), AnalysisConfig())
     copy_report = copies.score(make, corpus.copy_pairs((split,)))
     line_report = furniture.score(corpus.furniture_lines((split,)), AnalysisConfig())
     languages = {lang: t.as_dict() for lang, t in sorted(figure_report.by_language.items())}
@@ -90,7 +89,7 @@ def evaluate(split: str, make: Callable[[], Analyzer]) -> dict[str, Any]:
                 for lang, alerts in sorted(total.claim_alerts_by_language.items())
             },
         },
-        "boilerplate": furniture_in_feeds.as_dict(),
+        "boilerplate": total.furniture.as_dict(),
         "copy_pairs": {**copy_report.tally.as_dict(), "predicted_copy_by_label": copy_report.by_label},
         "furniture_lines": {
             **line_report.tally.as_dict(),
@@ -108,7 +107,7 @@ def evaluate(split: str, make: Callable[[], Analyzer]) -> dict[str, Any]:
             "figures": [f"{i} [{e} | got {g}] {t}" for i, t, e, g in figure_report.errors],
             "feeds": total.errors,
             "pairs": pair_report.errors,
-            "boilerplate": furniture_errors,
+            "boilerplate": total.furniture_errors,
             "copy_pairs": copy_report.errors,
             "furniture_lines": line_report.errors,
         },

@@ -26,9 +26,7 @@ from bench.quality.corpus import Feed, GoldSentence
 from bench.quality.forked import map_forked
 from bench.quality.scores import Tally
 from schemas import Alert, Decision
-from services.analysis.config import AnalysisConfig
 from services.analysis.engine import Analyzer
-from services.analysis.prepare import draft
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "„": '"'})
 _WORD = re.compile(r"\w+")
@@ -50,10 +48,12 @@ class FeedReport:
     changes_by_language: dict[str, Tally] = field(default_factory=dict)
     claims_by_language: dict[str, Tally] = field(default_factory=dict)  # required: hit/gold
     claim_alerts_by_language: dict[str, Tally] = field(default_factory=dict)  # alerts: hit/predicted
+    furniture: Tally = field(default_factory=Tally)  # gold: boilerplate sentences; predicted: dropped
     errors: list[str] = field(default_factory=list)
+    furniture_errors: list[str] = field(default_factory=list)
 
     def add(self, other: FeedReport) -> None:
-        for name in ("copies", "stories", "changes", "claims_required", "claims"):
+        for name in ("copies", "stories", "changes", "claims_required", "claims", "furniture"):
             getattr(self, name).add(getattr(other, name))
         for name in ("previous_right", "noise_claims", "boilerplate_claims", "new_stories", "gold_stories"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -67,6 +67,7 @@ class FeedReport:
             for key, tally in getattr(other, name).items():
                 mine.setdefault(key, Tally()).add(tally)
         self.errors += other.errors
+        self.furniture_errors += other.furniture_errors
 
 
 def run_feed(analyzer: Analyzer, feed: Feed) -> tuple[list[Decision], list[Alert]]:
@@ -128,6 +129,7 @@ def score_feed(analyzer: Analyzer, feed: Feed) -> FeedReport:
     _score_stories(feed, decisions, report)
     _score_changes(feed, alerts, language, report)
     _score_claims(feed, decisions, alerts, language, report)
+    _score_furniture(feed, analyzer, report)
     report.new_stories = sum(a.kind == "new_story" for a in alerts)
     report.gold_stories = len(set(feed.story_of.values()))
     return report
@@ -260,31 +262,29 @@ def _score_claims(
     report.claims_required.predicted = report.claims_required.hit
 
 
-def score_boilerplate(feeds: list[Feed], config: AnalysisConfig) -> tuple[Tally, list[str]]:
-    """Page furniture as the analysis drops it: each article is drafted (boilerplate lines and
-    sentences dropped, glued widget words cut), and each of its gold sentences counts as kept
-    when a drafted sentence matches it (`match_sentence`).  Gold: the sentences labelled
-    `boilerplate`; predicted: the labelled sentences (of any label) that were dropped.  A first
-    article or a copy lists only its boilerplate, so a news sentence dropped there goes unseen."""
-    tally, errors = Tally(), []
-    for feed in feeds:
-        gold: dict[str, list[GoldSentence]] = {}
-        for sentence in feed.sentences:
-            gold.setdefault(sentence.article_id, []).append(sentence)
-        for article in feed.articles:
-            labelled = gold.get(article.article_id, [])
-            kept = {
-                m.text for s in draft(article, config).sentences if (m := match_sentence(s.text, labelled))
-            }
-            for sentence in labelled:
-                furniture, dropped = sentence.label == "boilerplate", sentence.text not in kept
-                tally.gold += furniture
-                tally.predicted += dropped
-                tally.hit += furniture and dropped
-                if furniture != dropped:
-                    what = "boilerplate kept" if furniture else f"{sentence.label} dropped"
-                    errors.append(f"{feed.name} {what} {article.article_id}: {sentence.text[:120]}")
-    return tally, errors
+def _score_furniture(feed: Feed, analyzer: Analyzer, report: FeedReport) -> None:
+    """Page furniture as the analysis drops it: each article as drafted (boilerplate lines and
+    sentences dropped, glued widget words cut; the analyzer's cached draft), and each of its
+    gold sentences counts as kept when a drafted sentence matches it (`match_sentence`).  Gold:
+    the sentences labelled `boilerplate`; predicted: the labelled sentences (of any label) that
+    were dropped.  A first article or a copy lists only its boilerplate, so a news sentence
+    dropped there goes unseen."""
+    gold: dict[str, list[GoldSentence]] = {}
+    for sentence in feed.sentences:
+        gold.setdefault(sentence.article_id, []).append(sentence)
+    for article in feed.articles:
+        labelled = gold.get(article.article_id, [])
+        sentences = analyzer.draft_of(article).sentences if labelled else ()
+        kept = {m.text for s in sentences if (m := match_sentence(s.text, labelled))}
+        for sentence in labelled:
+            furniture, dropped = sentence.label == "boilerplate", sentence.text not in kept
+            report.furniture.gold += furniture
+            report.furniture.predicted += dropped
+            report.furniture.hit += furniture and dropped
+            if furniture != dropped:
+                what = "boilerplate kept" if furniture else f"{sentence.label} dropped"
+                line = f"{feed.name} {what} {article.article_id}: {sentence.text[:120]}"
+                report.furniture_errors.append(line)
 
 
 def score(make: Callable[[], Analyzer], feeds: list[Feed]) -> dict[str, FeedReport]:

@@ -83,12 +83,18 @@ class Analyzer:
         self.memories: dict[str, StoryMemory] = {}
         self._drafts: TextCache[Draft] = TextCache()
 
-    def process(self, article: Article, detected_at: datetime) -> list[Record]:
+    def draft_of(self, article: Article) -> Draft:
+        """The article drafted (boilerplate dropped, sentences split, figures read), from the
+        cache when its text was drafted recently."""
         key = text_key(article, self.config)
         drafted = self._drafts.get(key, article)
         if drafted is None:
             drafted = draft(article, self.config)
             self._drafts.put(key, drafted)
+        return drafted
+
+    def process(self, article: Article, detected_at: datetime) -> list[Record]:
+        drafted = self.draft_of(article)
         if self.index.is_retired(drafted):
             return []  # decided before its story left the window
         copy = self.index.copy_of(drafted)

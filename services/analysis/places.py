@@ -188,7 +188,9 @@ def nouns_before_names(matches: Sequence[re.Match[str]], words: Sequence[str], l
     return {
         k
         for k, word in enumerate(words)
-        if word in between and matches[k].group()[:1].isupper() and _followed_by_name(matches, words, k, between)
+        if word in between
+        and matches[k].group()[:1].isupper()
+        and _followed_by_name(matches, words, k, between)
     }
 
 

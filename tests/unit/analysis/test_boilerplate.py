@@ -2122,7 +2122,11 @@ def _lines(*tables: dict[str, list[str]]) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(
     ("language", "line"),
-    _lines(AUTHOR_BOXES_STAMPS_AND_POINTERS, PRINT_NOTES_DISCLAIMERS_AND_PROMPTS, GIFTS_SIGNUPS_GRANTS_AND_APPEALS),
+    _lines(
+        AUTHOR_BOXES_STAMPS_AND_POINTERS,
+        PRINT_NOTES_DISCLAIMERS_AND_PROMPTS,
+        GIFTS_SIGNUPS_GRANTS_AND_APPEALS,
+    ),
 )
 def test_author_boxes_print_notes_stamps_and_prompts_are_boilerplate(language: str, line: str) -> None:
     assert is_boilerplate(line)
