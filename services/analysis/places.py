@@ -37,6 +37,8 @@ _BETWEEN: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
         for code, data in LANGUAGES.items()
     }
 )
+# First words many place names share ("San Vito", "Sankt Gallen"), of every language: names travel.
+_PREFIXES: Final = frozenset(w.lower() for data in LANGUAGES.values() for w in data.name_prefixes)
 # Words after a preposition that end a place phrase where every noun is capitalised: an
 # indefinite article ("in einem Olivenhain", "in einer Schule") goes before a thing, not a name.
 _STOPS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
@@ -173,7 +175,8 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
                 if names_no_place(words[k], language):
                     break  # "in der Nacht", "im Krankenhaus", "on the Alpine lake": no place
                 while k < len(words) and matches[k].group()[:1].isupper():
-                    found.append(k)
+                    if not _prefixes_name(matches, k):  # "San Vito": Vito tells it apart
+                        found.append(k)
                     k += 1
                 break
             if words[k] not in between and not nouns:
@@ -181,16 +184,26 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
     return sorted(set(found) | set(_placed_in_brackets(matches)))
 
 
+def _prefixes_name(matches: Sequence[re.Match[str]], k: int) -> bool:
+    """The token at ``k`` is a shared first word ("San", "Sankt") of the name right after it."""
+    return (
+        k + 1 < len(matches)
+        and matches[k].group().lower() in _PREFIXES
+        and matches[k + 1].start() == matches[k].end() + 1
+        and matches[k + 1].group()[:1].isupper()
+    )
+
+
 def nouns_before_names(matches: Sequence[re.Match[str]], words: Sequence[str], language: str) -> set[int]:
     """Indices of capitalised place nouns whose name follows ("Lake Kivu", "Provincia di
-    Lecce"): the name tells one place from another, the noun is every lake's."""
+    Lecce") and of shared first words of names ("San Vito"): the name tells one place from
+    another, the noun is every lake's."""
     between = _BETWEEN.get(language, frozenset())
     return {
         k
         for k, word in enumerate(words)
-        if word in between
-        and matches[k].group()[:1].isupper()
-        and _followed_by_name(matches, words, k, between)
+        if matches[k].group()[:1].isupper()
+        and (word in between and _followed_by_name(matches, words, k, between) or _prefixes_name(matches, k))
     }
 
 

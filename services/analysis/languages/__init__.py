@@ -264,6 +264,9 @@ class LanguageData(_Data):
     place_prepositions: list[str] = Field(default_factory=list)  # "in", "près de": a place name follows
     place_nouns: list[str] = Field(default_factory=list)  # "in the province of" Lomo: words before a name
     place_stops: list[str] = Field(default_factory=list)  # "in einem Olivenhain": "a …" is no named place
+    # First words of place names that many places share ("San Vito", "Sankt Gallen", "Port Said"):
+    # the name is both words; every language's are read in any text, as names travel.
+    name_prefixes: list[str] = Field(default_factory=list)
     clause_openers: list[str] = Field(default_factory=list)  # ", after …": after a comma, another clause
     # Capitalised words that name no place: common nouns where every noun is capitalised
     # ("in der Nacht", "im Krankenhaus"), epithets ("Alpine", "Mediterranean"): words, endings.

@@ -949,3 +949,10 @@ def test_towns_do_not_conflict_where_both_share_two_countries_of_the_event() -> 
     assert names.verdict(podgorica, "heat", stale=False) is Verdict.ALLOWED
     one_country = _identity(places={"RS", "nis"})  # one country shared: another town, maybe another event
     assert names.verdict(one_country, "heat", stale=False) is Verdict.REFUSED
+
+
+def test_a_first_word_many_place_names_share_names_no_place() -> None:
+    """ "Santa Lucía" and "San Vito" share no place, nor does "Sankt Gallen" with "Sankt Anton"."""
+    assert read("Rioting inmates at the prison in Santa Lucía held 14 guards", "en").places == ["luc"]
+    assert "sant" not in keys("The levee broke at San Vito, in Friuli", "it")
+    assert read("Hochwasser in Sankt Gallen", "de").places != read("Lawine in Sankt Anton", "de").places
