@@ -174,10 +174,13 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
                     continue  # "in der Provinz Lomo", "sul Passo dello Stelvio": the name follows its noun
                 if names_no_place(words[k], language):
                     break  # "in der Nacht", "im Krankenhaus", "on the Alpine lake": no place
+                while k < len(words) and _prefixes_name(matches, k):
+                    k += 1  # "San Vito": Vito tells it apart
+                # "Nyahururu County Referral Hospital": the name, not the nouns after it; where every
+                # noun is capitalised, the first may be a noun ("im Flüchtlingslager Am-Tiné")
                 while k < len(words) and matches[k].group()[:1].isupper():
-                    if not _prefixes_name(matches, k):  # "San Vito": Vito tells it apart
-                        found.append(k)
-                    k += 1
+                    found.append(k)
+                    k = k + 1 if nouns else len(words)
                 break
             if words[k] not in between and not nouns:
                 break  # "at officers guarding the Kessler plant": not a place phrase
@@ -203,7 +206,9 @@ def nouns_before_names(matches: Sequence[re.Match[str]], words: Sequence[str], l
         k
         for k, word in enumerate(words)
         if matches[k].group()[:1].isupper()
-        and (word in between and _followed_by_name(matches, words, k, between) or _prefixes_name(matches, k))
+        and (
+            (word in between and _followed_by_name(matches, words, k, between)) or _prefixes_name(matches, k)
+        )
     }
 
 

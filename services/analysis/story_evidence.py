@@ -107,6 +107,7 @@ class Identity:
     headline_order: tuple[str, ...] = ()  # the headline's names and gazetteer keys, in its order
     digest: bool = False  # a digest of several stories (digests.py): it joins the one it leads with
     first_item: tuple[str, ...] = ()  # a digest's first sentence that names anything, in its order
+    first_listed: tuple[str, ...] = ()  # what a digest headline's first listed item names, in its order
 
 
 @dataclass(slots=True)
@@ -264,10 +265,11 @@ def identity_of(article: PreparedArticle) -> Identity:
     order = _in_order(texts[0], article.language) if texts else ()
     digest = is_digest(article.article.title or "", article.article.body, article.language)
     item = _first_item(article) if digest else ()
+    listed = _in_order(_first_listed(texts[0]), article.language) if digest and texts else ()
     if article.language in NOUNS_CAPITALISED:
         local |= _dateline_town(article, article.language)  # where every noun is capitalised, a guess too
         return Identity(
-            codes, names, headline, keys, local, top, words, opening, another, order, digest, item
+            codes, names, headline, keys, local, top, words, opening, another, order, digest, item, listed
         )
     own = frozenset(readings[0].places) if readings else frozenset()
     return Identity(
@@ -283,7 +285,15 @@ def identity_of(article: PreparedArticle) -> Identity:
         order,
         digest,
         item,
+        listed,
     )
+
+
+def _first_listed(headline: str) -> str:
+    """A digest headline's first item: after its name, up to the first comma ("Morning Briefing:
+    Cruise outbreak spreads, Tanzania school fire" -> "Cruise outbreak spreads")."""
+    listed = headline.split(":", 1)[-1]
+    return listed.replace(";", ",").split(",", 1)[0]
 
 
 def _first_item(article: PreparedArticle) -> tuple[str, ...]:
@@ -470,6 +480,10 @@ class StoryNames:
         or a body ("Warnstreiks bei Kronwerk"): any name the story's articles used counts too,
         unless the others used it as well."""
         lead = self._first_named(identity, identity.headline_order, story_ids)
+        if identity.digest and identity.first_item and not self._names_any(identity, identity.first_listed):
+            # the headline's first item names no story ("Cruise outbreak spreads, Tanzania school
+            # fire"): the body's first item tells which one it leads with
+            return self._first_named(identity, identity.first_item, story_ids) or lead
         if lead is None and identity.digest and not self._names_any(identity, identity.headline_order):
             return self._first_named(identity, identity.first_item, story_ids)  # "Morning Briefing"
         return lead

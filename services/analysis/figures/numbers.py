@@ -73,6 +73,7 @@ class _NumberRules:
     one_not_before: frozenset[str]
     number_words_in_names: bool
     rewrites: Mapping[str, str]
+    percent: tuple[tuple[str, ...], ...]
     thousands_word: str | None
     ordinal_dot: bool
     months: frozenset[str]
@@ -129,6 +130,7 @@ def _compile(data: LanguageData) -> _NumberRules:
         one_not_before=frozenset(numbers.one_not_before),
         number_words_in_names=numbers.number_words_in_names,
         rewrites=MappingProxyType(dict(numbers.rewrites)),
+        percent=tuple(tuple(phrase.lower().split()) for phrase in numbers.percent),
         thousands_word=numbers.thousands_word,
         ordinal_dot=numbers.ordinal_dot,
         months=frozenset(m.lower() for m in data.dates.months),
@@ -157,6 +159,7 @@ _DEFAULT: Final = _NumberRules(
     one_not_before=frozenset(),
     number_words_in_names=True,
     rewrites=MappingProxyType({}),
+    percent=(),
     thousands_word=None,
     ordinal_dot=False,
     months=frozenset(),
@@ -370,6 +373,10 @@ def _word_numbers(
     words = [m.group().lower() for m in matches]
     if rules.rewrites:
         words = [rules.rewrites.get(w, w) for w in words]
+    for phrase in rules.percent:  # "treinta y cinco por ciento" is 35, with no hundred after it
+        for k in range(len(words) - len(phrase) + 1):
+            if tuple(words[k : k + len(phrase)]) == phrase:
+                words[k + len(phrase) - 1] = "%"
     taken = sorted([(d.start, d.end) for d in digits] + phones)
     tokens = [_Token(w, w[:1].isdigit()) for w in words]
     try:

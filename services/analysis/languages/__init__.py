@@ -66,6 +66,7 @@ class NumberData(_Data):
     one_not_before: list[str] = Field(default_factory=list)  # "one of"
     number_words_in_names: bool = True  # False: a capitalised number word after a name is part of it
     rewrites: dict[str, str] = Field(default_factory=dict)  # spellings text2num does not know
+    percent: list[str] = Field(default_factory=list)  # "por ciento": "per hundred", no hundred
     thousands_word: str | None = None  # "786 mil 228" is one number
     ordinal_dot: bool = False  # "am 3. März": digits and a full stop inside a sentence are an ordinal
 

@@ -2083,6 +2083,7 @@ GIFTS_SIGNUPS_GRANTS_AND_APPEALS = {
         "Si estás de acuerdo, dona hoy y apoya nuestro trabajo.",
         "Sin tu apoyo no hay periodismo local.",
         "Este análisis no constituye una recomendación de inversión.",
+        "Este artículo se actualizará a medida que haya más información.",
     ],
     "de": [
         "Artikel verschenken: Sie können noch 3 Artikel verschenken.",

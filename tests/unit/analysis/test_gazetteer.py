@@ -43,6 +43,8 @@ def test_every_supported_language_has_a_column() -> None:
         ("fr", "Tempête en Nouvelle-Écosse", ["CA-NS"]),  # not Écosse
         ("it", "Dall'Olanda Settentrionale all'Olanda", ["NL-NH", "NL"]),
         ("en", "Hurricane nears Baja California", ["MX"]),  # the peninsula, not California
+        ("en", "A boat capsized in eastern Democratic Republic of Congo", ["CD"]),  # with or without "the"
+        ("en", "Measles kills nine in a Chadian refugee camp", ["TD"]),  # the demonym; "Chad" is a first name
     ],
 )
 def test_names_in_each_language_are_one_key(language: str, text: str, keys: list[str]) -> None:

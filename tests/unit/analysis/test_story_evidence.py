@@ -956,3 +956,39 @@ def test_a_first_word_many_place_names_share_names_no_place() -> None:
     assert read("Rioting inmates at the prison in Santa Lucía held 14 guards", "en").places == ["luc"]
     assert "sant" not in keys("The levee broke at San Vito, in Friuli", "it")
     assert read("Hochwasser in Sankt Gallen", "de").places != read("Lawine in Sankt Anton", "de").places
+
+
+def test_a_digest_whose_first_listed_item_names_no_story_is_led_by_its_first_item(make_prepared) -> None:
+    """ "Morning Briefing: Cruise outbreak spreads, Tanzania school fire": the headline names
+    Tanzania first, but its first item names nothing; the body's first item is the cruise."""
+    names = StoryNames()
+    names.add("cruise", _identity({"auror", "seren"}, headline={"auror"}, places={"HR"}))
+    names.add("fire", _identity({"mbeya"}, headline={"mbeya"}, places={"TZ", "mbeya"}))
+    body = (
+        "Cruise ship outbreak: norovirus has spread on the Aurora Serena, with 131 passengers ill.\n"
+        "Tanzania school fire: five students were killed in a dormitory fire in Mbeya."
+    )
+    title = "Morning Briefing: Cruise outbreak spreads, Tanzania school fire, Huesca flood, Lyon blast"
+    briefing = identity_of(make_prepared("d", body, title=title))
+    assert briefing.digest and briefing.first_listed == ("cruis",)  # a word no story is about
+    assert names.led_by(briefing, ["fire", "cruise"]) == "cruise"
+
+
+def test_only_the_name_of_an_institution_after_a_preposition_is_a_place() -> None:
+    """ "at Nyahururu County Referral Hospital": Nyahururu; "County", "Referral" are every
+    county's.  Where every noun is capitalised, the first word may be a noun, so all stay."""
+    assert read("She was treated at Nyahururu County Referral Hospital", "en").places == ["nyahurur"]
+    german = read("Die Impfstoffe kamen im Flüchtlingslager Am-Tiné an", "de")
+    assert "am-tin" in german.places
+
+
+def test_a_sentence_about_an_event_a_day_before_recalls_another(make_prepared) -> None:
+    lead = make_prepared(
+        "k",
+        "Ten students died in the dormitory fire at Kagumo Ridge school. "
+        "Police in Nyandarua questioned the night watchman. "
+        "The fire came a day before a blaze at a girls' school in Tanzania killed eight.",
+        title="Kagumo Ridge fire toll rises to ten",
+        language="en",
+    )
+    assert "TZ" not in identity_of(lead).places

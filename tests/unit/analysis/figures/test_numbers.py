@@ -90,6 +90,10 @@ def found(text: str, language: str) -> list[tuple[float, str]]:
         ("call +33 1 23 45 67 89", "fr", []),
         ("call 555-123-4567", "en", []),
         ("call 01 23 45 67 89", "fr", []),
+        # a percentage spelled out: "por ciento" is per hundred, not a hundred
+        ("un aumento del treinta y cinco por ciento", "es", [(1.0, "un"), (35.0, "treinta y cinco")]),
+        ("une hausse de cinq pour cent", "fr", [(1.0, "une"), (5.0, "cinq")]),
+        ("ciento veinte heridos", "es", [(120.0, "ciento veinte")]),
     ],
 )
 def test_find_numbers(text: str, language: str, expected: list[tuple[float, str]]) -> None:
