@@ -20,7 +20,8 @@ from services.analysis.gazetteer import fold_word, local_name
 from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED
 
 PREFIX: Final = 5
-_REACH: Final = 5  # words from the preposition to the name ("in the neighbouring province of Lomo")
+# words from the preposition to the name ("in the neighbouring province of Lomo", "dans la vallée de l'Ubaye")
+_REACH: Final = 6
 
 _PREPOSITIONS: Final[Mapping[str, PhraseTable]] = MappingProxyType(
     {
@@ -167,6 +168,8 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
         j += hit[0]
         for k in range(j, min(len(words), j + _REACH)):
             token = matches[k].group()
+            if words[k] == "'" and k > j and words[k - 1] in between:
+                continue  # "dans le val d'Hérens", "nella valle dell'Ossola": an elided linking word
             if not token[:1].isalpha() or words[k] in stops:
                 break
             if token[:1].isupper() and words[k] not in months:
@@ -217,10 +220,10 @@ def _followed_by_name(
 ) -> bool:
     """A capitalised place noun whose name follows it, past linking words ("Passo dello
     Stelvio", "Provincia di Lecce"): the name is the place, not the noun."""
-    for j in range(k + 1, min(len(words), k + 3)):
+    for j in range(k + 1, min(len(words), k + 4)):
         if matches[j].group()[:1].isupper():
             return True
-        if words[j] not in between:
+        if words[j] not in between and words[j] != "'":  # "l'État d'Ogbara": elided linking words
             return False
     return False
 

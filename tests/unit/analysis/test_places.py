@@ -17,6 +17,11 @@ from services.analysis.places import places, scope
         ("Deux morts à Castelbrun dans la nuit.", "fr", {"castelbrun"}),
         ("Pullman precipita sul Passo di Varenna: quattro morti.", "it", {"varenna"}),  # the name
         ("Frana nella Provincia di Lomo.", "it", {"lomo"}),
+        # elided linking words: "d'", "l'", "dell'"
+        ("Une avalanche au-dessus d'Arolla, dans le val d'Hérens.", "fr", {"arolla", "herens"}),
+        ("Une crue dans la vallée de l'Ubaye.", "fr", {"ubaye"}),
+        ("Sept ingénieurs enlevés dans l'État d'Ogbara.", "fr", {"ogbara"}),
+        ("Una frana nella valle dell'Ossola.", "it", {"ossola"}),
     ],
 )
 def test_a_place_follows_a_preposition_and_a_thing_after_an_indefinite_article_is_none(
