@@ -558,6 +558,10 @@ def _wholes(sent: _Sentence, counts: list[_Count], heads: list[_Head], lex: Lexi
     for k in range(len(counts) - 1):
         part, whole = counts[k], counts[k + 1]
         group = heads[k + 1]
+        after = k + 2 if whole.weak and k + 2 < len(counts) else k + 1  # "d'un groupe": "un" is no count
+        if _member_of_group(sent, heads[k], counts[after], lex):
+            wholes[after] = k  # "four members of a party of seven ski tourers died"
+            continue
         if heads[k].kind != "none" or group.kind not in ("people", "subgroup", "other", "measure"):
             continue
         described = group.kind == "measure" and group.noun < 0 and _noun_after(sent, group.end, lex)
@@ -571,6 +575,17 @@ def _wholes(sent: _Sentence, counts: list[_Count], heads: list[_Head], lex: Lexi
                 # what befell the four; "entführten" only describes the eleven
                 heads[k + 1] = _scan_head(sent, group.end, lex, {})
     return wholes
+
+
+def _member_of_group(sent: _Sentence, head: _Head, whole: _Count, lex: Lexicon) -> bool:
+    """The part's people are of a group the whole counts: "four members of a party of seven",
+    "quatre membres d'un groupe de sept", "vier Mitglieder einer Gruppe von neun"."""
+    if head.kind not in ("people", "subgroup") or head.end >= whole.first or whole.qualifier != "exact":
+        return False
+    j = head.end + (sent.word(head.end) in lex.complement_prepositions)
+    j += sent.word(j) == "'"  # "d'un groupe"
+    group = lex.group_links.match(sent.words, j)
+    return group is not None and j + group[0] == whole.first
 
 
 def _noun_after(sent: _Sentence, j: int, lex: Lexicon) -> bool:
