@@ -2068,6 +2068,8 @@ GIFTS_SIGNUPS_GRANTS_AND_APPEALS = {
         "0 Facebook 12 Twitter 3 WhatsApp",
         "Get breaking news on Telegram: join the Valley Times channel.",
         "The Ledger does not provide investment advice.",
+        "Listen to this briefing (4 min)",
+        "The Morning Digest is sent every weekday at 7am.",
     ],
     "fr": [
         "Votre inscription à la newsletter du soir a bien été prise en compte.",
@@ -2076,6 +2078,7 @@ GIFTS_SIGNUPS_GRANTS_AND_APPEALS = {
         "Notre rédaction adhère à la charte d'éthique professionnelle des journalistes.",
         "Direct animé par Paul Girard et Léa Marchand",
         "Ces informations ne constituent pas un conseil en investissement.",
+        "Restez informé : activez les notifications de notre application.",
     ],
     "es": [
         "Más artículos de Pedro Salas",
@@ -2094,6 +2097,11 @@ GIFTS_SIGNUPS_GRANTS_AND_APPEALS = {
         "Unabhängigen Journalismus unterstützen: jetzt mitmachen.",
         "Wir starten unseren Newsblog zum Unwetter im Allgäu.",
         "Die Angaben stellen keine Anlageberatung dar.",
+        "Hinweis: In diesem Newsblog stehen die neuesten Einträge oben.",
+        "Hinweis: Wir nennen keine Namen von Verdächtigen.",
+        "Kommentare werden vor der Veröffentlichung von der Redaktion geprüft.",
+        "Dieser Beitrag wurde zuerst im Radioprogramm des Senders gesendet.",
+        "Dieser Artikel ist in der Printausgabe vom 3. März erschienen.",
     ],
     "it": [
         "Regala questo articolo a chi vuoi.",
@@ -2103,16 +2111,21 @@ GIFTS_SIGNUPS_GRANTS_AND_APPEALS = {
         "Questo articolo è stato pubblicato nell'edizione cartacea di domenica.",
         "Inizia la diretta: seguiamo minuto per minuto la piena del Po.",
         "Questo articolo è apparso per la prima volta su Radio Valle.",
+        "Sostieni il Giornale del Lago: con una donazione ci aiuti a raccontare la valle.",
     ],
 }
 GIFT_AND_GRANT_LOOKALIKE_NEWS = {
     "en": [
         "The government does not provide financial advice to farmers, the minister said.",
         "Rescuers joined the fishermen's search on Lake Victoria at dawn.",
+        "The ferry is sent every day to the island.",
     ],
     "fr": ["Tous les articles de loi seront réexaminés par le Conseil d'État en janvier."],
     "es": ["El alcalde regala bicicletas a los vecinos que perdieron su coche en la riada."],
-    "de": ["Die Stiftung hat 40 Familien unterstützt, deren Häuser zerstört wurden."],
+    "de": [
+        "Die Stiftung hat 40 Familien unterstützt, deren Häuser zerstört wurden.",
+        "Die Polizei hat die Kommentare unter dem Video geprüft.",
+    ],
     "it": ["Altri articoli del codice penale sono stati contestati ai tre arrestati."],
 }
 
