@@ -183,7 +183,9 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
                 # noun is capitalised, the first may be a noun ("im Flüchtlingslager Am-Tiné")
                 while k < len(words) and matches[k].group()[:1].isupper():
                     found.append(k)
-                    k = k + 1 if nouns else len(words)
+                    if not nouns:
+                        break
+                    k += 1
                 break
             if words[k] not in between and not nouns:
                 break  # "at officers guarding the Kessler plant": not a place phrase
