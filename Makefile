@@ -20,7 +20,8 @@ $(STAMP): pyproject.toml
 demo: install
 	@$(BIN)/newsmon demo
 
-# About 13 minutes on 2 cores; the deployment tests install two Debian packages when missing.
+# About 11 minutes on 2 cores (up to 15 on a busy machine); the deployment tests install two
+# Debian packages when missing.
 test: install
 	@command -v promtool >/dev/null && command -v docker-compose >/dev/null || echo "make test: the \
 	deployment tests first install Debian's prometheus and docker-compose packages (apt-get, as root)"
