@@ -233,14 +233,16 @@ def _followed_by_name(
 def _placed_in_brackets(matches: Sequence[re.Match[str]]) -> list[int]:
     """A town with its department, province or state in brackets, as the press of every
     language writes it: "Brévilliers (Doubs)", "Torre del Greco (Napoli)", "Leuna
-    (Sachsen-Anhalt)".  Not an agency or a party ("PARIS (AFP)", "Brenner (CDU)"): both names
-    are written as names, not in capitals."""
+    (Sachsen-Anhalt)", "VAL-D'ISÈRE (Savoie)".  Not an agency or a party ("PARIS (AFP)",
+    "Brenner (CDU)"): the bracket holds a name, not capitals."""
     found: list[int] = []
     for k in range(len(matches) - 3):
         town, opening, region, closing = (matches[k + i].group() for i in range(4))
         if opening != "(" or closing not in (")", "-"):
             continue
-        if _titled(town) and _titled(region) and matches[k + 1].start() - matches[k].end() <= 1:
+        # the town may be in capitals before its department: "VAL-D'ISÈRE (Savoie)"
+        named = _titled(town) or (town.isupper() and town.isalpha() and len(town) >= 3)
+        if named and _titled(region) and matches[k + 1].start() - matches[k].end() <= 1:
             found.extend((k, k + 2))
     return found
 

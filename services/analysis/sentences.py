@@ -12,6 +12,8 @@ from typing import Final
 
 from sentencex import segment
 
+from services.analysis.languages import LANGUAGES
+
 # Workaround, checked against sentencex 1.0.32: its German rules never end a sentence
 # before a digit (for ordinals, "am 5. Mai"), so "… wird noch vermisst. 48 Menschen
 # überlebten." stays one sentence and its counts share a clause.  A full stop after a
@@ -26,14 +28,42 @@ _NUMBER_STOP_COUNT: Final = re.compile(
     r"(?<![\d.,])(?:\d{1,3}(?:\.\d{3})+|3[2-9]|[4-9]\d|\d{3,})\.(\s+)(?=\d+\s+[A-ZÄÖÜ])"
 )
 _ABBREVIATIONS: Final = frozenset({"evtl", "inkl", "zzgl", "exkl", "einw", "tsd", "gegr", "jahrh", "bzgl"})
+# Workaround, checked against sentencex 1.0.32: it ends a sentence inside a date written with
+# an abbreviated month or an ordinal day ("22 juil. | 2026 (AAP) -", "3 ene. | 2026 (EFE)",
+# "Berlin, 3. | Jan. 2026"), which cuts a dateline from its lead.  Such pieces are joined again.
+_MONTHS: Final = {code: frozenset(m.lower() for m in data.dates.months) for code, data in LANGUAGES.items()}
+_ENDS_WITH_MONTH_STOP: Final = re.compile(r"\b\d{1,2}\s+(\w+)\.$")
+_ENDS_WITH_DAY: Final = re.compile(r"\b\d{1,2}\.$")
+_STARTS_WITH_WORD: Final = re.compile(r"^(\w+)\b")
 
 
 def split_sentences(paragraph: str, language: str) -> list[str]:
     """Sentences of one paragraph, stripped, in order."""
-    found = [s.strip() for s in segment(language or "en", paragraph) if s.strip()]
+    found = _rejoin_dates([s.strip() for s in segment(language or "en", paragraph) if s.strip()], language)
     if language in _NO_SPLIT_BEFORE_DIGITS:
         found = [piece for sentence in found for piece in _split_before_digits(sentence)]
     return found
+
+
+def _rejoin_dates(pieces: list[str], language: str) -> list[str]:
+    """`pieces` with those that a date split joined again (see the workaround above)."""
+    months = _MONTHS.get(language, frozenset())
+    out: list[str] = []
+    for piece in pieces:
+        if out and months and _splits_a_date(out[-1], piece, months):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def _splits_a_date(before: str, after: str, months: frozenset[str]) -> bool:
+    word = _ENDS_WITH_MONTH_STOP.search(before)
+    short = word.group(1).lower() if word else ""
+    if short in months and after[:1].isdigit() and any(m != short and m.startswith(short) for m in months):
+        return True  # "22 juil." | "2026 (AAP) -": an abbreviated month, not "… en juin." | "2026 sera …"
+    first = _STARTS_WITH_WORD.match(after)
+    return bool(_ENDS_WITH_DAY.search(before) and first and first.group(1).lower() in months)
 
 
 def _split_before_digits(sentence: str) -> list[str]:

@@ -22,6 +22,10 @@ from services.analysis.places import places, scope
         ("Une crue dans la vallée de l'Ubaye.", "fr", {"ubaye"}),
         ("Sept ingénieurs enlevés dans l'État d'Ogbara.", "fr", {"ogbara"}),
         ("Una frana nella valle dell'Ossola.", "it", {"ossola"}),
+        ("Si è aperta una voragine alla Balduina.", "it", {"balduina"}),
+        # a town in capitals before its department in brackets (an agency's tag is not one)
+        ("VAL-D'ISÈRE (Savoie) - Deux morts dans un incendie.", "fr", {"isere", "savoie"}),
+        ("PARIS (AFP) - Deux morts dans un incendie.", "fr", set()),
     ],
 )
 def test_a_place_follows_a_preposition_and_a_thing_after_an_indefinite_article_is_none(
