@@ -17,7 +17,7 @@ from typing import Final
 
 from services.analysis.figures.lexicon import APOSTROPHES, TOKEN_RE, PhraseTable
 from services.analysis.gazetteer import fold_word, local_name
-from services.analysis.languages import LANGUAGES, NOUNS_CAPITALISED
+from services.analysis.languages import LANGUAGES, MONTHS, NOUNS_CAPITALISED
 
 PREFIX: Final = 5
 # words from the preposition to the name ("in the neighbouring province of Lomo", "dans la vallée de l'Ubaye")
@@ -59,12 +59,9 @@ _CLAUSE_ENDS: Final[Mapping[str, re.Pattern[str]]] = MappingProxyType(
         if data.clause_openers
     }
 )
-_MONTHS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
-    {code: frozenset(m.lower() for m in data.dates.months) for code, data in LANGUAGES.items()}
-)
 CALENDAR: Final[Mapping[str, frozenset[str]]] = (
     MappingProxyType(  # weekdays and months: a time, never a place
-        {code: _MONTHS[code] | {d.lower() for d in data.dates.weekdays} for code, data in LANGUAGES.items()}
+        {code: MONTHS[code] | {d.lower() for d in data.dates.weekdays} for code, data in LANGUAGES.items()}
     )
 )
 
@@ -152,7 +149,7 @@ def place_tokens(matches: Sequence[re.Match[str]], words: Sequence[str], languag
     prepositions = _PREPOSITIONS.get(language)
     if prepositions is None:
         return []
-    months = _MONTHS.get(language, frozenset())
+    months = MONTHS.get(language, frozenset())
     # Where every noun is capitalised (German), lower-case words before a name are articles and
     # adjectives, and a place noun ("in der italienischen Provinz Lomo") is passed over.
     nouns = language in NOUNS_CAPITALISED

@@ -12,7 +12,7 @@ from typing import Final
 
 from sentencex import segment
 
-from services.analysis.languages import LANGUAGES
+from services.analysis.languages import MONTHS
 
 # Workaround, checked against sentencex 1.0.32: its German rules never end a sentence
 # before a digit (for ordinals, "am 5. Mai"), so "… wird noch vermisst. 48 Menschen
@@ -31,7 +31,6 @@ _ABBREVIATIONS: Final = frozenset({"evtl", "inkl", "zzgl", "exkl", "einw", "tsd"
 # Workaround, checked against sentencex 1.0.32: it ends a sentence inside a date written with
 # an abbreviated month or an ordinal day ("22 juil. | 2026 (AAP) -", "3 ene. | 2026 (EFE)",
 # "Berlin, 3. | Jan. 2026"), which cuts a dateline from its lead.  Such pieces are joined again.
-_MONTHS: Final = {code: frozenset(m.lower() for m in data.dates.months) for code, data in LANGUAGES.items()}
 _ENDS_WITH_MONTH_STOP: Final = re.compile(r"\b\d{1,2}\s+(\w+)\.$")
 _ENDS_WITH_DAY: Final = re.compile(r"\b\d{1,2}\.$")
 _STARTS_WITH_WORD: Final = re.compile(r"^(\w+)\b")
@@ -47,7 +46,7 @@ def split_sentences(paragraph: str, language: str) -> list[str]:
 
 def _rejoin_dates(pieces: list[str], language: str) -> list[str]:
     """`pieces` with those that a date split joined again (see the workaround above)."""
-    months = _MONTHS.get(language, frozenset())
+    months = MONTHS.get(language, frozenset())
     out: list[str] = []
     for piece in pieces:
         if out and months and _splits_a_date(out[-1], piece, months):

@@ -326,6 +326,10 @@ NOUNS_CAPITALISED: Final = frozenset(
 
 SUPPORTED: Final = tuple(code for code, data in LANGUAGES.items() if data.figures is not None)
 """The languages whose figures are read: the list every stage and the metrics use."""
+MONTHS: Final[Mapping[str, frozenset[str]]] = MappingProxyType(
+    {code: frozenset(m.lower() for m in data.dates.months) for code, data in LANGUAGES.items()}
+)
+"""Per language, its month names and their abbreviations, lower-cased."""
 
 
 def language(code: str) -> LanguageData | None:
