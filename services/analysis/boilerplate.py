@@ -456,6 +456,7 @@ def boilerplate_start(text: str, language: str = "") -> int:
         last = head.split()[-1] if head.split() else ""
         if (
             cut
+            and not any(s < cut and " " not in text[s:cut].strip() for s in found)  # "Aktivieren | Sie …"
             and len(head.split()) >= MIN_KEPT_WORDS
             and _OPENS.search(head) is None
             and not (last.islower() and last in _OPENERS)

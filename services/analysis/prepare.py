@@ -212,6 +212,8 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
                 told.update(base_measure(f.measure) for f in found[-1].figures)
             continue
         pieces = list(map(strip_furniture, split_sentences(line, lang)))
+        if _led_into_furniture(pieces, lang):
+            continue
         for index, text in enumerate(pieces):
             if number == index == 0:  # a title glued to a paywall or a cookie notice: keep the title
                 text = text[: boilerplate_start(text, lang)].strip()
@@ -258,6 +260,20 @@ def _furniture_block(pieces: list[str], language: str) -> bool:
     if any(len(p.split()) > MAX_BOILERPLATE_WORDS for p in pieces[1:]):
         return False  # longer than any furniture line: a lead after its dateline ("París, 8 jul (AIN).- …")
     return not any(extract_figures(p, language) for p in pieces[1:])
+
+
+LEAD_IN_WORDS = 12
+
+
+def _led_into_furniture(pieces: list[str], language: str) -> bool:
+    """A short paragraph that closes with furniture after short lines that count nothing is
+    the widget's throughout: "Leserforum „…“ am 24. März, 19 Uhr, im Verlagshaus. Jetzt
+    kostenlos anmelden!", "LIVE – Diretta aggiornata alle 21:10. Ricarica la pagina …"."""
+    if len(pieces) < 2 or not is_boilerplate(pieces[-1]):
+        return False
+    if sum(len(p.split()) for p in pieces) > FURNITURE_BLOCK_WORDS:
+        return False
+    return all(len(p.split()) <= LEAD_IN_WORDS and not extract_figures(p, language) for p in pieces[:-1])
 
 
 def _asks_before_furniture(pieces: list[str], index: int) -> bool:

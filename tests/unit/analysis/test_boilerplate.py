@@ -2152,3 +2152,60 @@ def test_author_boxes_print_notes_stamps_and_prompts_are_boilerplate(language: s
 )
 def test_news_about_reporters_papers_and_opinions_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line)
+
+
+PODCASTS_TAGS_AND_CLOSED_COMMENTS = {
+    "en": [
+        "MarketBuzz Podcast with Ekta Batra: Sensex, Nifty likely to open flat",
+        "Facebook Comments",
+        "Free webinar on pension reform, Tuesday 6pm: register now",
+    ],
+    "fr": [
+        "PODCAST. « Le Fil du matin » – épisode 412 : dans les coulisses de la réforme",
+        "Les commentaires sont fermés.",
+        "Mots-clés : inondations, Gard, vigilance rouge",
+    ],
+    "es": [
+        "Pódcast | 'La brújula de la mañana', episodio 218: la sequía en el campo andaluz",
+        "Comentarios cerrados",
+        "Hazte socio y apoya el periodismo local.",
+    ],
+    "de": [
+        "Podcast „Nachtschicht“ – Folge 87: Wie sicher sind unsere Brücken?",
+        "Schlagworte: Hochwasser, Donau, Katastrophenschutz, Passau",
+        "Eilmeldungen aufs Handy: Aktivieren Sie jetzt die Push-Benachrichtigungen in unserer App.",
+        "Kommentare deaktiviert",
+    ],
+    "it": [
+        "Commenti disattivati per questo articolo",
+        "Vuoi ricevere le notifiche sulle ultime notizie? Sì, grazie | No",
+        "Webinar gratuito «Bonus casa 2026: istruzioni per l'uso» – martedì 17 marzo ore 18. Registrati qui",
+        "I più letti di oggi: 1.",
+    ],
+}
+PODCAST_AND_COMMENT_LOOKALIKE_NEWS = {
+    "en": [
+        "In the podcast, the minister said the dam had been inspected in May.",
+        "Join the search for the missing hikers, the mayor urged residents on Sunday.",
+    ],
+    "fr": ["Les commentaires du préfet ont été publiés mardi soir."],
+    "es": ["Los socios de la cooperativa votaron a favor del cierre."],
+    "de": ["Die Themen der Sitzung waren Hochwasserschutz und Deiche."],
+    "it": ["I commenti del sindaco sono stati diffusi in serata."],
+}
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(PODCASTS_TAGS_AND_CLOSED_COMMENTS))
+def test_podcasts_tags_closed_comments_and_push_prompts_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(PODCAST_AND_COMMENT_LOOKALIKE_NEWS))
+def test_news_about_podcasts_comments_and_members_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_a_notice_is_not_cut_after_the_first_word_of_its_own_match() -> None:
+    # "Aktivieren Sie …" matches at "Aktivieren": a cut at the later "Sie" would keep half of it
+    text = "Eilmeldungen aufs Handy: Aktivieren Sie jetzt die Push-Benachrichtigungen in unserer App."
+    assert boilerplate_start(text, "de") == len(text)

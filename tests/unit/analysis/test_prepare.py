@@ -131,6 +131,38 @@ def test_a_question_to_the_reader_that_leads_into_furniture_is_furniture(
     assert [s.text for s in draft(article, AnalysisConfig()).sentences][1:] == kept
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "language", "kept"),
+    [
+        (
+            "Leserforum „Wohnen in Leipzig“ am 24. März, 19 Uhr, im Verlagshaus. Jetzt kostenlos anmelden!",
+            "de",
+            [],
+        ),
+        ("LIVE – Diretta aggiornata alle 21:10. Ricarica la pagina per gli ultimi aggiornamenti.", "it", []),
+        ("Article publié en partenariat avec Ouest-France. Toute reproduction interdite.", "fr", []),
+        # a count before the furniture is news the furniture was glued to
+        (
+            "Twelve people were injured. Follow us on Facebook.",
+            "en",
+            ["Twelve people were injured."],
+        ),
+        # so is a sentence longer than a widget's lead-in
+        (
+            "The mayor said the bridge would stay closed until engineers inspected it. Follow us on X.",
+            "en",
+            ["The mayor said the bridge would stay closed until engineers inspected it."],
+        ),
+    ],
+)
+def test_a_short_paragraph_closing_with_furniture_is_dropped_whole(
+    paragraph: str, language: str, kept: list[str]
+) -> None:
+    body = "A fire destroyed a warehouse in the port district on Monday night.\n" + paragraph
+    article = Article(article_id="a", source="s", body=body, language=language)
+    assert [s.text for s in draft(article, AnalysisConfig()).sentences][1:] == kept
+
+
 def test_a_caption_names_the_story_but_claims_and_counts_nothing() -> None:
     body = (
         "Three people died when a fire destroyed a warehouse in the port of Livorno on Monday night.\n"
