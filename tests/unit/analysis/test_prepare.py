@@ -149,9 +149,9 @@ def test_a_question_to_the_reader_that_leads_into_furniture_is_furniture(
         ),
         # so is a sentence longer than a widget's lead-in
         (
-            "The mayor said the bridge would stay closed until engineers inspected it. Follow us on X.",
+            "The mayor said the old bridge would stay shut until engineers had inspected it. Follow us on X.",
             "en",
-            ["The mayor said the bridge would stay closed until engineers inspected it."],
+            ["The mayor said the old bridge would stay shut until engineers had inspected it."],
         ),
     ],
 )
