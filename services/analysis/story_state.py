@@ -75,8 +75,20 @@ def _segment(sentence: Sentence, index: int, language: str) -> str:
     end of its clause ("6 missing, after a woman was found alive in Lomo": not Lomo's)."""
     figures = sentence.figures
     start = figures[index - 1].end if index else 0
+    if index and _closes_an_item(sentence.text[start : figures[index].start], language):
+        start = figures[index].start
     end = figures[index + 1].start if index + 1 < len(figures) else len(sentence.text)
     return sentence.text[start : min(end, clause_end(sentence.text, figures[index].end, language))]
+
+
+def _closes_an_item(gap: str, language: str) -> bool:
+    """The text between two counts names the first one's place and ends the list item ("15 en
+    la provincia de Sevilla, 12 en Córdoba"): the place is the first count's, not the next one's."""
+    words = phrase_tokens(gap)
+    lex = LEXICONS.get(language)
+    if not words or lex is None or not (words[-1] in ",;:" or words[-1] in lex.coordinators):
+        return False
+    return bool(places(gap, language))
 
 
 NATIONALITY_REACH = 4  # words after a count that may say its nationality ("trois touristes italiens")

@@ -192,6 +192,7 @@ class Lexicon:
     determiners: frozenset[str]
     blockers: frozenset[str]
     coordinators: frozenset[str]
+    place_prepositions: PhraseTable  # "in", "en la provincia de": a place name follows
     range_openers: frozenset[str]
     range_from: frozenset[str]
     range_connectors: frozenset[str]
@@ -298,6 +299,7 @@ def build(data: LanguageData) -> Lexicon:
         function_words=_words(fig.function_words),
         determiners=_words(fig.determiners),
         blockers=_words(fig.blockers),
+        place_prepositions=PhraseTable.of(data.place_prepositions),
         coordinators=_words(fig.coordinators),
         range_openers=_words(fig.range_openers),
         range_from=_words(fig.range_from),

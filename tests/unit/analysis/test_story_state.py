@@ -456,3 +456,45 @@ def test_people_counted_by_nationality_are_parts_of_the_story_s_count(make_prepa
     assert _changes(_then(memory, parts)) == []
     alone = make_prepared("c", "Six Italian engineers are still held by the kidnappers, the company said.")
     assert _changes(_then(memory, alone)) == [("kidnapped", 8.0, 6.0)]
+
+
+def test_counts_listed_place_by_place_keep_their_own_values(make_prepared) -> None:
+    """ "38 in hospital: 15 in Seville, 12 in Córdoba and 11 in Jaén": each province's count is
+    its own running value, which the next breakdown moves; the total is the story's."""
+    memory = StoryMemory("s", "Heatwave")
+    _first(
+        memory,
+        make_prepared(
+            "a",
+            "A heatwave hit Andalusia on Friday.\n"
+            "Some 38 people are in hospital: 15 in Seville, 12 in Córdoba and 11 in Jaén.",
+        ),
+    )
+    later = make_prepared(
+        "b", "The number in hospital rose to 47 on Saturday: 15 in Seville, 20 in Córdoba and 12 in Jaén."
+    )
+    assert sorted(_changes(_then(memory, later))) == [
+        ("hospitalized", 11.0, 12.0),
+        ("hospitalized", 12.0, 20.0),
+        ("hospitalized", 38.0, 47.0),
+    ]
+
+
+def test_counts_listed_after_a_colon_move_their_places_values_and_the_total(make_prepared) -> None:
+    """A headline names the places of the total ("12 arrested in Milan and Rome"); the counts
+    listed after the body's colon are each place's own, and the next list moves each."""
+    memory = StoryMemory("s", "Strike")
+    _first(
+        memory,
+        make_prepared(
+            "a",
+            "Strike protests: 12 arrested in Milan and Rome\n"
+            "Police arrested 12 people on Saturday: seven in Milan and five in Rome.",
+        ),
+    )
+    later = make_prepared("b", "Arrests rose to 14 on Sunday: eight in Milan and six in Rome.")
+    assert sorted(_changes(_then(memory, later))) == [
+        ("arrested", 5.0, 6.0),
+        ("arrested", 7.0, 8.0),
+        ("arrested", 12.0, 14.0),
+    ]
