@@ -479,7 +479,11 @@ class StoryNames:
         the headline names none of them apart.  A digest's headline may lead with a company
         or a body ("Warnstreiks bei Kronwerk"): any name the story's articles used counts too,
         unless the others used it as well."""
-        lead = self._first_named(identity, identity.headline_order, story_ids)
+        listed = identity.digest and self._names_any(identity, identity.first_listed)
+        # a digest's headline opens with its own name ("Evening Briefing: Indonesia ferry …"):
+        # its first listed item, where it names a story, is what it leads with
+        order = identity.first_listed if listed else identity.headline_order
+        lead = self._first_named(identity, order, story_ids)
         if identity.digest and identity.first_item and not self._names_any(identity, identity.first_listed):
             # the headline's first item names no story ("Cruise outbreak spreads, Tanzania school
             # fire"): the body's first item tells which one it leads with

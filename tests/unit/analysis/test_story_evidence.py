@@ -992,3 +992,20 @@ def test_a_sentence_about_an_event_a_day_before_recalls_another(make_prepared) -
         language="en",
     )
     assert "TZ" not in identity_of(lead).places
+
+
+def test_a_digest_is_led_by_its_first_listed_item_not_the_words_of_its_own_name(make_prepared) -> None:
+    """ "Evening Briefing: Indonesia ferry death toll rises to 17": "Evening" is the digest's
+    name, and a story whose articles said "Evening" is not what it leads with."""
+    names = StoryNames()
+    names.add("ferry", _identity({"sulawes"}, headline={"sulawes"}, places={"ID"}))
+    names.add("blast", _identity({"ashuli", "evening"}, headline={"ashuli"}, places={"BD"}))
+    body = (
+        "INDONESIA FERRY: The toll from the sinking off Sulawesi rose to 17.\n"
+        "BANGLADESH: Eleven workers were killed when a boiler exploded near Dhaka."
+    )
+    briefing = identity_of(
+        make_prepared("d", body, title="Evening Briefing: Indonesia ferry death toll rises to 17")
+    )
+    assert briefing.digest and briefing.first_listed == ("ID",)
+    assert names.led_by(briefing, ["blast", "ferry"]) == "ferry"
