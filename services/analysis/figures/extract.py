@@ -536,6 +536,7 @@ def _attach(
 
 PLACE_NAME_REACH: Final = 6  # words from a place preposition to the name ("en la provincia de Sevilla")
 _LIST_MARKS: Final = frozenset({",", ":", ";"})
+_CLAUSE_MARKS: Final = frozenset({",", ";"})
 
 
 def _by_place(
@@ -1083,7 +1084,9 @@ def _sentence_measure(
     if _counts_other(sent, counts[item.k], lex):
         return ""  # "the number of confirmed cases rose to 42, and 31 are in hospital": cases, not people
     position = counts[item.k].first
-    others = [f for f in found if f.base != _TOTAL]
+    # people's measures only: "the number of detainees had reached nineteen, after three homes
+    # were searched" is no count of homes (a thing's passive is "<noun> <participle>")
+    others = [f for f in found if f.base != _TOTAL and " " not in f.base]
     if others:
         nearest = min(others, key=lambda f: (abs(counts[f.k].first - position), counts[f.k].first > position))
         return nearest.base
@@ -1628,8 +1631,11 @@ def _toll_subject(
             before -= fronted[0]  # "Gli agenti feriti sono saliti a 23": a group, then the measure
         else:
             fronted = None
-        if subject and (before < 0 or sent.word(before) in lex.determiners):  # "los muertos son ya 58",
-            # and a measure opening the sentence: "Deaths from the heatwave have climbed to 141"
+        opens = before < 0 or sent.word(before) in lex.determiners
+        if subject and not opens and sent.word(before) in _CLAUSE_MARKS:
+            opens = sent.word(j + 1) in lex.toll_verbs  # the clause's subject, then its verb
+        if subject and opens:  # "los muertos son ya 58", and a measure opening the sentence or
+            # a clause: "Deaths from the heatwave have climbed to 141", "Gunman dies, arrests rise to 19"
             if any(j - subject[0] - 1 == c.last - 1 for c in counts_before):
                 return None  # "sono 12 i morti e una trentina i feriti": the subject of 12
             named = (subject[1], j - subject[0])
