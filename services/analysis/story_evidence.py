@@ -76,6 +76,13 @@ _RECALLS = phrase_patterns("recalls")
 # A town set before the lead by a dash, with or without an agency's tag: "Hattenbrück – Nach
 # der …", "Hattenbrück (DNA) - Bei einer …".
 _DATELINE: Final = re.compile(r"^(\w[\w.'-]*(?: \w[\w.'-]*){0,2}) (?:\([^()]{1,30}\) ?)?[–—-] ")
+# A wire's dateline, dated or tagged: "MODENA, 3 OTT –", "Sevilla, 21 nov (AIN) –", "ROME, Aug 8
+# (Meridian) -", "Niamey (ACP) -".
+_WIRE_DATELINE: Final = re.compile(
+    r"^([^\W\d_][\w.'-]*(?: [^\W\d_][\w.'-]*){0,2})(?: \([^()]{1,30}\))?"
+    r"(?:(?:, (?:\d{1,2}\.? [^\W\d_]{3,10}\.?|[^\W\d_]{3,10}\.? \d{1,2})(?:,? \d{4})?)(?: \([^()]{1,30}\))?"
+    r"|(?: \([^()]{1,30}\)))\s?[–—-] "
+)
 # A headline that tells a second event of a kind ("esonda anche l'Arnesco").
 _ANOTHER = phrase_patterns("another_event")
 # Words before an earlier event's name in a headline ("dopo la Bassa Slesia").
@@ -178,6 +185,18 @@ def _dateline_town(article: PreparedArticle, language: str) -> frozenset[str]:
     return frozenset({name_key(found.group(1).split()[0], language)})
 
 
+def _wire_dateline_town(article: PreparedArticle, language: str) -> frozenset[str]:
+    """The town of a wire's dated or tagged dateline ("MODENA, 3 OTT – …"): where a report
+    was filed, most often the event's town, a guess like a German capitalised noun's; read
+    only where the lead names no town (a bureau's "MILAN, 13 oct" over a flood in Valsorda
+    would link it to any story filed from Milan)."""
+    lead = next((s.text for s in article.sentences if not s.heading), "")
+    found = _WIRE_DATELINE.match(lead)
+    if found is None:
+        return frozenset()
+    return frozenset({name_key(found.group(1).split()[0], language)})
+
+
 def _tells_another(headline: str, language: str) -> bool:
     """The headline tells a second event of its kind ("esonda anche l'Arnesco"), not a second
     victim of this one: before a counted noun the word counts ("Second death in …",
@@ -272,12 +291,13 @@ def identity_of(article: PreparedArticle) -> Identity:
             codes, names, headline, keys, local, top, words, opening, another, order, digest, item, listed
         )
     own = frozenset(readings[0].places) if readings else frozenset()
+    placed = any(level(p) == LOCAL for p in local)
     return Identity(
         names | codes,
         frozenset(),
         headline,
         local | keys,
-        frozenset(),
+        frozenset() if placed else _wire_dateline_town(article, article.language),
         top | own,
         words,
         opening,

@@ -1009,3 +1009,25 @@ def test_a_digest_is_led_by_its_first_listed_item_not_the_words_of_its_own_name(
     )
     assert briefing.digest and briefing.first_listed == ("ID",)
     assert names.led_by(briefing, ["blast", "ferry"]) == "ferry"
+
+
+def test_a_wire_dateline_is_a_guessed_place_where_the_lead_names_no_town(make_prepared) -> None:
+    """ "MODENA, 3 OTT – Quattordici studenti …" names no town after a preposition: its
+    dateline tells it from a poisoning the day before in schools around Bari."""
+    names = StoryNames()
+    names.add("bari", _identity({"casamassim"}, places={"IT", "casamassim", "acquavi"}))
+    modena = make_prepared(
+        "m",
+        "MODENA, 3 OTT – Quattordici studenti di un convitto sono stati ricoverati dopo il pranzo.",
+        title="Intossicazione alimentare in un convitto, 14 studenti in ospedale",
+        language="it",
+    )
+    identity = identity_of(modena)
+    assert identity.noun_places == {name_key("MODENA", "it")}
+    assert names.verdict(identity, "bari", stale=False) is Verdict.REFUSED
+    bureau = make_prepared(
+        "b",
+        "MILAN, 13 oct 2026 (AFD) – La crue du Sorda a fait cinq morts à Castelrotto, selon la préfecture.",
+        language="fr",
+    )
+    assert identity_of(bureau).noun_places == frozenset()  # the lead names its town: a bureau's dateline
