@@ -61,6 +61,17 @@ ORDER_SWAPS = 0.05  # the largest share of aligned sentence pairs a translation 
 _DIGITS = re.compile(r"\d+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _MERIDIEM = re.compile(r"\b(\d{1,2})\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)  # "8 pm", "3 a. m.": hour 20, 3
+EVENING_FROM = 6  # "alle 3 di notte" is three in the morning, "alle 9 di sera" nine in the evening
+
+
+def _hours_before(words: list[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\b(\d{{1,2}})(?:\s?(?:h|uhr))?\s+(?:{alternatives})\b", re.IGNORECASE)
+
+
+# A whole hour its language puts after noon: "las 3 de la tarde", "alle 9 di sera", "um 8 Uhr abends".
+_AFTERNOON = {code: _hours_before(d.dates.afternoon) for code, d in LANGUAGES.items() if d.dates.afternoon}
+_EVENING = {code: _hours_before(d.dates.evening) for code, d in LANGUAGES.items() if d.dates.evening}
 _DIGIT_GROUP_SPACE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}(?!\d))")  # "140 000"
 _BRACKET = re.compile(r"\(([^()]{1,40})\)")  # a short bracket: a conversion, a gloss
 _GLUED_UNIT = re.compile(r"\d[\d.,]*\s?°?[^\W\d_]{1,3}\b")  # "3km", "43 C", "46°C"
@@ -142,8 +153,17 @@ def sentence_numbers(text: str, language: str) -> Numbers:
         m for m in _MERIDIEM.finditer(text) if 0 < int(m.group(1)) <= 12 and not _inside(m.start(), clocks)
     ]
     clocks += [m.span() for m in hours]
+    late = [
+        m
+        for kind, first in ((_AFTERNOON, 1), (_EVENING, EVENING_FROM))
+        if (pattern := kind.get(language)) is not None
+        for m in pattern.finditer(text)
+        if first <= int(m.group(1)) < 12 and not _inside(m.start(), clocks)
+    ]
+    clocks += [m.span() for m in late]
     spans = find_numbers(text, language)
     found = [Number(_hour(m), False, False) for m in hours]
+    found += [Number(float(int(m.group(1)) % 12 + 12), False, False) for m in late]
     found += [Number(float(m.group(1)), False, False) for m in times if m.group(2) == "00"]  # "3:00"
     found += [Number(n.value, n.approximate, n.weak) for n in spans if not _inside(n.start, clocks)]
     taken = clocks + [(n.start, n.end) for n in spans]

@@ -79,6 +79,11 @@ class DateData(_Data):
     month_links: list[str] = Field(default_factory=list)  # "3 of March", "3 de marzo"
     weekdays: list[str] = Field(default_factory=list)  # "on Tuesday": a time, never a name
     year_prepositions: list[str] = Field(default_factory=list)  # "in 2015": a year, not a count
+    # words after a whole hour that put it after noon: "las 3 de la tarde" is 15.00, as "3 p.m.";
+    # and those of the evening and the night, which do so from six ("8 de la noche" is 20.00,
+    # "alle 3 di notte" is 3.00)
+    afternoon: list[str] = Field(default_factory=list)
+    evening: list[str] = Field(default_factory=list)
 
 
 class GenericPassiveData(_Data):

@@ -2159,16 +2159,20 @@ PODCASTS_TAGS_AND_CLOSED_COMMENTS = {
         "MarketBuzz Podcast with Ekta Batra: Sensex, Nifty likely to open flat",
         "Facebook Comments",
         "Free webinar on pension reform, Tuesday 6pm: register now",
+        "This report is a translation of an article by El Diario de Bogotá.",
+        "(ASA English Service – translated from the Italian original)",
     ],
     "fr": [
         "PODCAST. « Le Fil du matin » – épisode 412 : dans les coulisses de la réforme",
         "Les commentaires sont fermés.",
         "Mots-clés : inondations, Gard, vigilance rouge",
+        "Cet article est une traduction d'un article du Diario de Bogotá.",
     ],
     "es": [
         "Pódcast | 'La brújula de la mañana', episodio 218: la sequía en el campo andaluz",
         "Comentarios cerrados",
         "Hazte socio y apoya el periodismo local.",
+        "Este artículo es una traducción de un texto de la agencia ASA.",
     ],
     "de": [
         "Podcast „Nachtschicht“ – Folge 87: Wie sicher sind unsere Brücken?",
@@ -2181,12 +2185,14 @@ PODCASTS_TAGS_AND_CLOSED_COMMENTS = {
         "Vuoi ricevere le notifiche sulle ultime notizie? Sì, grazie | No",
         "Webinar gratuito «Bonus casa 2026: istruzioni per l'uso» – martedì 17 marzo ore 18. Registrati qui",
         "I più letti di oggi: 1.",
+        "Questo articolo è una traduzione dall'inglese.",
     ],
 }
 PODCAST_AND_COMMENT_LOOKALIKE_NEWS = {
     "en": [
         "In the podcast, the minister said the dam had been inspected in May.",
         "Join the search for the missing hikers, the mayor urged residents on Sunday.",
+        "The minister's speech was translated from the Spanish original by the embassy.",
     ],
     "fr": ["Les commentaires du préfet ont été publiés mardi soir."],
     "es": ["Los socios de la cooperativa votaron a favor del cierre."],

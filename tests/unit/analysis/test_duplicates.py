@@ -400,6 +400,24 @@ def test_a_time_written_a_dot_m_dot_is_an_hour() -> None:
     assert not spaced.beyond(clock)
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "hour"),
+    [
+        ("El tornado tocó tierra poco después de las 8 de la noche.", "es", 20.0),
+        ("El incendio comenzó a las 3 de la tarde.", "es", 15.0),
+        ("L'allarme è scattato alle 9 di sera.", "it", 21.0),
+        ("Le fiamme sono partite intorno alle 3 di notte.", "it", 3.0),  # the night's small hours
+        ("Der Alarm kam um 8 Uhr abends.", "de", 20.0),
+        ("L'alerte a été donnée vers 8 h du soir.", "fr", 20.0),
+    ],
+)
+def test_an_hour_its_language_puts_after_noon_is_on_the_24_hour_clock(
+    text: str, language: str, hour: float
+) -> None:
+    """A translation writes "8 p.m." for "las 8 de la noche": the same hour, no other number."""
+    assert [n.value for n in sentence_numbers(text, language).found] == [hour]
+
+
 def test_a_split_off_half_closer_to_another_sentence_still_belongs_to_its_own(make_prepared) -> None:
     """The lead split in two: its second half ("Der Reisebus … kippte um") may score
     best against some other sentence of the original, yet near enough to the sentence
