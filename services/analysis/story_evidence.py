@@ -230,6 +230,19 @@ def _counted_words(words: list[str], language: str) -> set[int]:
 def _in_order(text: str, language: str) -> tuple[str, ...]:
     """The names and the countries and regions `text` names, in the order it names them: a
     report of two events leads with the one it names first."""
+    return tuple(key for key, recalled in _named_in_order(text, language) if not recalled)
+
+
+def _recalled_in(text: str, language: str) -> frozenset[str]:
+    """What `text` names only as an earlier event ("a day after deadly Łódź blast")."""
+    found = _named_in_order(text, language)
+    told = {key for key, recalled in found if not recalled}
+    return frozenset(key for key, recalled in found if recalled) - told
+
+
+def _named_in_order(text: str, language: str) -> list[tuple[str, bool]]:
+    """Each name and gazetteer key of `text` in order, and whether an earlier event's word
+    leads to it (`_recalled`)."""
     matches = list(TOKEN_RE.finditer(text))
     tokens = [m.group() for m in matches]
     spans = gazetteer.find(tokens, [gazetteer.fold_word(t) for t in tokens], language)
@@ -242,18 +255,27 @@ def _in_order(text: str, language: str) -> tuple[str, ...]:
         for k, t in enumerate(tokens)
         if k not in taken and t[:1].isupper() and t.isalpha() and len(t) >= 3 and t.lower() not in calendar
     ]
-    return tuple(key for k, key in sorted(found) if not _recalled(tokens, k, language))
+    return [(key, _recalled(tokens, k, language)) for k, key in sorted(found)]
 
 
 def _recalled(tokens: list[str], k: int, language: str) -> bool:
     """The name at `k` follows a word that recalls an earlier event ("dopo la Bassa Slesia",
-    "after Lower Silesia"), its article between them allowed."""
+    "after Lower Silesia"), its article between them allowed, or one lower-case word after a
+    phrase that dates the other event ("a day after deadly Łódź blast")."""
     after = _RECALLED_AFTER.get(language, frozenset[str]())
     lex = LEXICONS.get(language)
     j = k - 1
     if j >= 0 and lex is not None and tokens[j].lower() in lex.determiners:
         j -= 1
-    return j >= 0 and tokens[j].lower() in after
+    if j >= 0 and tokens[j].lower() in after:
+        return True
+    if not (j >= 1 and tokens[j].isalpha() and tokens[j].islower() and tokens[j - 1].lower() in after):
+        return False
+    # an adjective between only after a phrase that dates another event: "a day after deadly
+    # Łódź blast", not "stocks slide after surprise SNB rate hike"
+    recalls = _RECALLS.get(language)
+    phrase = " ".join(tokens[max(0, j - 4) : j])
+    return recalls is not None and any(m.end() == len(phrase) for m in recalls.finditer(phrase))
 
 
 def keys(text: str, language: str) -> frozenset[str]:
@@ -266,6 +288,14 @@ def identity_of(article: PreparedArticle) -> Identity:
     """The article's identity, from the sentences of its lead (similarity.lead_of)."""
     texts = [sentence.text for sentence in article.sentences[: lead_of(article).count]]
     readings = [read(text, article.language) for text in texts]
+    if readings and (recalled := _recalled_in(texts[0], article.language)):
+        # "Gas explosion hits Brno …, a day after deadly Łódź blast": the headline recalls Łódź
+        head = readings[0]
+        readings[0] = _Reading(
+            [n for n in head.names if n not in recalled],
+            [p for p in head.places if p not in recalled],
+            [k for k in head.keys if k not in recalled],
+        )
     recalls = _RECALLS.get(article.language)
     kept = [k for k, text in enumerate(texts) if k < _OPENING or recalls is None or not recalls.search(text)]
     names = frozenset(n for k in kept for n in readings[k].names)

@@ -1031,3 +1031,23 @@ def test_a_wire_dateline_is_a_guessed_place_where_the_lead_names_no_town(make_pr
         language="fr",
     )
     assert identity_of(bureau).noun_places == frozenset()  # the lead names its town: a bureau's dateline
+
+
+def test_a_headline_recalling_a_twin_event_a_day_earlier_does_not_name_it(make_prepared) -> None:
+    """ "…, a day after deadly Łódź blast": Łódź is the other explosion's; a cause told after
+    "after" alone is this story's ("stocks slide after surprise SNB rate hike")."""
+    brno = make_prepared(
+        "b",
+        "A gas explosion wrecked part of a block of flats in the Czech city of Brno on Tuesday.",
+        title="Gas explosion hits Brno apartment block, two dead, a day after deadly Łódź blast",
+        language="en",
+    )
+    identity = identity_of(brno)
+    assert name_key("Łódź", "en") not in identity.names | identity.headline
+    snb = make_prepared(
+        "s",
+        "The Swiss franc rose sharply after the central bank raised its policy rate.",
+        title="Swiss franc jumps, stocks slide after surprise SNB rate hike",
+        language="en",
+    )
+    assert name_key("SNB", "en") in identity_of(snb).names
