@@ -283,7 +283,7 @@ def build(data: LanguageData) -> Lexicon:
         partitives=PhraseTable.of(fig.partitives),
         part_of=PhraseTable.of(fig.part_of),
         not_people=PhraseTable.of(fig.not_people),
-        things=PhraseTable.of(fig.things),
+        things=PhraseTable.build({"": fig.things}, compounds=fig.compound_nouns),  # "Nachbargebäuden"
         wanted=_words(fig.wanted),
         months=_words(data.dates.months),
         months_capitalised=data.dates.months_capitalised,

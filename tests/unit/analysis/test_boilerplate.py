@@ -2167,6 +2167,7 @@ PODCASTS_TAGS_AND_CLOSED_COMMENTS = {
         "Les commentaires sont fermés.",
         "Mots-clés : inondations, Gard, vigilance rouge",
         "Cet article est une traduction d'un article du Diario de Bogotá.",
+        "Cet article est la traduction d'une dépêche de l'agence Global Wire Service.",
     ],
     "es": [
         "Pódcast | 'La brújula de la mañana', episodio 218: la sequía en el campo andaluz",
