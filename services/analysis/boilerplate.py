@@ -307,13 +307,13 @@ _AND = r"(?:and|und|e|et|y|&)"
 
 def _byline_pattern() -> re.Pattern[str]:
     """A byline: its opening word as written ("By", "Par", "Texto:"), two or three capitalised
-    words of a name (a second author after "and"), and at most one short segment after a
-    comma, bar or dash ("Por Íñigo Sarasola | Valladolid", "Par Élodie Marchand, service
-    International").  Case-sensitive: "Por orden del juez, …" names no author."""
+    words of a name (a second author after "and"), and at most two short segments after a
+    comma, bar or dash ("Por Íñigo Sarasola | Valladolid", "Par Margaux Delestrade, rubrique
+    Faits divers – 6 mai 2027 à 10h50").  Case-sensitive: "Por orden del juez, …" names no author."""
     words = _unique(form for w in _union("bylines") for form in (w[:1].upper() + w[1:], w))
     opener = "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
     name = rf"{_NAME}(?:\s+{_NAME}){{1,2}}"
-    tail = r"(?:\s*[,|/·–-]\s*[^,|/·–\n]{1,40})?"
+    tail = r"(?:\s*[,|/·–-]\s*[^,|/·–\n]{1,40}){0,2}"
     return re.compile(rf"^{LEAD}{opener}\s*:?\s+{name}(?:\s+{_AND}\s+{name})?{tail}\W*$")
 
 

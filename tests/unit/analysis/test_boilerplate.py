@@ -2216,3 +2216,58 @@ def test_a_notice_is_not_cut_after_the_first_word_of_its_own_match() -> None:
     # "Aktivieren Sie …" matches at "Aktivieren": a cut at the later "Sie" would keep half of it
     text = "Eilmeldungen aufs Handy: Aktivieren Sie jetzt die Push-Benachrichtigungen in unserer App."
     assert boilerplate_start(text, "de") == len(text)
+
+
+DESKS_STAMPS_AND_CREDITS = {
+    "en": [
+        "By the Meridian News desk",
+        "The newest posts appear at the top.",
+        "This article is based on reporting by the Italian news agency ASA.",
+        "Mon 18 Jan 2027 11.20 GMT",
+        "Our journalists are verifying information as it comes in.",
+        "(Corrects death toll to three from four in headline)",
+        "By Priya Ramaswamy, Transport Correspondent, and Tom Ellery in Leeds",
+    ],
+    "fr": [
+        "Par Étienne Morvan Temps de lecture : 3 min",
+        "Par Margaux Delestrade, rubrique Faits divers – 6 mai 2027 à 10h50",
+    ],
+    "es": [
+        "Esta nota fue actualizada a las 8:55 horas.",
+        "Por Álvaro Medina (con agencias)",
+        "Redacción Nación | 2 de octubre de 2026, 11:30 a. m.",
+    ],
+    "de": [
+        "Von unserem Frankreich-Korrespondenten Tobias Lenz, Paris",
+        "Dieses Thema im Programm: Alpenfunk 24 – Nachrichten, 03.10.2026, 18:00 Uhr",
+        "Zum Abspielen bitte Cookies für den Audioplayer zulassen.",
+        "Diese Meldung wurde um 9.30 Uhr aktualisiert.",
+    ],
+    "it": [
+        "dal corrispondente a Bruxelles, Luca Ferri",
+        "(Testo tradotto da un dispaccio in francese)",
+        "07.45 – Buongiorno dalla redazione.",
+        "Buongiorno, è domenica 22 novembre: ecco le notizie da sapere per iniziare la giornata.",
+    ],
+}
+DESK_LOOKALIKE_NEWS = {
+    "en": [
+        "By the time the desk officer arrived, the fire had spread to the roof.",
+        "Police corrected the toll on Monday.",
+    ],
+    "es": ["La redacción del decreto se cerró el lunes, dijo el ministro."],
+    "de": ["Die Korrespondenten der Agentur wurden am Flughafen festgehalten."],
+    "it": ["Il corrispondente è stato ferito lievemente durante gli scontri."],
+}
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(DESKS_STAMPS_AND_CREDITS))
+def test_desks_stamps_reporting_credits_and_bylines_with_roles_are_boilerplate(
+    language: str, line: str
+) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(DESK_LOOKALIKE_NEWS))
+def test_news_about_desks_correspondents_and_corrections_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line)
