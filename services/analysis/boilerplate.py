@@ -326,7 +326,7 @@ def _bio_pattern() -> re.Pattern[str]:
     Monitor", "Julie Marchal est journaliste à la rédaction liégeoise …").  The name is
     case-sensitive, the rest is not."""
     bios = "|".join(_union("bios")) or "(?!)"
-    return re.compile(rf"^{LEAD}{_NAME}(?:\s+{_NAME}){{1,2}}\s+(?i:(?:{bios}))")
+    return re.compile(rf"^{LEAD}{_NAME}(?:\s+{_NAME}){{1,2}}\s*(?i:(?:{bios}))")
 
 
 _BIO = _bio_pattern()

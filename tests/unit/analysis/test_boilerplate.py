@@ -2227,24 +2227,29 @@ DESKS_STAMPS_AND_CREDITS = {
         "Our journalists are verifying information as it comes in.",
         "(Corrects death toll to three from four in headline)",
         "By Priya Ramaswamy, Transport Correspondent, and Tom Ellery in Leeds",
+        "Ellen Vos, EU Correspondent, in Brussels",
     ],
     "fr": [
         "Par Étienne Morvan Temps de lecture : 3 min",
+        "Marie Dupont, correspondante à Rome",
         "Par Margaux Delestrade, rubrique Faits divers – 6 mai 2027 à 10h50",
     ],
     "es": [
         "Esta nota fue actualizada a las 8:55 horas.",
         "Por Álvaro Medina (con agencias)",
         "Redacción Nación | 2 de octubre de 2026, 11:30 a. m.",
+        "Carmen Ruiz, corresponsal en Roma",
     ],
     "de": [
         "Von unserem Frankreich-Korrespondenten Tobias Lenz, Paris",
         "Dieses Thema im Programm: Alpenfunk 24 – Nachrichten, 03.10.2026, 18:00 Uhr",
         "Zum Abspielen bitte Cookies für den Audioplayer zulassen.",
         "Diese Meldung wurde um 9.30 Uhr aktualisiert.",
+        "Tobias Lenz, Korrespondent in Paris",
     ],
     "it": [
         "dal corrispondente a Bruxelles, Luca Ferri",
+        "Luca Ferri, inviato a Bruxelles",
         "(Testo tradotto da un dispaccio in francese)",
         "07.45 – Buongiorno dalla redazione.",
         "Buongiorno, è domenica 22 novembre: ecco le notizie da sapere per iniziare la giornata.",
@@ -2255,7 +2260,10 @@ DESK_LOOKALIKE_NEWS = {
         "By the time the desk officer arrived, the fire had spread to the roof.",
         "Police corrected the toll on Monday.",
     ],
-    "es": ["La redacción del decreto se cerró el lunes, dijo el ministro."],
+    "es": [
+        "La redacción del decreto se cerró el lunes, dijo el ministro.",
+        "Pedro Sánchez, presidente del Gobierno, dijo que no habrá más cortes.",
+    ],
     "de": ["Die Korrespondenten der Agentur wurden am Flughafen festgehalten."],
     "it": ["Il corrispondente è stato ferito lievemente durante gli scontri."],
 }
