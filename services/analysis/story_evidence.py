@@ -534,7 +534,7 @@ class StoryNames:
         # its first listed item, where it names a story, is what it leads with
         order = identity.first_listed if listed else identity.headline_order
         lead = self._first_named(identity, order, story_ids)
-        if identity.digest and identity.first_item and not self._names_any(identity, identity.first_listed):
+        if identity.digest and identity.first_item and not listed:
             # the headline's first item names no story ("Cruise outbreak spreads, Tanzania school
             # fire"): the body's first item tells which one it leads with
             return self._first_named(identity, identity.first_item, story_ids) or lead

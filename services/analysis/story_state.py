@@ -81,12 +81,15 @@ def _segment(sentence: Sentence, index: int, language: str) -> str:
     return sentence.text[start : min(end, clause_end(sentence.text, figures[index].end, language))]
 
 
+_ITEM_ENDS: Final = frozenset({",", ";", ":"})
+
+
 def _closes_an_item(gap: str, language: str) -> bool:
     """The text between two counts names the first one's place and ends the list item ("15 en
     la provincia de Sevilla, 12 en Córdoba"): the place is the first count's, not the next one's."""
     words = phrase_tokens(gap)
     lex = LEXICONS.get(language)
-    if not words or lex is None or not (words[-1] in ",;:" or words[-1] in lex.coordinators):
+    if not words or lex is None or not (words[-1] in _ITEM_ENDS or words[-1] in lex.coordinators):
         return False
     return bool(places(gap, language))
 
