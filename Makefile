@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 demo: install
 	@$(BIN)/newsmon demo
 
-# About 11 minutes on 2 cores (up to 15 on a busy machine); the deployment tests install two
+# 11 to 18 minutes on 2 cores, by the machine; the deployment tests install two
 # Debian packages when missing.
 test: install
 	@command -v promtool >/dev/null && command -v docker-compose >/dev/null || echo "make test: the \
