@@ -175,24 +175,16 @@ def recalls_another(text: str, language: str) -> bool:
     return pattern is not None and pattern.search(text) is not None
 
 
-def _dateline_town(article: PreparedArticle, language: str) -> frozenset[str]:
+def _dateline_town(
+    article: PreparedArticle, language: str, dateline: re.Pattern[str] = _DATELINE
+) -> frozenset[str]:
     """The town of the lead's dateline: where a regional paper's report says it happened
-    when its text names the town nowhere else ("Hattenbrück – Nach der Vergiftung …")."""
+    when its text names the town nowhere else ("Hattenbrück – Nach der Vergiftung …"); with
+    `_WIRE_DATELINE`, a wire's dated or tagged one ("MODENA, 3 OTT – …"), most often the
+    event's town, a guess like a German capitalised noun's."""
     lead = next((s.text for s in article.sentences if not s.heading), "")
-    found = _DATELINE.match(lead)
+    found = dateline.match(lead)
     if found is None or not found.group(1)[:1].isupper():
-        return frozenset()
-    return frozenset({name_key(found.group(1).split()[0], language)})
-
-
-def _wire_dateline_town(article: PreparedArticle, language: str) -> frozenset[str]:
-    """The town of a wire's dated or tagged dateline ("MODENA, 3 OTT – …"): where a report
-    was filed, most often the event's town, a guess like a German capitalised noun's; read
-    only where the lead names no town (a bureau's "MILAN, 13 oct" over a flood in Valsorda
-    would link it to any story filed from Milan)."""
-    lead = next((s.text for s in article.sentences if not s.heading), "")
-    found = _WIRE_DATELINE.match(lead)
-    if found is None:
         return frozenset()
     return frozenset({name_key(found.group(1).split()[0], language)})
 
@@ -327,7 +319,9 @@ def identity_of(article: PreparedArticle) -> Identity:
         frozenset(),
         headline,
         local | keys,
-        frozenset() if placed else _wire_dateline_town(article, article.language),
+        # a wire's dateline only where the lead names no town: a bureau's "MILAN, 13 oct" over a
+        # flood in Valsorda would link it to any story filed from Milan
+        frozenset() if placed else _dateline_town(article, article.language, _WIRE_DATELINE),
         top | own,
         words,
         opening,
