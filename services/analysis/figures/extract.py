@@ -507,7 +507,7 @@ def _attach(
             continue
         if _historical(sent, count, lex, year) or _earlier_frame(sent, count, lex, year):
             continue
-        if _forecast(sent, count, lex) or _returned(sent, count, lex):
+        if _forecast(sent, count, lex) or _returned(sent, count, lex) or _rate(sent, count, lex):
             continue
         if year is not None and _dated_before(sent, count, counts, year, lex):
             continue
@@ -621,7 +621,7 @@ def _wholes(sent: _Sentence, counts: list[_Count], heads: list[_Head], lex: Lexi
             continue  # "zwei der drei Vermissten", "l'un des deux otages": the measure is the
             # whole's, and the part is said of by another verb
         link = lex.part_of.match(sent.words, part.last)
-        if link is not None and part.last + link[0] == whole.first and whole.qualifier == "exact":
+        if link is not None and part.last + link[0] == whole.first:  # "80 of the roughly 230 guests"
             wholes[k + 1] = k
             if described:  # "vier der elf entführten Missionare wurden befreit": the verb says
                 # what befell the four; "entführten" only describes the eleven
@@ -1084,6 +1084,8 @@ def _sentence_measure(
     if _counts_other(sent, counts[item.k], lex):
         return ""  # "the number of confirmed cases rose to 42, and 31 are in hospital": cases, not people
     position = counts[item.k].first
+    if own := _measure_in_clause(sent, counts[item.k], lex):
+        return own  # "…estratti vivi; i feriti sono in tutto dieci": the total's own clause names it
     # people's measures only: "the number of detainees had reached nineteen, after three homes
     # were searched" is no count of homes (a thing's passive is "<noun> <participle>")
     others = [f for f in found if f.base != _TOTAL and " " not in f.base]
@@ -1098,6 +1100,15 @@ def _sentence_measure(
             if best is None or distance < best[0]:
                 best = (distance, found_measure[1])
     return best[1] if best else ""
+
+
+def _measure_in_clause(sent: _Sentence, count: _Count, lex: Lexicon) -> str:
+    """The measure word nearest before a count in its own clause, if any."""
+    start, _ = _clause(sent, count)
+    for j in range(count.first - 1, start - 1, -1):
+        if (found := lex.measures.match(sent.words, j)) and j + found[0] <= count.first:
+            return found[1]
+    return ""
 
 
 def _role(
@@ -1371,6 +1382,13 @@ def _forecast(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     return False
 
 
+def _rate(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """A count per year or month in its own clause ("plus de 170 000 personnes meurent chaque
+    année", "rund 3.000 Verkehrstote pro Jahr"): a statistic of many events, not this one's."""
+    start, end = _clause(sent, count)
+    return any(lex.rates.match(sent.words, j) for j in range(start, end))
+
+
 def _in_period(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     """A count over a period ("in the past 24 hours", "en 24 heures") is a daily increment."""
     start, end = _clause(sent, count)
@@ -1462,6 +1480,8 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
                 break  # "25 autres passagers": after "others" comes the group
             kind, subgroup, noun = "subgroup", group[1], j + group[0] - 1
             j, seen = j + group[0], seen + 1
+            if _and_others(sent, j, lex):
+                kind, subgroup = "people", None  # "212 passengers and crew": no one group's count
             continue
         if lex.is_people(words[j]):
             if kind in ("people", "subgroup"):
@@ -1488,6 +1508,15 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
     if kind == "other" and subgroup is not None:
         subgroup = None  # "two military sources": the adjective did not qualify a measure
     return _Head(kind, None, subgroup, j, noun, immediate, partitive)
+
+
+def _and_others(sent: _Sentence, j: int, lex: Lexicon) -> bool:
+    """A group noun joined by "and" to another group's ("passengers and crew", "élèves et
+    enseignants"): the count is of both, so of no one subgroup."""
+    if sent.word(j) not in lex.range_and or not sent.is_word(j + 1):
+        return False
+    other = lex.subgroup_nouns.match(sent.words, j + 1)
+    return lex.is_people(sent.word(j + 1)) or (other is not None)
 
 
 _COMPLEMENT_REACH: Final = 4  # words of a noun's complement: "de la police pénitentiaire"

@@ -164,6 +164,7 @@ class Lexicon:
     gerund_endings: tuple[str, ...]
     periods: PhraseTable
     forecasts: PhraseTable
+    rates: PhraseTable
     horizons: PhraseTable
     subgroup_nouns: PhraseTable
     subgroup_adjectives: PhraseTable
@@ -272,6 +273,7 @@ def build(data: LanguageData) -> Lexicon:
         gerund_endings=tuple(fig.gerund_endings),
         periods=PhraseTable.of(fig.periods),
         forecasts=PhraseTable.of(fig.forecasts),
+        rates=PhraseTable.of(fig.rates),
         horizons=PhraseTable.of(fig.horizons),
         subgroup_nouns=PhraseTable.build(fig.subgroup_nouns),
         subgroup_adjectives=PhraseTable.build(fig.subgroup_adjectives),
