@@ -606,6 +606,50 @@ def test_an_italian_lead_sentence_recalling_an_event_hours_before_names_nothing_
     assert "san" not in identity_of(article).places
 
 
+def test_a_lead_sentence_told_meanwhile_or_as_the_first_of_two_names_nothing_of_this_one(
+    make_prepared,
+) -> None:
+    """Twin events recall each other in the lead: "The riot was the first of two in German
+    prisons …", "Unterdessen ermittelt die Polizei auch nach der Revolte in …"."""
+    english = make_prepared(
+        "b",
+        "Inquiry ordered after prison hostage-taking in Saxony\n"
+        "The justice minister ordered an inquiry into the riot at Eichenried prison.\n"
+        "The riot was the first of two in German prisons over the weekend: on Sunday, inmates at "
+        "Moorhausen set fire to mattresses.",
+    )
+    assert "moorhausen" not in identity_of(english).places | identity_of(english).names
+    german = make_prepared(
+        "c",
+        "Nach der Revolte in der Justizvollzugsanstalt Eichenried ist die Zahl der Toten auf zwei "
+        "gestiegen.\nEr war einer der vier Beamten, die als Geiseln genommen worden waren.\n"
+        "Unterdessen ermittelt die Polizei auch nach der Revolte in der JVA Moorhausen.",
+        language="de",
+        title="Zweiter Toter nach Revolte in JVA Eichenried",
+    )
+    assert "moorhausen" not in identity_of(german).noun_places | identity_of(german).nouns
+
+
+def test_an_institution_before_a_german_town_is_no_place(make_prepared) -> None:
+    """ "in der Justizvollzugsanstalt Moorhausen", "im Krankenhaus Nienburg": the town tells
+    one prison riot from another, the institution is every riot's."""
+    article = make_prepared(
+        "b",
+        "In der Justizvollzugsanstalt Moorhausen ist es zu einer Revolte gekommen.\n"
+        "Zwei Verletzte wurden im Krankenhaus Nienburg behandelt.",
+        language="de",
+        title="Revolte in JVA Moorhausen",
+    )
+    identity = identity_of(article)
+    assert {"moorhausen", "nienburg"} <= identity.noun_places
+    assert not {"justizvollzugsanstalt", "jva", "krankenhaus"} & identity.noun_places
+
+
+def test_an_italian_place_after_negli_is_a_place() -> None:
+    reading = read("Sono stati ricoverati negli ospedali di Salerno e negli Abruzzi.", "it")
+    assert "abruzz" in reading.places or "IT-65" in reading.keys
+
+
 def test_a_german_dateline_town_is_a_guessed_place(make_prepared) -> None:
     """A regional paper names its town only in the dateline ("Hattenbrück – Nach der …")."""
     article = make_prepared(
