@@ -2279,3 +2279,34 @@ def test_desks_stamps_reporting_credits_and_bylines_with_roles_are_boilerplate(
 @pytest.mark.parametrize(("language", "line"), _lines(DESK_LOOKALIKE_NEWS))
 def test_news_about_desks_correspondents_and_corrections_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line)
+
+
+PROVENANCE_AND_LIVE_NOTICES = {
+    "en": ["This article was supplied by the Harbour News Agency wire service."],
+    "fr": [
+        "Cette dépêche vous est proposée par l'agence Presse Rhône.",
+        "Par la rédaction avec AFR Publié le 03/02/2026 à 18h40",
+    ],
+    "es": [
+        "Esta información ha sido facilitada por la agencia Noticias del Sur.",
+        "Última hora: esta noticia se está actualizando.",
+        "Escúchanos en directo en el 101.3 FM y en nuestra web.",
+    ],
+    "it": ["Questo articolo è stato fornito dall'agenzia Notizie Adriatiche."],
+    "de": ["Dieser Artikel wurde von der Nachrichtenagentur Nordpress bereitgestellt."],
+}
+PROVENANCE_LOOKALIKE_NEWS = {
+    "en": ["This account was provided by a survivor who swam to the shore."],
+    "es": ["La información fue facilitada por los vecinos a la Guardia Civil."],
+    "de": ["Die Unterkünfte wurden von der Gemeinde bereitgestellt."],
+}
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(PROVENANCE_AND_LIVE_NOTICES))
+def test_a_wire_s_provenance_notice_and_live_notices_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(PROVENANCE_LOOKALIKE_NEWS))
+def test_news_of_who_provided_something_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line)
