@@ -2282,8 +2282,14 @@ def test_news_about_desks_correspondents_and_corrections_stays(language: str, li
 
 
 PROVENANCE_AND_LIVE_NOTICES = {
-    "en": ["This article was supplied by the Harbour News Agency wire service."],
+    "en": [
+        "This article was supplied by the Harbour News Agency wire service.",
+        "Translated and adapted from the Gazzetta di Lomellina.",
+        "Enjoying The Lake Courier?",
+        "Support independent local news from Lombardy.",
+    ],
     "fr": [
+        "(Article traduit de l'italien – Rédaction Sud)",
         "Cette dépêche vous est proposée par l'agence Presse Rhône.",
         "Par la rédaction avec AFR Publié le 03/02/2026 à 18h40",
     ],
@@ -2296,7 +2302,12 @@ PROVENANCE_AND_LIVE_NOTICES = {
     "de": ["Dieser Artikel wurde von der Nachrichtenagentur Nordpress bereitgestellt."],
 }
 PROVENANCE_LOOKALIKE_NEWS = {
-    "en": ["This account was provided by a survivor who swam to the shore."],
+    "en": [
+        "This account was provided by a survivor who swam to the shore.",
+        "Enjoying the sunshine, hundreds of tourists crowded the beach before the storm.",
+        "Support for the strike grew on Monday as local news outlets reported new walkouts.",
+        "Translated into six languages, the appeal reached millions within a day.",
+    ],
     "es": ["La información fue facilitada por los vecinos a la Guardia Civil."],
     "de": ["Die Unterkünfte wurden von der Gemeinde bereitgestellt."],
 }
