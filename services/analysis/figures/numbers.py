@@ -469,6 +469,19 @@ def _inside_name(matches: list[re.Match[str]], first: int) -> bool:
     return word[:1].isupper() and previous[:1].isupper() and previous.isalpha() and not dateline
 
 
+def _hyphened_to_a_name(matches: list[re.Match[str]], first: int) -> bool:
+    """A capitalised number word joined by a hyphen to a capitalised word, inside a sentence:
+    part of a place's name."""
+    match = matches[first]
+    text, end = match.string, match.end()
+    return (
+        first > 0
+        and match.group()[:1].isupper()
+        and text[end : end + 1] == "-"
+        and text[end + 1 : end + 2].isupper()
+    )
+
+
 def _word_span(
     occ: object, matches: list[re.Match[str]], words: list[str], rules: _NumberRules
 ) -> NumberSpan | None:
@@ -492,6 +505,8 @@ def _word_span(
         return None
     if not rules.number_words_in_names and _inside_name(matches, first):
         return None
+    if single and _hyphened_to_a_name(matches, first):
+        return None  # "le lac des Quatre-Cantons", "Trois-Rivières", "Deux-Sèvres"
     weak = single and value == 1
     end = matches[last - 1].end()
     if words[last - 1] in rules.scales and not single:  # "dos millones de personas", as digits do

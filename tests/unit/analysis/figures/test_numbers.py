@@ -70,6 +70,8 @@ def found(text: str, language: str) -> list[tuple[float, str]]:
         ("cientos de muertos y miles de heridos", "es", []),
         ("no one was hurt, one of them, someone", "en", []),
         ("Formula One champion", "en", []),
+        ("sur le lac des Quatre-Cantons", "fr", []),  # a number word hyphened to a name is the name's
+        ("la crue près de Trois-Rivières", "fr", []),
         ("the fourth day, the second-largest city", "en", []),
         ("4th, 21st, 2nd, 3rd", "en", []),
         ("le 1er mai, le 2e jour", "fr", []),
