@@ -2321,3 +2321,46 @@ def test_a_wire_s_provenance_notice_and_live_notices_are_boilerplate(language: s
 @pytest.mark.parametrize(("language", "line"), _lines(PROVENANCE_LOOKALIKE_NEWS))
 def test_news_of_who_provided_something_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line)
+
+
+CHANNELS_LIVE_BLOGS_AND_STAMPED_BYLINES = {
+    "en": [
+        "Get the latest news from the Valley on Telegram — join our channel.",
+        "Follow The Coastal Herald on Google News for the latest updates.",
+        "Harbour Fire Live Updates: Follow this page for the latest news.",
+    ],
+    "es": [
+        "Lea también: Cómo actúan los equipos de rescate en una mina",
+        "Mira el informe completo en nuestra señal en vivo.",
+    ],
+    "fr": [
+        "Notre couverture : Les incendies de l'été, ce qu'il faut savoir",
+        "Regardez notre journal spécial à partir de 19 heures sur Région 3.",
+        "Faits divers : retrouvez tous nos articles dans la rubrique Justice.",
+    ],
+    "de": [
+        "Von Lena Haas Aktualisiert am 02.03.2026, 08:15 Uhr",
+        "Mehr aus Bayern: Streit um die neue Stromtrasse",
+        "Sie sehen einen Ausschnitt aus unserem Ticker.",
+        "Dieser Artikel ist Teil unseres Abonnements Plus.",
+    ],
+    "it": ["di Giulia Neri Aggiornato alle 08.40"],
+}
+CHANNEL_LOOKALIKE_NEWS = {
+    "en": ["Follow the river north for two miles and you reach the flooded camp."],
+    "de": [
+        "Von den Verletzten wurden zwei am Abend entlassen.",
+        "Mehr aus Sicherheitsgründen wurde die Straße gesperrt.",
+    ],
+    "it": ["Di questi, tre sono stati pubblicati ieri dal ministero."],
+}
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(CHANNELS_LIVE_BLOGS_AND_STAMPED_BYLINES))
+def test_channel_and_live_blog_promotions_and_stamped_bylines_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(CHANNEL_LOOKALIKE_NEWS))
+def test_news_that_starts_like_a_promotion_or_a_byline_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line)
