@@ -2357,7 +2357,9 @@ CHANNEL_LOOKALIKE_NEWS = {
 
 
 @pytest.mark.parametrize(("language", "line"), _lines(CHANNELS_LIVE_BLOGS_AND_STAMPED_BYLINES))
-def test_channel_and_live_blog_promotions_and_stamped_bylines_are_boilerplate(language: str, line: str) -> None:
+def test_channel_and_live_blog_promotions_and_stamped_bylines_are_boilerplate(
+    language: str, line: str
+) -> None:
     assert is_boilerplate(line)
 
 
