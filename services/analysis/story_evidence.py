@@ -77,9 +77,10 @@ _RECALLS = phrase_patterns("recalls")
 # der …", "Hattenbrück (DNA) - Bei einer …".
 _DATELINE: Final = re.compile(r"^(\w[\w.'-]*(?: \w[\w.'-]*){0,2}) (?:\([^()]{1,30}\) ?)?[–—-] ")
 # A wire's dateline, dated or tagged: "MODENA, 3 OTT –", "Sevilla, 21 nov (AIN) –", "ROME, Aug 8
-# (Meridian) -", "Niamey (ACP) -".
+# (Meridian) -", "AVILES, Spain, May 13 (CP) -", "Niamey (ACP) -".
 _WIRE_DATELINE: Final = re.compile(
     r"^([^\W\d_][\w.'-]*(?: [^\W\d_][\w.'-]*){0,2})(?: \([^()]{1,30}\))?"
+    r"(?:, [^\W\d_][\w.'-]*(?: [^\W\d_][\w.'-]*)?(?=, \S+ \S))?"  # "AVILES, Spain, May 13"
     r"(?:(?:, (?:\d{1,2}\.? [^\W\d_]{3,10}\.?|[^\W\d_]{3,10}\.? \d{1,2})(?:,? \d{4})?)(?: \([^()]{1,30}\))?"
     r"|(?: \([^()]{1,30}\)))\s?[–—-] "
 )

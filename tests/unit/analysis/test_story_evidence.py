@@ -630,6 +630,25 @@ def test_a_lead_sentence_told_meanwhile_or_as_the_first_of_two_names_nothing_of_
     assert "moorhausen" not in identity_of(german).noun_places | identity_of(german).nouns
 
 
+def test_a_wire_dateline_with_its_country_guesses_its_town_and_a_second_blaze_recalls_the_first(
+    make_prepared,
+) -> None:
+    """ "AVILES, Spain, May 13 (CP) - …": the town of a dateline that names its country too;
+    "The fire was the second to hit … within hours: … in Torrelavega" recalls the other fire."""
+    article = make_prepared(
+        "b",
+        "Worker killed in fire at Spanish foundry\n"
+        "ALMERAL, Spain, May 13 (Continental Press) - One worker was killed and six people were "
+        "injured when fire swept through a foundry on Wednesday.\n"
+        "Firefighters found the body of the missing man inside the furnace hall.\n"
+        "The fire was the second to hit an industrial plant in northern Spain within hours: late on "
+        "Tuesday, a blaze at a resin plant near Vallerosa injured five workers.",
+    )
+    identity = identity_of(article)
+    assert "almeral" in identity.noun_places
+    assert "valleros" not in identity.places | identity.names
+
+
 def test_an_institution_before_a_german_town_is_no_place(make_prepared) -> None:
     """ "in der Justizvollzugsanstalt Moorhausen", "im Krankenhaus Nienburg": the town tells
     one prison riot from another, the institution is every riot's."""
