@@ -2366,3 +2366,49 @@ def test_channel_and_live_blog_promotions_and_stamped_bylines_are_boilerplate(
 @pytest.mark.parametrize(("language", "line"), _lines(CHANNEL_LOOKALIKE_NEWS))
 def test_news_that_starts_like_a_promotion_or_a_byline_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line)
+
+
+PROGRAMME_NOTES_LIVE_HEADERS_AND_PROMPTS = {
+    "en": [
+        "Question Time is on BBC One at 10.40pm and on BBC iPlayer.",
+        "📲 Stay informed – download the Valley Post app for iPhone and Android",
+        "LIVE | Storm Ciarán: the latest – last updated 16:20",
+    ],
+    "fr": [
+        "« Envoyé spécial », le jeudi à 21h10 sur France 2 et en replay sur france.tv",
+        "EN DIRECT | Inondations dans le Gard : les dernières informations – Mis à jour à 09h40",
+    ],
+    "es": [
+        "El programa 'Comando Actualidad' se emite los miércoles en La 1.",
+        "DIRECTO | Última hora del temporal en Galicia · Actualizado hace 2 minutos",
+        "Marta Gil | Sevilla - 3 feb 2026 - 08:10 CET | Actualizado: 10:02 CET",
+        "MÁS INFORMACIÓN → El Congreso aprueba la reforma de la ley de vivienda",
+    ],
+    "de": [
+        "Die Sendung „Hart aber fair“ läuft montags um 21.00 Uhr im Ersten und ist in der "
+        "ARD-Mediathek abrufbar.",
+        "Wir und unsere Partner speichern und verarbeiten Daten, um Werbung zu personalisieren.",
+        "LIVE | Hochwasser in Bayern: alle Entwicklungen – aktualisiert 11:05 Uhr",
+    ],
+    "it": [
+        "«Report» va in onda la domenica alle 20.55 su Rai 3 e in streaming su RaiPlay.",
+        "DIRETTA | Maltempo in Emilia-Romagna, la situazione · ultimo aggiornamento 18:02",
+        "Guarda la fotogallery (8 foto)",
+    ],
+}
+PROGRAMME_LOOKALIKE_NEWS = {
+    "en": ["The minister is on a visit to Kyiv at the invitation of the Ukrainian government."],
+    "es": ["El programa de ayudas se aprobó el martes y beneficiará a 12.000 familias."],
+    "de": ["Wir und unsere Kollegen wurden von dem Unwetter völlig überrascht, sagte der Bürgermeister."],
+    "it": ["Guarda caso, il ponte era stato ispezionato solo due settimane fa."],
+}
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(PROGRAMME_NOTES_LIVE_HEADERS_AND_PROMPTS))
+def test_programme_notes_live_blog_headers_and_app_prompts_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(PROGRAMME_LOOKALIKE_NEWS))
+def test_news_that_starts_like_a_programme_note_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line)
