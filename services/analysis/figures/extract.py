@@ -1076,9 +1076,10 @@ def _measured_group(words: Sequence[str], j: int, lex: Lexicon) -> tuple[str, in
 def _sentence_measure(
     sent: _Sentence, item: _Found, found: list[_Found], counts: list[_Count], lex: Lexicon
 ) -> str:
-    """A total's measure: that of the nearest other count of the sentence ("three more
-    arrests, bringing the total to 61"), else of the nearest measure word; "" when none, or
-    when its clause says what else it counts ("cases", "Fälle")."""
+    """A total's measure: the one its own clause names before it ("…; i feriti sono in tutto
+    dieci"), else that of the nearest other count of the sentence ("three more arrests,
+    bringing the total to 61"), else of the nearest measure word; "" when none, or when its
+    clause says what else it counts ("cases", "Fälle")."""
     if item.base != _TOTAL:
         return item.base
     if _counts_other(sent, counts[item.k], lex):
@@ -1103,7 +1104,8 @@ def _sentence_measure(
 
 
 def _measure_in_clause(sent: _Sentence, count: _Count, lex: Lexicon) -> str:
-    """The measure word nearest before a count in its own clause, if any."""
+    """The measure word nearest before a count in its own clause, or "": a total's clause
+    that names its measure says whose total it is, whatever the other clauses count."""
     start, _ = _clause(sent, count)
     for j in range(count.first - 1, start - 1, -1):
         if (found := lex.measures.match(sent.words, j)) and j + found[0] <= count.first:
@@ -1515,8 +1517,7 @@ def _and_others(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     enseignants"): the count is of both, so of no one subgroup."""
     if sent.word(j) not in lex.range_and or not sent.is_word(j + 1):
         return False
-    other = lex.subgroup_nouns.match(sent.words, j + 1)
-    return lex.is_people(sent.word(j + 1)) or (other is not None)
+    return lex.is_people(sent.word(j + 1)) or lex.subgroup_nouns.match(sent.words, j + 1) is not None
 
 
 _COMPLEMENT_REACH: Final = 4  # words of a noun's complement: "de la police pénitentiaire"
