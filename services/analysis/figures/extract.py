@@ -33,6 +33,7 @@ from services.analysis.figures.lexicon import (
     WORKERS,
     GenericPassive,
     Lexicon,
+    PhraseTable,
     phrase_tokens,
 )
 from services.analysis.figures.numbers import NumberSpan, find_numbers, normalize_language
@@ -1387,14 +1388,18 @@ def _forecast(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
 def _rate(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     """A count per year or month in its own clause ("plus de 170 000 personnes meurent chaque
     année", "rund 3.000 Verkehrstote pro Jahr"): a statistic of many events, not this one's."""
-    start, end = _clause(sent, count)
-    return any(lex.rates.match(sent.words, j) for j in range(start, end))
+    return _clause_holds(sent, count, lex.rates)
 
 
 def _in_period(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     """A count over a period ("in the past 24 hours", "en 24 heures") is a daily increment."""
+    return _clause_holds(sent, count, lex.periods)
+
+
+def _clause_holds(sent: _Sentence, count: _Count, phrases: PhraseTable) -> bool:
+    """Whether one of `phrases` stands anywhere in the count's comma-delimited clause."""
     start, end = _clause(sent, count)
-    return any(lex.periods.match(sent.words, j) for j in range(start, end))
+    return any(phrases.match(sent.words, j) for j in range(start, end))
 
 
 def _elided_subgroup(
