@@ -84,7 +84,8 @@ _LINE_SHAPES = [
     r"^(" + _AGENCIES + r"|epa|getty( images)?|anp|keystone|imago)\s*/\s*[\w .'-]{3,40}\W*$",
     # a publication stamp closing a short line: "Redazione ANSA ROMA 12 marzo 2020 14:37",
     # "Von red/epd 22. April 2020 - 15:44 Uhr"
-    r"^.{0,60}\b\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}\s*[-–,|·]?\s*\d{1,2}[:.]\d{2}(\s*(uhr|h|hrs?))?\W*$",
+    r"^.{0,60}\b\d{1,2}\.?\s+[^\W\d_]{3,10}\.?\s+\d{4}\s*[-–,|·]?\s*\d{1,2}[:.]\d{2}"
+    r"(\s*(uhr|h|hrs?|cet|cest|gmt|bst|utc|mez|mesz))?\W*$",  # "Laura Gómez 14 MAR 2024 - 07:15 CET"
 ]
 # Notices of two cues in one text, in either order: a topic and the reader, the site or an
 # action ("cookies" and "this website", "privacy policy" and "you").

@@ -2400,3 +2400,67 @@ def test_provenance_channel_programme_and_live_blog_notices_are_boilerplate(lang
 @pytest.mark.parametrize(("language", "line"), _lines(*ROUND_18_LOOKALIKE_NEWS))
 def test_news_that_starts_like_such_a_notice_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line)
+
+
+PRESENTERS_ADVERTS_AUTOMATION_AND_MOST_READ = {
+    "en": [
+        "Presented by Sarah Lind and Tom Okafor.",
+        "Available on Radio Plus for 28 days.",
+        "Advertisement — scroll to continue",
+        "Most read 1. Harbour closed 2. Council tax rise",
+        "Sponsored stories by Outbrain",
+    ],
+    "fr": [
+        "Par Louis Arnaud - Le Courrier Modifié le 03/05/2026 à 10h12 Publié le 03/05/2026 à 08h40",
+        "Le magazine de 20h, présenté par Anne Roy, tous les soirs sur France 3 et en replay sur france.tv",
+        "PUBLICITÉ : la suite de l'article après cette publicité",
+        "Imprimer E-mail Ajouter à mes favoris",
+        "Cet article a été généré automatiquement à partir d'une dépêche de l'agence.",
+        "Les plus partagés 1. Grève à la SNCF 2. Météo du week-end",
+    ],
+    "es": [
+        "Pablo Ruiz Bilbao 3 MAY 2026 - 09:20 CEST Actualizado: 3 MAY 2026 - 11:45 CEST",
+        "Presentado por Lucía Martín y Jorge Sanz.",
+        "Esta información ha sido redactada de forma automática a partir de datos oficiales.",
+        "Ha sido revisada por la redacción.",
+        "Lo más visto 1. Atasco en la M-30 2. Nueva línea de metro",
+    ],
+    "de": [
+        "Weiterlesen mit Abo Plus",
+        "Alle Inhalte lesen: 3 Monate für 1 Euro.",
+        "Hier anmelden",
+        "heute journal, 21:45 Uhr, ZDF – Sendung verpasst? Hier geht es zur Wiederholung",
+        "Dieser Beitrag wurde automatisch aus einer Agenturmeldung erstellt.",
+        "Das Original ist auf Französisch erschienen.",
+        "Inhalt anzeigen",
+        "Meistgelesen 1. Stau auf der A8 2. Neues Freibad",
+    ],
+    "it": [
+        "Tg3 ore 19:00 su Rai 3 — Rivedi la puntata su RaiPlay",
+        "Pubblicità: continua a leggere dopo la pubblicità",
+        "Questo articolo è stato generato automaticamente dai dati della Protezione civile.",
+        "I più visti 1. Sciopero dei treni 2. Caldo record",
+    ],
+}
+PRESENTER_AND_AUTOMATION_LOOKALIKE_NEWS = {
+    "en": ["Presented by the mayor on Monday, the plan would rebuild the bridge within two years."],
+    "fr": [
+        "Le quotidien régional affirme que sa newsletter compte désormais 90 000 inscrits.",
+        "Le tribunal a établi que le texte avait été généré automatiquement, sans relecture humaine.",
+    ],
+    "es": ["El informe fue presentado por la consejera de Sanidad en el Parlamento regional."],
+    "de": ["Der Text wurde nach Angaben des Gerichts automatisch erstellt."],
+    "it": ["I più anziani sono stati portati in ospedale per precauzione."],
+}
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(PRESENTERS_ADVERTS_AUTOMATION_AND_MOST_READ))
+def test_presenters_adverts_machine_notes_and_most_read_are_boilerplate(language: str, line: str) -> None:
+    """Programme notes' presenters and catch-up windows, advertising breaks, notes that a text
+    was written by a machine, stamped bylines and most-read lists (round 19 of the corpus)."""
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(PRESENTER_AND_AUTOMATION_LOOKALIKE_NEWS))
+def test_news_about_presenters_newsletters_and_machine_texts_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line)
