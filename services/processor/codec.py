@@ -39,7 +39,7 @@ def decode_array(doc: dict[str, Any]) -> NDArray[Any]:
 
 
 def _figure(fig: Figure) -> list[Any]:
-    return [fig.measure, fig.unit, fig.value, fig.qualifier, fig.start, fig.end]
+    return [fig.measure, fig.unit, fig.value, fig.qualifier, fig.start, fig.end, fig.tally]
 
 
 def prepared_to_dict(p: PreparedArticle) -> dict[str, Any]:
@@ -144,6 +144,8 @@ def memory_to_dict(m: StoryMemory) -> dict[str, Any]:
                 "places": sorted(s.places),
                 "latest": s.latest.model_dump(mode="json"),
                 "values": s.values,
+                "groups": sorted(s.groups),
+                "tally": s.tally,
             }
             for s in m.slots
         ],
@@ -158,6 +160,8 @@ def memory_from_dict(doc: dict[str, Any]) -> StoryMemory:
             frozenset(s["places"]),
             Observation.model_validate(s["latest"]),
             [float(v) for v in s["values"]],
+            set(s.get("groups", ())),  # absent from records written before it
+            bool(s.get("tally", False)),  # likewise
         )
         for s in doc["slots"]
     ]

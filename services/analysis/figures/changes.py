@@ -6,10 +6,12 @@ two hundred people injured" and a later "Plus de 240 personnes ont été blessé
 value that moved.  A measure is split into further slots only on evidence in the text:
 a reading whose part of its sentence names a place the story never named before (a
 neighbouring province, another country) counts that place, and keeps its own running
-value, which later readings naming that place update.  Daily
-counts and increments never reach this stage (the extraction drops them), and a
-different group is a different measure ("civilians killed").  People "forced to leave their
-homes" and evacuees are one running value (KIN): outlets tell one evacuation both ways.
+value, which later readings naming that place update.  A tally over a period ("1,800
+have died on the route so far this year") is a statistic of many events: it keeps its own
+running value too, apart from the event's count.  Daily counts and increments never reach
+this stage (the extraction drops them), and a different group is a different measure
+("civilians killed").  People "forced to leave their homes" and evacuees are one running
+value (KIN): outlets tell one evacuation both ways.
 
 A reading that restates a value the slot already had (an outlet repeating an older
 toll) is not news, unless its sentence says the count was corrected ("revised down");
@@ -36,6 +38,7 @@ class FigureSlot:
     latest: Observation
     values: list[float] = field(default_factory=list)  # every value it held, oldest first
     groups: set[str] = field(default_factory=set)  # other names it was told under (_group_kin)
+    tally: bool = False  # it counts a period's events ("so far this year"), not the story's event
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,7 @@ def slot_for(slots: list[FigureSlot], reading: Reading, known: frozenset[str]) -
     opens one.  (A higher count naming a new place is read as an update: the names of
     regions and countries differ between languages, "Bayern"/"Baviera".)"""
     fig = reading.figure
+    slots = [s for s in slots if s.tally == fig.tally]  # a period's tally is never the event's count
     same = [s for s in slots if fig.measure in (s.measure, *s.groups) and s.unit == fig.unit]
     if not same and (kin := _kin(fig.measure)) is not None:
         same = [s for s in slots if s.measure == kin and s.unit == fig.unit]
@@ -138,7 +142,11 @@ def update(
     if slot is None:
         if len(slots) < limit:
             fig = reading.figure
-            slots.append(FigureSlot(fig.measure, fig.unit, reading.places, reading.observation, [value]))
+            slots.append(
+                FigureSlot(
+                    fig.measure, fig.unit, reading.places, reading.observation, [value], tally=fig.tally
+                )
+            )
         return None
     slot.places |= reading.places  # where this value is counted, as outlets name it
     named = reading.figure.measure

@@ -66,6 +66,7 @@ class Figure:
     qualifier: str
     start: int
     end: int
+    tally: bool = False  # a tally over a period ("so far this year"): a statistic, its own running value
 
 
 FALLBACK_LANGUAGE: Final = "en"
@@ -531,7 +532,8 @@ def _attach(
         if _one_of(sent, count, lex) and (head.kind != "measure" or lex.verb_second):
             value, qualifier = 1.0, "exact"
         if value > 0:  # "zero deaths" counts nobody
-            figures.append(Figure(measure, None, value, qualifier, count.start, count.end))
+            tally = _clause_holds(sent, count, lex.tallies)
+            figures.append(Figure(measure, None, value, qualifier, count.start, count.end, tally))
     return figures
 
 
@@ -1469,6 +1471,8 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
             return replace(predicated, partitive=partitive) if predicated.kind == "subgroup" else predicated
         if not sent.is_word(j) or (kind == "none" and words[j] in lex.toll_verbs):
             break  # "auf 48 gestiegen": a verb, not the counted noun
+        if kind == "none" and words[j] in lex.weekdays:
+            break  # "le bilan est passé à 41 mardi": when, not what was counted
         if measure := lex.measures.match(words, j):
             if j + measure[0] in count_starts:
                 break

@@ -165,6 +165,7 @@ class Lexicon:
     periods: PhraseTable
     forecasts: PhraseTable
     rates: PhraseTable
+    tallies: PhraseTable
     horizons: PhraseTable
     subgroup_nouns: PhraseTable
     subgroup_adjectives: PhraseTable
@@ -180,6 +181,7 @@ class Lexicon:
     wanted: frozenset[str]
     months: frozenset[str]
     months_capitalised: bool
+    weekdays: frozenset[str]
     month_links: frozenset[str]
     year_prepositions: frozenset[str]
     links: frozenset[str]
@@ -274,6 +276,7 @@ def build(data: LanguageData) -> Lexicon:
         periods=PhraseTable.of(fig.periods),
         forecasts=PhraseTable.of(fig.forecasts),
         rates=PhraseTable.of(fig.rates),
+        tallies=PhraseTable.of(fig.tallies),
         horizons=PhraseTable.of(fig.horizons),
         subgroup_nouns=PhraseTable.build(fig.subgroup_nouns),
         subgroup_adjectives=PhraseTable.build(fig.subgroup_adjectives),
@@ -289,6 +292,7 @@ def build(data: LanguageData) -> Lexicon:
         wanted=_words(fig.wanted),
         months=_words(data.dates.months),
         months_capitalised=data.dates.months_capitalised,
+        weekdays=_words(data.dates.weekdays),
         month_links=_words(data.dates.month_links),
         year_prepositions=_words(data.dates.year_prepositions),
         links=_words(fig.links),

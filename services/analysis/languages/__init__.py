@@ -143,6 +143,7 @@ class FigureData(_Data):
     )  # "a model projects 147,000 deaths": not (yet) an impact
     horizons: list[str] = Field(default_factory=list)  # "... deaths by August": a month ahead, a forecast
     rates: list[str] = Field(default_factory=list)  # "170,000 die on the roads every year": a statistic
+    tallies: list[str] = Field(default_factory=list)  # "1,800 died on the route last year": its own count
     participle_endings: list[str] = Field(default_factory=list)  # "afectadas": may describe a noun
     adverb_endings: list[str] = Field(default_factory=list)  # "gravemente": an adverb, not a noun
     gerund_endings: list[str] = Field(default_factory=list)  # ", forçant …": the clause before goes on

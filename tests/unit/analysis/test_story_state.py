@@ -498,3 +498,19 @@ def test_counts_listed_after_a_colon_move_their_places_values_and_the_total(make
         ("arrested", 7.0, 8.0),
         ("arrested", 12.0, 14.0),
     ]
+
+
+def test_a_tally_over_a_period_keeps_its_own_value_apart_from_the_event_s_count(make_prepared) -> None:
+    """Background statistics ("1,800 have died on the route so far this year") count many
+    events: they neither move the story's toll nor are moved by it, but a later tally of
+    the same period is a change of that tally."""
+    memory = StoryMemory("s", "Shipwreck")
+    _first(memory, make_prepared("a", "A migrant boat capsized off Lampedusa.\nNine people died."))
+    background = make_prepared(
+        "b", "More than 1,800 people have died or gone missing on the route so far this year, the IOM said."
+    )
+    assert _changes(_then(memory, background)) == []
+    update = make_prepared("c", "The death toll from the shipwreck rose to 12 on Tuesday.")
+    assert _changes(_then(memory, update)) == [("killed", 9.0, 12.0)]
+    later = make_prepared("d", "Some 1,900 people have died on the route so far this year, the agency said.")
+    assert _changes(_then(memory, later)) == [("killed", 1800.0, 1900.0)]

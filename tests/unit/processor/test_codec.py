@@ -47,6 +47,20 @@ def test_story_memory_round_trips(make_prepared) -> None:
     assert back.slots == memory.slots
 
 
+def test_a_story_s_tallies_and_group_names_round_trip(make_prepared) -> None:
+    """A slot's group names and its period tally decide which slot a later reading updates."""
+    memory = StoryMemory("story-1", "Shipwreck")
+    absorb(memory, make_prepared("a", "A boat capsized.\nNine people died."), AnalysisConfig(), first=True)
+    for article_id, text in [
+        ("b", "More than 1,800 people have died on the route so far this year."),
+        ("c", "Twelve migrants have died, officials said."),
+    ]:
+        absorb(memory, make_prepared(article_id, text), AnalysisConfig(), first=False)
+    assert any(s.tally for s in memory.slots) and any(s.groups for s in memory.slots)
+    back = codec.memory_from_dict(codec.loads(codec.dumps(codec.memory_to_dict(memory))))
+    assert back.slots == memory.slots
+
+
 def test_prepared_article_caches_its_lead_terms_and_reads_older_messages(make_prepared) -> None:
     """The lead's terms (for similarity) travel with the article; a message written before they
     were cached decodes with `terms=None`, and similarity then recomputes them."""

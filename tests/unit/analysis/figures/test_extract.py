@@ -496,3 +496,24 @@ def test_others_after_another_measure_of_the_article_are_a_count_of_their_own(
 ) -> None:
     figures = extract_figures(sentence, language, told=frozenset(told))
     assert [f.measure for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("More than 1,800 people died on the route last year, the agency said.", "en", 1800),
+        ("Seit Beginn des Winters sind in den Alpen 19 Menschen bei Lawinen gestorben.", "de", 19),
+        ("Plus de 2 000 personnes ont été évacuées depuis le début de l'année.", "fr", 2000),
+        ("El dengue ha causado 215 muertes en lo que va de año.", "es", 215),
+        ("Il freddo ha già ucciso 9 senzatetto dall'inizio dell'inverno.", "it", 9),
+    ],
+)
+def test_a_count_over_a_period_is_a_tally(text: str, language: str, value: float) -> None:
+    """Still a figure (the guide counts it), but marked: it keeps its own running value."""
+    figures = extract_figures(text, language)
+    assert [(f.value, f.tally) for f in figures] == [(value, True)]
+
+
+def test_the_event_s_own_count_is_no_tally() -> None:
+    figures = extract_figures("Nine people died when the boat capsized on Sunday.", "en")
+    assert [(f.value, f.tally) for f in figures] == [(9, False)]
