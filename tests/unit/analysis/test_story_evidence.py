@@ -1114,3 +1114,29 @@ def test_a_headline_recalling_a_twin_event_a_day_earlier_does_not_name_it(make_p
         language="en",
     )
     assert name_key("SNB", "en") in identity_of(snb).names
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "language"),
+    [
+        (
+            "El Ministerio de Salud Pública confirmó 11 muertos por licor adulterado en Los Ríos.",
+            "El Ministerio de Salud informó de cuatro muertos por licor adulterado en Huánuco.",
+            "es",
+        ),
+        (
+            "The Ministry of Health said 11 people died after drinking tainted liquor in Quevedo.",
+            "The National Police and the Health Ministry said four died in Tingo Maria.",
+            "en",
+        ),
+        (
+            "Il ministero della Salute e la Protezione civile contano 11 morti a Quevedo.",
+            "Secondo il Ministero della Salute e la Polizia nazionale i morti sono quattro a Tingo.",
+            "it",
+        ),
+    ],
+)
+def test_an_institution_s_generic_words_name_nothing(first: str, second: str, language: str) -> None:
+    """Every country has a ministry of health and a national police: their words link no
+    poisoning in Ecuador to one in Peru."""
+    assert not (keys(first, language) & keys(second, language))
