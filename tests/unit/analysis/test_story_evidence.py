@@ -1140,3 +1140,19 @@ def test_an_institution_s_generic_words_name_nothing(first: str, second: str, la
     """Every country has a ministry of health and a national police: their words link no
     poisoning in Ecuador to one in Peru."""
     assert not (keys(first, language) & keys(second, language))
+
+
+def test_a_twin_storm_an_hour_earlier_is_recalled_not_named(make_prepared) -> None:
+    """ "The storm came less than an hour after a tornado … around Mantua": the other storm,
+    told in the lead of this one's report, names nothing of this one; nor does a headline's
+    "on heels of Italy storm"."""
+    article = make_prepared(
+        "b",
+        "Tornado hits southern Germany on heels of Italy storm\n"
+        "A tornado swept through villages near Burgwald on Tuesday, injuring 12 people.\n"
+        "The storm came less than an hour after a tornado struck the plain around Cremolo in "
+        "northern Italy.",
+    )
+    identity = identity_of(article)
+    assert "cremol" not in identity.places | identity.names
+    assert "burgwald" in identity.places | identity.names
