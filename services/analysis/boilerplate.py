@@ -37,6 +37,10 @@ _LINE_SHAPES = [
     r"^({networks}|{share})([\s,|/·•:]+({networks}|{share}))*\s*[:.!]*$",  # a row of share buttons
     r"^(\d+\s*({networks}|{share})\s+){2,}",  # share buttons with their counts: "0 Facebook 0 Twitter …"
     r"\{\{\s*\w+\s*\}\}",  # an unfilled page template
+    # a byline's fields ending in a date and time: "M. J. Sánchez | Campos | Martes, 23 de junio de
+    # 2026, 22:00"
+    r"^[^|]{2,40}(\|[^|]{2,40}){1,3}\b\d{4},?\s*\d{1,2}[:.]\d{2}\W*$",
+    r"^[^.:]{2,40}:\s*[\w.-]{2,30}\.(ch|de|at|fr|es|it|com|org|net|eu)\W*$",  # a pointer to a bare address
     r"©",
     r"^\(c\)\s",  # "(c) Agencia Meseta"
     r"\bhtml5\b",

@@ -2464,3 +2464,62 @@ def test_presenters_adverts_machine_notes_and_most_read_are_boilerplate(language
 @pytest.mark.parametrize(("language", "line"), _lines(PRESENTER_AND_AUTOMATION_LOOKALIKE_NEWS))
 def test_news_about_presenters_newsletters_and_machine_texts_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line)
+
+
+TIPS_CREDITS_AND_STAMPS = {
+    "en": [
+        "Story originally published by the Northern Wire Service.",
+        "Audio version available in the Coast News app.",
+        "Got pictures of the storm? Email them to our newsdesk.",
+        "Send us your photos on WhatsApp or by email to our newsroom.",
+        "More details to follow.",
+    ],
+    "fr": [
+        "Avec AFP | Mis à jour le 3 mai 2026 à 09h15",
+        "France Bleu Isère – rédaction de Grenoble, avec Paul Simon",
+        "Le Courrier – avec nos correspondants à Quito et Lima",
+        "Cet article a été modifié à 18h40.",
+        "Il vous reste 3 articles à lire ce mois-ci.",
+        "Nous utilisons des traceurs pour améliorer votre navigation.",
+    ],
+    "es": [
+        "P. Gómez | Cartagena | Lunes, 4 de mayo de 2026, 08:15",
+        "¿Tienes fotos del incendio? Mándalas a nuestro WhatsApp.",
+        "Escríbenos y sé parte de la noticia.",
+        "Más información sobre la sequía en nuestra sección Sociedad.",
+        "Acepta o rechaza las cookies de terceros.",
+    ],
+    "de": [
+        "Spendenkonto: Stadt Lindau, Stichwort „Hochwasserhilfe“",
+        "Plus testen: zwei Wochen für 1 Euro",
+        "Folgen Sie uns auch auf Mastodon.",
+        "Danke, dass Sie unsere Zeitung lesen!",
+        "Weitere Einträge laden",
+        "Kursdaten mit 20 Minuten Verzögerung.",
+        "Pegelstände aktuell: hnd.bayern.de",
+    ],
+    "it": [
+        "La pagina si aggiorna automaticamente.",
+        "La diretta è a cura di Marta Rossi.",
+        "(ANSA) Notizia in aggiornamento.",
+    ],
+}
+TIPS_LOOKALIKE_NEWS = {
+    "en": ["More details of the rescue emerged on Tuesday as divers reached the hull."],
+    "fr": ["Le Courrier a été vendu à un groupe belge, avec ses correspondants à l'étranger."],
+    "es": ["El alcalde aceptó y firmó el acuerdo con los vecinos el lunes."],
+    "de": ["Die Polizei dankte den Helfern, die das Dorf gesichert hatten."],
+    "it": ["La diretta televisiva è stata interrotta per il maltempo."],
+}
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(TIPS_CREDITS_AND_STAMPS))
+def test_reader_tips_provenance_stamps_and_live_notes_are_boilerplate(language: str, line: str) -> None:
+    """Calls for readers' pictures, provenance without 'this', stamped bylines, donation
+    accounts, live-blog curators and trial offers in words (round 19's feeds)."""
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(TIPS_LOOKALIKE_NEWS))
+def test_news_about_details_agreements_and_broadcasts_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line)
