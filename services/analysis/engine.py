@@ -17,7 +17,7 @@ from services.analysis.draft_cache import TextCache, text_key
 from services.analysis.embedding import Embedder
 from services.analysis.prepare import Draft, PreparedArticle, draft, embed
 from services.analysis.story_index import Assignment, StoryIndex, StorySimilarity
-from services.analysis.story_state import StoryMemory, absorb
+from services.analysis.story_state import StoryMemory, absorb, seed_from_copy
 
 Record = Decision | Alert
 
@@ -46,6 +46,7 @@ def compare_with_story(
     """The per-story step: the alerts this article raises in its story."""
     story_id, title = assignment.story_id, assignment.story_title
     if assignment.duplicate is not None:
+        seed_from_copy(memory, prepared)
         return [alerts.duplicate(prepared, story_id, title, assignment.duplicate, detected_at)]
     novelty = absorb(
         memory,

@@ -314,6 +314,16 @@ def _figure_changes(
     return changes
 
 
+def seed_from_copy(memory: StoryMemory, prepared: PreparedArticle) -> None:
+    """A copy says what its original said, but perhaps in words the original's reading
+    missed ("tre corpi" unread in Italian, "Three bodies" read in its English translation):
+    its counts open the running values the story lacks.  It moves none of the story's
+    values (a copy is no news, and may repeat an older version's counts)."""
+    for reading in readings(prepared):
+        if slot_for(memory.slots, reading, memory.places) is None:
+            update(memory.slots, None, reading, MAX_SLOTS)
+
+
 def _highest(memory: StoryMemory, found: list[Reading]) -> dict[int, float]:
     """The highest count the article states for each slot the story already has."""
     highest: dict[int, float] = {}

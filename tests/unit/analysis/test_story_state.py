@@ -514,3 +514,20 @@ def test_a_tally_over_a_period_keeps_its_own_value_apart_from_the_event_s_count(
     assert _changes(_then(memory, update)) == [("killed", 9.0, 12.0)]
     later = make_prepared("d", "Some 1,900 people have died on the route so far this year, the agency said.")
     assert _changes(_then(memory, later)) == [("killed", 1800.0, 1900.0)]
+
+
+def test_a_copy_s_counts_seed_the_values_its_original_left_unread(make_prepared) -> None:
+    """A translation states what its original stated, in words that may be read where the
+    original's were not: its counts open the story's missing values, so the next update is a
+    change; a copy never moves a value the story already holds (it may be an older version)."""
+    memory = StoryMemory("s", "Shipwreck")
+    _first(memory, make_prepared("a", "A boat sank off Lampedusa.\n48 migrants were rescued overnight."))
+    copy = make_prepared(
+        "b",
+        "A boat sank off Lampedusa.\n48 migrants were rescued overnight.\nThree bodies have been recovered.",
+    )
+    story_state.seed_from_copy(memory, copy)
+    stale = make_prepared("c", "A boat sank off Lampedusa.\n40 migrants were rescued, officials said first.")
+    story_state.seed_from_copy(memory, stale)
+    update = make_prepared("d", "Five people have died in the shipwreck, 48 migrants were rescued.")
+    assert _changes(_then(memory, update)) == [("killed", 3.0, 5.0)]
