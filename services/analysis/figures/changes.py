@@ -125,6 +125,16 @@ def _part_of(main: FigureSlot, reading: Reading, known: frozenset[str]) -> bool:
     return new_place or (base in CUMULATIVE and value < PART_RATIO * total)
 
 
+def _continues(slot: FigureSlot, value: float) -> bool:
+    """A count that falls and rises (missing, in hospital, evacuated) may come back to a value
+    it once had: when it moves on the way its last move went ("23 in hospital" after 23, 31,
+    27), that is its course, not an older figure repeated (which would turn it back)."""
+    if base_measure(slot.measure) in CUMULATIVE or len(slot.values) < 2:
+        return False
+    last, before = slot.values[-1], slot.values[-2]
+    return (value - last) * (last - before) > 0
+
+
 def _evacuated(slot: str, reading: str) -> str:
     """The name of a count told both as evacuated and as displaced: evacuated."""
     return slot if slot.endswith("evacuated") else reading
@@ -154,8 +164,10 @@ def update(
         slot.groups.add(named)  # its group kin: the change is told as the outlet names it
     elif named != slot.measure:  # its kin: "displaced" and "evacuated" are one count
         slot.measure = named = _evacuated(slot.measure, named)
-    if value in slot.values and not (reading.corrected and value != slot.latest.value):
-        return None  # the current value again, or an older one an outlet repeats (not corrects)
+    if value == slot.latest.value:
+        return None  # the current value again
+    if value in slot.values and not (reading.corrected or _continues(slot, value)):
+        return None  # an older value an outlet repeats (not corrects)
     change = FigureChange(measure=named, unit=slot.unit, previous=slot.latest, current=reading.observation)
     slot.latest = reading.observation
     slot.values.append(value)

@@ -531,3 +531,18 @@ def test_a_copy_s_counts_seed_the_values_its_original_left_unread(make_prepared)
     story_state.seed_from_copy(memory, stale)
     update = make_prepared("d", "Five people have died in the shipwreck, 48 migrants were rescued.")
     assert _changes(_then(memory, update)) == [("killed", 3.0, 5.0)]
+
+
+def test_a_count_that_falls_back_to_a_value_it_once_had_is_a_change(make_prepared) -> None:
+    """In hospital: 23, then 31, then 27, then 23 again as patients go home: the last move
+    goes on the way the one before went, so it is news, not an old figure repeated; a slow
+    outlet's 31 after 27 would turn the count back, and is not."""
+    memory = StoryMemory("s", "Poisoning")
+    _first(memory, make_prepared("a", "Food poisoning at a school canteen.\n23 children are in hospital."))
+    for article_id, value in (("b", 31), ("c", 27)):
+        text = f"Food poisoning at the school: {value} children are in hospital."
+        _then(memory, make_prepared(article_id, text))
+    stale = make_prepared("d", "Food poisoning at the school: 31 children are in hospital.")
+    assert _changes(_then(memory, stale)) == []
+    back = make_prepared("e", "Food poisoning at the school: 23 children are in hospital.")
+    assert _changes(_then(memory, back)) == [("children hospitalized", 27.0, 23.0)]
