@@ -51,6 +51,7 @@ from services.analysis.prepare import Draft, PreparedArticle, Sentence
 EDIT_CANDIDATES = 3  # earlier sentences, by shared words, that a sentence is aligned against
 CANDIDATE_MARGIN = 0.85  # LSH nominates pairs down to this share of the least Jaccard a copy can have
 APPROXIMATE_SPREAD = 0.25  # "une dizaine" and "a dozen" are one number, as translators write it
+HEDGED_SPREAD = 0.1  # "environ 55" and "Mitte 50" too; "about 27" and "31" are an update
 _SCALES = (1e3, 1e6, 1e9, 1e12)  # thousand, million, billion, trillion
 RETITLE_KNOWN_WORDS = 0.5  # a copy's own headline: at least this share of its words are the original's
 SHORT_EDIT_CONTAINMENT = 0.3  # the least shingle containment of a copy whose every sentence is an edit
@@ -60,6 +61,7 @@ IN_PLACE_SHARE = 0.75  # of the translation floor: a short sentence in its origi
 ORDER_SWAPS = 0.05  # the largest share of aligned sentence pairs a translation may tell out of order
 _DIGITS = re.compile(r"\d+")
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_MERIDIEM_AFTER = re.compile(r"\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)  # after "3:00": " p.m."
 _MERIDIEM = re.compile(r"\b(\d{1,2})\s?([ap])\.?\s?m\b\.?", re.IGNORECASE)  # "8 pm", "3 a. m.": hour 20, 3
 EVENING_FROM = 6  # "alle 3 di notte" is three in the morning, "alle 9 di sera" nine in the evening
 
@@ -108,6 +110,7 @@ class Number:
     value: float
     approximate: bool  # "a dozen", "une vingtaine": about that many
     weak: bool  # a lone spelled "one", often an article ("ein Mensch"): a number only maybe
+    hedged: bool = False  # "environ 55", "Mitte 50": a translator may round it otherwise
 
     def matches(self, other: Number) -> bool:
         """The same number, also with its scale written apart ("$126-million", "126 milioni")
@@ -115,7 +118,9 @@ class Number:
         low, high = sorted((self.value, other.value))
         if low == high or (low > 0 and any(math.isclose(high, low * scale) for scale in _SCALES)):
             return True
-        return (self.approximate or other.approximate) and high - low <= APPROXIMATE_SPREAD * high
+        if self.approximate or other.approximate:
+            return high - low <= APPROXIMATE_SPREAD * high
+        return (self.hedged or other.hedged) and high - low <= HEDGED_SPREAD * high
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +169,12 @@ def sentence_numbers(text: str, language: str) -> Numbers:
     spans = find_numbers(text, language)
     found = [Number(_hour(m), False, False) for m in hours]
     found += [Number(float(int(m.group(1)) % 12 + 12), False, False) for m in late]
-    found += [Number(float(m.group(1)), False, False) for m in times if m.group(2) == "00"]  # "3:00"
-    found += [Number(n.value, n.approximate, n.weak) for n in spans if not _inside(n.start, clocks)]
+    found += [Number(_whole_hour(m, text), False, False) for m in times if m.group(2) == "00"]  # "3:00"
+    found += [
+        Number(n.value, n.approximate, n.weak, _hedged(text, n.start, language))
+        for n in spans
+        if not _inside(n.start, clocks)
+    ]
     taken = clocks + [(n.start, n.end) for n in spans]
     found += [
         Number(float(run.group()), False, False)
@@ -173,6 +182,28 @@ def sentence_numbers(text: str, language: str) -> Numbers:
         if not _inside(run.start(), taken)
     ]
     return Numbers(tuple(found))
+
+
+HEDGE_REACH = 30  # characters before a number where its "about" stands
+
+
+def _hedged(text: str, start: int, language: str) -> bool:
+    """A number said to be about that many ("environ 55", "Mitte 50"): a translator may round
+    it otherwise, so it is nearly the same as its counterpart (HEDGED_SPREAD)."""
+    lex = LEXICONS.get(language)
+    if lex is None:
+        return False
+    found = lex.qualifier_re.search(text[max(0, start - HEDGE_REACH) : start].lower())
+    return found is not None and lex.qualifier_labels.get(" ".join(found.group("q").split())) == "about"
+
+
+def _whole_hour(match: re.Match[str], text: str) -> float:
+    """A whole hour written with its minutes, on the 24-hour clock: "3:00 p.m." is "15h00"."""
+    hour = int(match.group(1))
+    after = _MERIDIEM_AFTER.match(text, match.end())
+    if after is None or not 0 < hour <= 12:
+        return float(hour)
+    return float(hour % 12 + (12 if after.group(1).lower() == "p" else 0))
 
 
 def _hour(match: re.Match[str]) -> float:

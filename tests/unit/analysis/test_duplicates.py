@@ -713,3 +713,22 @@ def test_a_translated_headline_may_name_a_town_by_its_own_language_s_name(make_p
 
     assert _retitled_across(headline("Incendie d'une tour à Sarrebruck : trois morts"), "fr", old)
     assert not _retitled_across(headline("Incendie d'une tour à Metz : trois morts"), "fr", old)
+
+
+def test_a_whole_hour_written_with_its_minutes_and_p_m_is_on_the_24_hour_clock() -> None:
+    english = sentence_numbers("The crush happened at around 3:00 p.m. (local time).", "en")
+    french = sentence_numbers("Le drame s'est produit vers 15h00 (heure locale).", "fr")
+    assert not english.beyond(french) and not french.beyond(english)
+    morning = sentence_numbers("The alarm was raised at 3:00 a.m.", "en")
+    assert morning.beyond(french)
+
+
+def test_a_hedged_number_is_nearly_its_rounded_counterpart_but_not_an_update() -> None:
+    """ "environ 55 ans" for "Mitte 50": a translator rounds a hedged number; "about 27" and
+    "31" are one count moved, whatever the hedge."""
+    german = sentence_numbers("Sie soll Mitte 50 gewesen sein.", "de")
+    french = sentence_numbers("Elle avait environ 55 ans.", "fr")
+    assert not german.beyond(french) and not french.beyond(german)
+    about = sentence_numbers("About 27 people were hurt.", "en")
+    updated = sentence_numbers("31 people were hurt.", "en")
+    assert about.beyond(updated) and updated.beyond(about)
