@@ -37,6 +37,7 @@ _LINE_SHAPES = [
     r"^({networks}|{share})([\s,|/·•:]+({networks}|{share}))*\s*[:.!]*$",  # a row of share buttons
     r"^(\d+\s*({networks}|{share})\s+){2,}",  # share buttons with their counts: "0 Facebook 0 Twitter …"
     r"\{\{\s*\w+\s*\}\}",  # an unfilled page template
+    r"\s[|·•]\W*$",  # what is left of a row of fields cut after a byline: "Par Belga, édité par S. L. ·"
     # a byline's fields ending in a date and time: "M. J. Sánchez | Campos | Martes, 23 de junio de
     # 2026, 22:00"
     r"^[^|]{2,40}(\|[^|]{2,40}){1,3}\b\d{4},?\s*\d{1,2}[:.]\d{2}\W*$",
@@ -341,13 +342,18 @@ _BIO = _bio_pattern()
 _FIELD_BAR = re.compile(r"\s+[|·•]\s+")
 FIELD_WORDS = 6  # the longest field of such a line
 FIELDS_WORDS = 16  # the longest such line
+MANY_FIELDS = 4  # a station's or a programme's row: "NDR 90,3 · Jetzt im Radio: … · Livestream · Programm"
+MANY_FIELD_WORDS = 8  # ...whose fields may be longer
+MANY_FIELDS_WORDS = 30
 
 
 def _fields(text: str) -> bool:
     fields = _FIELD_BAR.split(text.strip())
-    if len(fields) < 2 or len(text.split()) > FIELDS_WORDS:
+    many = len(fields) >= MANY_FIELDS
+    longest, most = (MANY_FIELD_WORDS, MANY_FIELDS_WORDS) if many else (FIELD_WORDS, FIELDS_WORDS)
+    if len(fields) < 2 or len(text.split()) > most:
         return False
-    return all(0 < len(f.split()) <= FIELD_WORDS and not f.rstrip().endswith((".", "!", "?")) for f in fields)
+    return all(0 < len(f.split()) <= longest and not f.rstrip().endswith((".", "!", "?")) for f in fields)
 
 
 _SPACES = re.compile(r"\s{2,}")

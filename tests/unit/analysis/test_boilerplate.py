@@ -2523,3 +2523,74 @@ def test_reader_tips_provenance_stamps_and_live_notes_are_boilerplate(language: 
 @pytest.mark.parametrize(("language", "line"), _lines(TIPS_LOOKALIKE_NEWS))
 def test_news_about_details_agreements_and_broadcasts_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line)
+
+
+STATIONS_APPEALS_AND_STAMPED_ROWS = {
+    "en": [
+        "LIVE Flood updates: roads closed across the county | Last updated 5 minutes ago",
+        "Author: WXYZ Staff | Published: 6:10 PM EST March 3, 2026 | Updated: 7:02 PM EST March 3, 2026",
+        "Coming up on Channel Six News: 6pm Local news and weather · 10.30pm Late bulletin",
+        "Download it free on the App Store.",
+        "Share Copy link Facebook X WhatsApp Email Comments (8) Most Read",
+        "Radio Kent | On air now: Breakfast with Anna Price | Listen live | Schedule | Travel news",
+    ],
+    "fr": [
+        "EN DIRECT - Crues dans le Gard : suivez la situation | Actualisé à 18h05",
+        "Par AFP, édité par Marc Roux · Publié le mardi 03 mars 2026 à 10h40 · Temps de lecture : 3 min",
+        "Publié aujourd'hui à 09:12",
+        "Un média indépendant financé par ses lecteurs : nous avons besoin de vous.",
+        "Retrouvez tous nos podcasts sur votre plateforme préférée.",
+        "Ce soir sur France 2 : 20h00 Le journal · 21h10 Documentaire",
+    ],
+    "es": [
+        "DIRECTO | Temporal en Galicia: última hora · Actualizado a las 12:40",
+        "Para comentar es necesario estar registrado.",
+        "A continuación en La 2: 20.30 Noticias · 21.00 El tiempo",
+    ],
+    "de": [
+        "Liveticker zur Wahl in Bremen: Ergebnisse und Reaktionen – zuletzt aktualisiert um 21:05 Uhr",
+        "Sendung: Abendschau, 03.03.2026, 19:30 Uhr",
+        "MDR Aktuell, 03.03.2026, 06:00 Uhr",
+        "Weitere Podcasts finden Sie in der ARD Audiothek.",
+        "Unabhängiger Journalismus ist nicht umsonst.",
+        "Mehr von diesem Autor",
+        "Radio Bremen · Jetzt im Radio: Der Morgen · Livestream · Programm · Verkehr",
+    ],
+    "it": [
+        "DIRETTA Maltempo in Liguria, la situazione: aggiornato alle 16.20",
+        "Stasera su Rai 3: 19.30 Tgr · 20.15 Meteo",
+        "Ascolta la puntata su tutte le piattaforme.",
+        "Se vuoi sostenerlo, abbonati.",
+    ],
+}
+STATION_LOOKALIKE_NEWS = {
+    "en": ["Downloads of the app fell after regulators ordered it removed from the App Store."],
+    "fr": ["Le journal régional affirme que sa newsletter compte désormais 90 000 inscrits."],
+    "de": ["Die App wurde nach Angaben des Gerichts aus dem App Store entfernt."],
+    "it": ["Il giornalista è stato ascoltato dai magistrati come testimone."],
+}
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(STATIONS_APPEALS_AND_STAMPED_ROWS))
+def test_station_rows_live_stamps_appeals_and_podcasts_are_boilerplate(language: str, line: str) -> None:
+    """Rows of a station's fields, live headers with their update stamp, bylines cut at a
+    field bar, readers' appeals and podcast and app prompts (round 19's furniture)."""
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(("language", "line"), _lines(STATION_LOOKALIKE_NEWS))
+def test_news_about_apps_and_journalists_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("Tom Reyes is the Valley Post's courts correspondent and has covered the court since 2015.", "en"),
+        ("Anna Keller ist Gerichtsreporterin und berichtet seit 2012 aus dem Landgericht.", "de"),
+        ("Giulia Ferri è cronista giudiziaria.", "it"),
+        ("Claire Morel — Journaliste au service Justice", "fr"),
+    ],
+)
+def test_an_author_s_bio_is_boilerplate(line: str, language: str) -> None:
+    assert is_boilerplate(line)
