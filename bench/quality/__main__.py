@@ -77,6 +77,7 @@ def evaluate(split: str, make: Callable[[], Analyzer]) -> dict[str, Any]:
         "claims": {
             "required_recall": _round(total.claims_required.recall),
             "required": total.claims_required.gold,
+            "required_found": total.claims_required.hit,
             "precision": _round(total.claims.precision),
             "alerts": total.claims.predicted,
             "noise": total.noise_claims,
@@ -132,20 +133,28 @@ def _feed_line(r: feeds.FeedReport) -> dict[str, Any]:
     }
 
 
+def _exact(counts: dict[str, Any]) -> Tally:
+    return Tally(hit=counts["hit"], predicted=counts["predicted"], gold=counts["gold"])
+
+
 def targets_met(summary: dict[str, Any]) -> dict[str, bool]:
-    """Each target of the issue against one split's summary."""
+    """Each target of the issue against one split's summary, on the counts rather than the
+    rounded scores (527 copies of 555 is 0.9495: under 0.95, though it prints as 0.95)."""
+    figures, changes, copies = (_exact(summary[part]) for part in ("figures", "changes", "copies"))
+    languages = [_exact(t).recall for t in summary["figures"]["by_language"].values()]
+    claims = Tally(hit=summary["claims"]["required_found"], gold=summary["claims"]["required"])
     value = {
-        "figures.precision": summary["figures"]["precision"],
-        "figures.recall": summary["figures"]["recall"],
-        "figures.recall_min_language": summary["figures"]["recall_min_language"],
-        "changes.precision": summary["changes"]["precision"],
-        "changes.recall": summary["changes"]["recall"],
-        "copies.precision": summary["copies"]["precision"],
-        "copies.recall": summary["copies"]["recall"],
-        "stories.f1": summary["stories"]["f1"],
-        "claims.required_recall": summary["claims"]["required_recall"],
+        "figures.precision": figures.precision,
+        "figures.recall": figures.recall,
+        "figures.recall_min_language": min((r for r in languages if r is not None), default=None),
+        "changes.precision": changes.precision,
+        "changes.recall": changes.recall,
+        "copies.precision": copies.precision,
+        "copies.recall": copies.recall,
+        "stories.f1": _exact(summary["stories"]).f1,
+        "claims.required_recall": claims.recall,
     }
-    met = {name: value[name] is not None and value[name] >= goal for name, goal in TARGETS.items()}
+    met = {name: (got := value[name]) is not None and got >= goal for name, goal in TARGETS.items()}
     met["claims.boilerplate_zero"] = summary["claims"]["boilerplate"] == 0
     return met
 
