@@ -2535,6 +2535,46 @@ STATION_LOOKALIKE_NEWS = {
 }
 
 
+PLAYERS_STAMPS_AND_PARTNER_COPY = {
+    "en": [
+        "Image source, Reuters",
+        "Video duration 01 minutes 05 seconds 01:05",
+        "35m ago 09.12 GMT",
+        "This feature was paid for by Harbour Homes and produced by our commercial team.",
+        "It is not the work of our editorial staff.",
+        "Media player",
+    ],
+    "fr": [
+        "Il y a 3 heures",
+        "La vidéo est en cours de chargement",
+        "Voir la vidéo - Durée : 02:40",
+        "Ce contenu est proposé par notre partenaire Énergies du Sud.",
+        "La rédaction n'a pas participé à sa réalisation.",
+    ],
+    "es": ["Hace 25 minutos", "Patrocinado por"],
+    "de": [
+        "Um das Video abzuspielen, müssen Sie der Nutzung externer Inhalte zustimmen.",
+        "Sie sind bereits Abonnent? Hier einloggen",
+        "Der Inhalt wurde von unserem Kooperationspartner erstellt.",
+        "Dieser Text ist nicht Teil des redaktionellen Angebots.",
+    ],
+    "it": ["Il video in caricamento…", "Informazione pubblicitaria a cura di Cantine Riunite del Po"],
+}
+PLAYER_AND_PARTNER_LOOKALIKE_NEWS = {
+    "en": [
+        "Viewers complained after the video player crashed during the final minutes of the count.",
+        "The new law requires every website to let readers refuse cookies as easily as it accepts them.",
+    ],
+    "fr": [
+        "Le journal a annoncé que ses enquêtes seraient réservées aux abonnés à partir de lundi prochain.",
+        "Il y a 3 heures, les pompiers ont retrouvé deux corps dans les décombres.",
+    ],
+    "es": ["Hace 25 minutos que los bomberos entraron en el edificio, según la alcaldesa."],
+    "de": ["Der Verlag teilte mit, dass der Beitrag von einem Werbepartner bezahlt worden sei, ohne ihn zu kennzeichnen."],
+    "it": ["Il video in cui si vede l'esplosione è stato diffuso dai vigili del fuoco."],
+}
+
+
 ROUND_19_FURNITURE = (
     PRESENTERS_ADVERTS_AUTOMATION_AND_MOST_READ,
     TIPS_CREDITS_AND_STAMPS,
@@ -2545,19 +2585,27 @@ ROUND_19_LOOKALIKE_NEWS = (
     TIPS_LOOKALIKE_NEWS,
     STATION_LOOKALIKE_NEWS,
 )
+ROUND_20_FURNITURE = (PLAYERS_STAMPS_AND_PARTNER_COPY,)
+ROUND_20_LOOKALIKE_NEWS = (PLAYER_AND_PARTNER_LOOKALIKE_NEWS,)
 
 
-@pytest.mark.parametrize(("language", "line"), _lines(*ROUND_18_FURNITURE, *ROUND_19_FURNITURE))
-def test_furniture_of_rounds_18_and_19_is_boilerplate(language: str, line: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "line"), _lines(*ROUND_18_FURNITURE, *ROUND_19_FURNITURE, *ROUND_20_FURNITURE)
+)
+def test_furniture_of_rounds_18_to_20_is_boilerplate(language: str, line: str) -> None:
     """Round 18: wire provenance and translation credits, channel and app prompts, stamped
     bylines, programme notes and live-blog headers.  Round 19: presenters and catch-up
     windows, advertising breaks, machine-written notes, most-read lists, calls for readers'
     pictures, donation accounts, live-blog curators, stations' rows of fields, live headers
-    with their update stamp, readers' appeals, podcast and app prompts.  Five languages."""
+    with their update stamp, readers' appeals, podcast and app prompts.  Round 20: picture
+    sources, video players and their durations, relative stamps ("35m ago", "Hace 25
+    minutos"), partners' and commercial teams' copy.  Five languages."""
     assert is_boilerplate(line)
 
 
-@pytest.mark.parametrize(("language", "line"), _lines(*ROUND_18_LOOKALIKE_NEWS, *ROUND_19_LOOKALIKE_NEWS))
+@pytest.mark.parametrize(
+    ("language", "line"), _lines(*ROUND_18_LOOKALIKE_NEWS, *ROUND_19_LOOKALIKE_NEWS, *ROUND_20_LOOKALIKE_NEWS)
+)
 def test_news_that_starts_like_such_furniture_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line)
 
