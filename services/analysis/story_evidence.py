@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterable
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 from itertools import chain, islice
@@ -86,6 +86,7 @@ _WIRE_DATELINE: Final = re.compile(
 )
 # A headline that tells a second event of a kind ("esonda anche l'Arnesco").
 _ANOTHER = phrase_patterns("another_event")
+_NEW = phrase_patterns("new_event")
 # Words before an earlier event's name in a headline ("dopo la Bassa Slesia").
 _RECALLED_AFTER = {code: frozenset(data.recalled_after) for code, data in LANGUAGES.items()}
 
@@ -116,6 +117,7 @@ class Identity:
     digest: bool = False  # a digest of several stories (digests.py): it joins the one it leads with
     first_item: tuple[str, ...] = ()  # a digest's first sentence that names anything, in its order
     first_listed: tuple[str, ...] = ()  # what a digest headline's first listed item names, in its order
+    fresh: bool = False  # the headline tells a new event of a kind ("un nouvel incendie")
 
 
 @dataclass(slots=True)
@@ -172,8 +174,14 @@ def read(text: str, language: str) -> _Reading:
 
 def recalls_another(text: str, language: str) -> bool:
     """The sentence recalls another event ("… a day after the levee broke at San Vito")."""
+    return recall_at(text, language) is not None
+
+
+def recall_at(text: str, language: str) -> int | None:
+    """Where the sentence starts recalling another event, or None."""
     pattern = _RECALLS.get(language)
-    return pattern is not None and pattern.search(text) is not None
+    found = pattern.search(text) if pattern is not None else None
+    return found.start() if found is not None else None
 
 
 def _dateline_town(
@@ -190,16 +198,29 @@ def _dateline_town(
     return frozenset({name_key(found.group(1).split()[0], language)})
 
 
-def _tells_another(headline: str, language: str) -> bool:
-    """The headline tells a second event of its kind ("esonda anche l'Arnesco"), not a second
-    victim of this one: before a counted noun the word counts ("Second death in …",
-    "zweites Todesopfer", "un altro morto")."""
-    pattern, lex = _ANOTHER.get(language), LEXICONS.get(language)
-    for match in pattern.finditer(headline) if pattern else ():
+def _tells_another(headline: str, language: str, fresh: bool = False) -> bool:
+    """The headline tells a second event of its kind ("esonda anche l'Arnesco", "un nouvel
+    incendie dans la province d'Aydın"), not a second victim or a new toll of this one: before
+    a counted noun or a toll the word counts ("Second death in …", "zweites Todesopfer", "un
+    altro morto", "nouveau bilan").  With `fresh`, the words that say "new"
+    (`_words_of`)."""
+    lex = LEXICONS.get(language)
+    for match in _words_of(_NEW if fresh else _ANOTHER, headline, language, lower=fresh):
         after = phrase_tokens(headline[match.end() :])
-        if lex is None or not after or lex.measures.match(after, 0) is None:
+        if lex is None or not after:
+            return True
+        if lex.measures.match(after, 0) is None and lex.tolls.match(after, 0) is None:
             return True
     return False
+
+
+def _words_of(
+    patterns: Mapping[str, re.Pattern[str]], headline: str, language: str, lower: bool = False
+) -> list[re.Match[str]]:
+    """The matches of the language's pattern; with `lower`, only those a lower-case word follows."""
+    pattern = patterns.get(language)
+    found = list(pattern.finditer(headline)) if pattern else []
+    return [m for m in found if not lower or headline[m.end() :].lstrip()[:1].islower()]
 
 
 def _counted_words(words: list[str], language: str) -> set[int]:
@@ -297,13 +318,13 @@ def identity_of(article: PreparedArticle) -> Identity:
     codes = _codes([texts[k] for k in kept])
     headline = frozenset(readings[0].names) | _codes(texts[:1]) if readings else frozenset()
     top = frozenset(readings[0].keys) if readings else frozenset()
-    words = (
-        frozenset(name_key(w, article.language) for w in TOKEN_RE.findall(texts[0]) if w[:1].isupper())
-        if texts
-        else frozenset()
-    )
-    opening = words | frozenset(k for r in readings[:_OPENING] for k in (*r.names, *r.places, *r.keys))
     another = bool(texts and article.title_given and _tells_another(texts[0], article.language))
+    fresh = bool(texts and article.title_given and _tells_another(texts[0], article.language, fresh=True))
+    capitalised = [w for w in TOKEN_RE.findall(texts[0]) if w[:1].isupper()] if texts else []
+    if fresh:  # "Turquie : un nouvel incendie …": the country names every event there
+        capitalised = [w for w in capitalised if not _names_a_country(w, article.language)]
+    words = frozenset(name_key(w, article.language) for w in capitalised)
+    opening = words | frozenset(k for r in readings[:_OPENING] for k in (*r.names, *r.places, *r.keys))
     order = _in_order(texts[0], article.language) if texts else ()
     digest = is_digest(article.article.title or "", article.article.body, article.language)
     item = _first_item(article) if digest else ()
@@ -311,7 +332,20 @@ def identity_of(article: PreparedArticle) -> Identity:
     if article.language in NOUNS_CAPITALISED:
         local |= _dateline_town(article, article.language)  # where every noun is capitalised, a guess too
         return Identity(
-            codes, names, headline, keys, local, top, words, opening, another, order, digest, item, listed
+            codes,
+            names,
+            headline,
+            keys,
+            local,
+            top,
+            words,
+            opening,
+            another,
+            order,
+            digest,
+            item,
+            listed,
+            fresh,
         )
     own = frozenset(readings[0].places) if readings else frozenset()
     placed = any(level(p) == LOCAL for p in local)
@@ -331,7 +365,13 @@ def identity_of(article: PreparedArticle) -> Identity:
         digest,
         item,
         listed,
+        fresh,
     )
+
+
+def _names_a_country(word: str, language: str) -> bool:
+    found = read(word, language).keys
+    return bool(found) and all(gazetteer.is_country(k) for k in found)
 
 
 def _first_listed(headline: str) -> str:
@@ -446,7 +486,7 @@ class StoryNames:
         if self._linked(identity, story, shared):
             if conflicts and _opening_elsewhere(identity, story, bool(headline)):
                 return Verdict.REFUSED  # the lead recalls the story after an opening about another place
-            if headline and identity.another:
+            if headline and (identity.another or identity.fresh):
                 return Verdict.REFUSED  # "Arnesia, esonda anche l'Arnesco": a second event, elsewhere
             return Verdict.CONTESTED if conflicts else Verdict.LINKED
         # a guessed place the story names surely is a name after all ("im Kurort Castelverde"
@@ -641,10 +681,15 @@ def _conflicts(identity: Identity, story: _Named, shared: set[str]) -> set[int]:
 def _headline_conflicts(identity: Identity, story: _Named) -> set[int]:
     """The levels at which the headline names its own places and the story others, when the
     headline names nothing of the story's: "Tornado verwüstet Ort in Bayern" is not the Lombardy
-    tornado, though its third paragraph recalls "den Tornado in der Lombardei"."""
+    tornado, though its third paragraph recalls "den Tornado in der Lombardei".  A headline
+    telling a new event of the kind ("un nouvel incendie … dans la province d'Aydın") names
+    the story by its country no more than by a region: a follow-up naming a new town of the
+    country ("vittime anche a Khulna") still does."""
+    fresh = identity.fresh
     mine = set(identity.headline_places)
-    if any(level(p) == REGION for p in mine):  # a region names a part of its country: the
-        mine = {p for p in mine if level(p) != COUNTRY}  # country is every story's there
+    # a region names a part of its country: the country is every story's there
+    if any(level(p) == REGION or (fresh and level(p) != COUNTRY) for p in mine):
+        mine = {p for p in mine if level(p) != COUNTRY}
     named = any(w in story.places or w in story.names for w in identity.headline_words)
     if not mine or named or any(p in story.places for p in mine):
         return set()  # the headline names the story too: "Tarvello: a day after the floods in Lomara"

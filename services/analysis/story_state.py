@@ -39,7 +39,7 @@ from services.analysis.figures.numbers import find_numbers
 from services.analysis.languages import LANGUAGES
 from services.analysis.places import NOUNS_CAPITALISED, clause_end, places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
-from services.analysis.story_evidence import keys, recalls_another
+from services.analysis.story_evidence import keys, recall_at
 
 MAX_KNOWN_SENTENCES = 600  # float16 rows of 512: 600 KB at most, in the table and its changelog
 FOLD_COSINE = 0.92  # a sentence this close to a known one says the same thing: it is folded into it
@@ -69,16 +69,18 @@ class Novelty:
     figure_changes: tuple[FigureChange, ...]
 
 
-def _segment(sentence: Sentence, index: int, language: str) -> str:
+def _segment(sentence: Sentence, index: int, language: str, stop: int | None = None) -> str:
     """The part of a sentence that belongs to its figure ``index``: from the figure before it
     to the one after ("63 dead in Varna and 12 in Lomo" gives each its own place), or to the
-    end of its clause ("6 missing, after a woman was found alive in Lomo": not Lomo's)."""
+    end of its clause ("6 missing, after a woman was found alive in Lomo": not Lomo's), or to
+    `stop` (where the sentence starts recalling another event)."""
     figures = sentence.figures
     start = figures[index - 1].end if index else 0
     if index and _closes_an_item(sentence.text[start : figures[index].start], language):
         start = figures[index].start
     end = figures[index + 1].start if index + 1 < len(figures) else len(sentence.text)
-    return sentence.text[start : min(end, clause_end(sentence.text, figures[index].end, language))]
+    end = min(end, clause_end(sentence.text, figures[index].end, language))
+    return sentence.text[start : end if stop is None or stop < figures[index].end else min(end, stop)]
 
 
 _ITEM_ENDS: Final = frozenset({",", ";", ":"})
@@ -128,11 +130,11 @@ def readings(
     language = prepared.language
     for sentence in ordered:
         corrected = bool(sentence.figures) and _says_corrected(sentence.text, language)
-        # "…, a day after the levee broke at San Vito, where 3,400 were evacuated": every count of
-        # a sentence recalling another event is said of the places the sentence names
-        recalled = (
-            keys(sentence.text, language) if elsewhere and recalls_another(sentence.text, language) else None
-        )
+        # "…, a day after the levee broke at San Vito, where 3,400 were evacuated": a count after
+        # the words recalling another event is said of every place the sentence names; one before
+        # them ("killing one and injuring 17, a day after the quake in Chile") is this event's
+        cue = recall_at(sentence.text, language) if elsewhere else None
+        recalled = keys(sentence.text, language) if cue is not None else frozenset()
         for index, fig in enumerate(sentence.figures):
             obs = Observation(
                 value=fig.value,
@@ -141,8 +143,9 @@ def readings(
                 article_id=prepared.article_id,
                 source=prepared.article.source,
             )
-            segment = _segment(sentence, index, language)
-            named = (keys(segment, language) | (recalled or frozenset())) if elsewhere else frozenset()
+            named = keys(_segment(sentence, index, language, cue), language) if elsewhere else frozenset()
+            if cue is not None and fig.start >= cue:
+                named |= recalled
             if named & elsewhere and not named & own:
                 continue
             found.append(Reading(fig, _where(sentence, index, language), obs, corrected))

@@ -356,10 +356,20 @@ def _not_a_count(sent: _Sentence, first: int, last: int, lex: Lexicon) -> bool:
     if _model_code(sent, code, first):
         return True
     before = first - 1 if sent.word(first - 1) != "." else first - 2
-    if _is_month(sent, before, lex):
+    if _is_month(sent, before, lex) and _day_or_year(sent.word(first)):
         return True
     after = last + 1 if sent.word(last) == "." or sent.word(last) in lex.month_links else last
     return _is_month(sent, after, lex)
+
+
+def _day_or_year(word: str) -> bool:
+    """Digits a date may hold after its month ("January 6", "März 2024"); a number word or a
+    larger count after a month is counted ("seit Ende Januar sechs Menschen", "since May 40")."""
+    return word.isdigit() and (int(word) <= DAYS_IN_MONTH or len(word) == YEAR_DIGITS)
+
+
+DAYS_IN_MONTH = 31
+YEAR_DIGITS = 4
 
 
 # A code in capitals names what the number after it belongs to: "del ATR 72", "flight MH 370".
@@ -1244,11 +1254,15 @@ def _earlier_frame(sent: _Sentence, count: _Count, lex: Lexicon, year: int | Non
             return False
         if lex.earlier_frames.match_ending(words, j - 1):
             return True
-    if sent.word(2) == "," and count.first > 2 and words[0] in lex.year_prepositions:
-        stated = words[1]
-        return len(stated) == 4 and stated.isdigit() and (year is None or int(stated) < year)
+    stated = words[1] if len(words) > 1 else ""
+    if sent.word(2) == "," and count.first > 2 and words[0] in lex.year_prepositions and _is_year(stated):
+        return year is None or int(stated) < year  # "En 2013, …" ("En Nigeria, …" names no year)
     dated = _opening_year(sent, lex, _frame_start(sent, count))
     return year is not None and dated is not None and dated[1] < count.first and dated[0] < year
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == YEAR_DIGITS and word.isdigit()
 
 
 def _frame_start(sent: _Sentence, count: _Count) -> int:

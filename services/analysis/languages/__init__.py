@@ -286,6 +286,9 @@ class LanguageData(_Data):
     # Words of a headline that tell a second event of a kind ("Arnesia, esonda anche l'Arnesco",
     # "second flood claims two lives"): with places of its own, it is not the first event's story.
     another_event: list[str] = Field(default_factory=list)
+    # ... and "new" ("un nouvel incendie dans la province d'Aydın"), only before a lower-case
+    # word: before a capital it opens a name (New York, Nouvelle-Calédonie, Nueva Delhi).
+    new_event: list[str] = Field(default_factory=list)
     # One word before the name of an earlier event in a headline ("Polonia, dopo la Bassa Slesia
     # tocca alla Precarpazia"): the headline does not lead with what it names there.
     recalled_after: list[str] = Field(default_factory=list)

@@ -2570,7 +2570,9 @@ PLAYER_AND_PARTNER_LOOKALIKE_NEWS = {
         "Il y a 3 heures, les pompiers ont retrouvé deux corps dans les décombres.",
     ],
     "es": ["Hace 25 minutos que los bomberos entraron en el edificio, según la alcaldesa."],
-    "de": ["Der Verlag teilte mit, dass der Beitrag von einem Werbepartner bezahlt worden sei, ohne ihn zu kennzeichnen."],
+    "de": [
+        "Der Verlag teilte mit, der Beitrag sei von einem Werbepartner bezahlt worden, ohne Kennzeichnung."
+    ],
     "it": ["Il video in cui si vede l'esplosione è stato diffuso dai vigili del fuoco."],
 }
 

@@ -1156,3 +1156,46 @@ def test_a_twin_storm_an_hour_earlier_is_recalled_not_named(make_prepared) -> No
     identity = identity_of(article)
     assert "cremol" not in identity.places | identity.names
     assert "burgwald" in identity.places | identity.names
+
+
+def test_a_headline_telling_a_new_event_in_another_province_does_not_join_the_first(make_prepared) -> None:
+    """ "Un nouvel incendie … dans la province d'Aydın, voisine de celle de Muğla": the
+    headline tells a new event of the kind, and names nothing of the Muğla fire but Turkey,
+    which the country alone does not make the same story.  The same headline without "new"
+    leaves the decision to the lead (a follow-up may name a new town of the country)."""
+    first = make_prepared(
+        "a",
+        "Turquie : l'incendie de forêt de Milas gagne du terrain\n"
+        "Un incendie de forêt qui ravage les collines près de Milas, dans le sud-ouest de la Turquie, a "
+        "forcé les autorités à évacuer 1 400 habitants, selon le gouverneur.",
+        language="fr",
+        title="Turquie : l'incendie de forêt de Milas gagne du terrain",
+    )
+    names = StoryNames()
+    names.add("milas", identity_of(first))
+    lead = (
+        "Un incendie de forêt s'est déclaré mardi près de Söke, dans la province d'Aydın, à une "
+        "soixantaine de kilomètres de l'incendie de Milas, obligeant les autorités à évacuer 350 habitants."
+    )
+    new_fire = "Turquie : un nouvel incendie de forêt dans la province d'Aydın"
+    fresh = identity_of(make_prepared("b", f"{new_fire}\n{lead}", language="fr", title=new_fire))
+    assert fresh.fresh
+    assert names.verdict(fresh, "milas", stale=False) is Verdict.REFUSED
+    plain_title = "Turquie : incendie de forêt dans la province d'Aydın"
+    plain = identity_of(make_prepared("c", f"{plain_title}\n{lead}", language="fr", title=plain_title))
+    assert not plain.fresh
+    assert names.verdict(plain, "milas", stale=False) is not Verdict.REFUSED
+
+
+@pytest.mark.parametrize(
+    ("headline", "language"),
+    [
+        ("New York fire kills three", "en"),
+        ("Nouvelle-Calédonie : trois morts dans un glissement de terrain", "fr"),
+        ("Nouveau bilan : 12 morts à Milas", "fr"),
+        ("Nuevo balance: 14 muertos en Lircay", "es"),
+    ],
+)
+def test_new_before_a_name_or_a_toll_tells_no_new_event(make_prepared, headline: str, language: str) -> None:
+    article = make_prepared("a", f"{headline}\nThree people died.", language=language, title=headline)
+    assert not identity_of(article).fresh

@@ -296,6 +296,28 @@ def test_every_count_of_a_sentence_recalling_another_story_is_said_of_its_places
     assert novelty.figure_changes == ()
 
 
+def test_a_count_before_the_words_recalling_another_event_is_this_story_s(make_prepared) -> None:
+    """ "Floods in the valley killed 15 people on Sunday, a day after a river burst its banks in
+    Tarvello": the 15 stands before the recall, so the other event's place does not claim it;
+    the count after the recall (in Tarvello, where two died) is still that event's."""
+    recall = (
+        "Floods in the river valley killed 15 people on Sunday, a day after a river burst its banks "
+        "in Tarvello, where two died."
+    )
+    memory = StoryMemory("s", "Floods")
+    _first(memory, make_prepared("a", FIRST))
+    novelty = absorb(
+        memory,
+        make_prepared("b", recall),
+        AnalysisConfig(),
+        first=False,
+        elsewhere=frozenset({name_key("Tarvello")}),
+    )
+    assert [(c.measure, c.previous.value, c.current.value) for c in novelty.figure_changes] == [
+        ("killed", 12.0, 15.0)
+    ]
+
+
 def test_an_older_value_is_news_again_when_the_count_is_said_to_be_corrected(make_prepared) -> None:
     """ "Die Polizei hat die Zahl der Toten nach unten korrigiert: zwei, nicht drei" returns
     to a value the story held; the correction says it is news, a plain repeat does not."""

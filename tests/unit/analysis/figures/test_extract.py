@@ -412,6 +412,19 @@ def test_a_gerund_clause_continues_the_dated_clause_before_it() -> None:
     assert [(f.measure, f.value) for f in extract_figures(now, "en", 2026)] == [("displaced", 1000.0)]
 
 
+def test_a_dated_frame_after_a_colon_holds_though_the_sentence_opens_on_a_place() -> None:
+    """ "En Nigeria, …: en octubre de 2024, más de 150 personas murieron …" is history in 2026;
+    the place opening the sentence is no year that would decide it."""
+    text = (
+        "En Nigeria, donde el combustible se transporta por carretera, este tipo de accidentes es "
+        "frecuente: en octubre de 2024, más de 150 personas murieron en una explosión similar."
+    )
+    assert extract_figures(text, "es", 2026) == []
+    assert [(f.measure, f.value) for f in extract_figures(text.replace("2024", "2026"), "es", 2026)] == [
+        ("killed", 150.0)
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [
