@@ -451,7 +451,10 @@ def _original_of(
     if j in beside:
         return j
     near = max(beside, key=lambda b: float(sims[i, b]), default=-1)
-    if near >= 0 and sims[i, near] >= floor:
+    # closest to the headline, which sums up the lead: a half of the lead beside it says less still
+    # ("In Teilen Athens fiel der Strom aus." of "…, while power cuts left parts of Athens …")
+    least = floor * IN_PLACE_SHARE if old.sentences[j].heading else floor
+    if near >= 0 and sims[i, near] >= least:
         return near
     if any(not n.weak for n in numbers.found):  # a clause carrying the numbers of the sentence beside it
         for b in sorted(beside):

@@ -2543,6 +2543,7 @@ PLAYERS_STAMPS_AND_PARTNER_COPY = {
         "This feature was paid for by Harbour Homes and produced by our commercial team.",
         "It is not the work of our editorial staff.",
         "Media player",
+        "Your browser does not support the video player.",
     ],
     "fr": [
         "Il y a 3 heures",
@@ -2551,12 +2552,18 @@ PLAYERS_STAMPS_AND_PARTNER_COPY = {
         "Ce contenu est proposé par notre partenaire Énergies du Sud.",
         "La rédaction n'a pas participé à sa réalisation.",
     ],
-    "es": ["Hace 25 minutos", "Patrocinado por"],
+    "es": [
+        "Hace 25 minutos",
+        "Patrocinado por",
+        "Sigue toda la actualidad en nuestro perfil de Instagram.",
+        "Escucha Radio Andes en el 101.3 FM.",
+    ],
     "de": [
         "Um das Video abzuspielen, müssen Sie der Nutzung externer Inhalte zustimmen.",
         "Sie sind bereits Abonnent? Hier einloggen",
         "Der Inhalt wurde von unserem Kooperationspartner erstellt.",
         "Dieser Text ist nicht Teil des redaktionellen Angebots.",
+        "Hören Sie uns auf UKW 98,5",
     ],
     "it": ["Il video in caricamento…", "Informazione pubblicitaria a cura di Cantine Riunite del Po"],
 }
@@ -2569,7 +2576,10 @@ PLAYER_AND_PARTNER_LOOKALIKE_NEWS = {
         "Le journal a annoncé que ses enquêtes seraient réservées aux abonnés à partir de lundi prochain.",
         "Il y a 3 heures, les pompiers ont retrouvé deux corps dans les décombres.",
     ],
-    "es": ["Hace 25 minutos que los bomberos entraron en el edificio, según la alcaldesa."],
+    "es": [
+        "Hace 25 minutos que los bomberos entraron en el edificio, según la alcaldesa.",
+        "La emisora, que emite desde 1998, fue la primera en informar del derrumbe.",
+    ],
     "de": [
         "Der Verlag teilte mit, der Beitrag sei von einem Werbepartner bezahlt worden, ohne Kennzeichnung."
     ],

@@ -440,6 +440,35 @@ def test_a_split_off_half_closer_to_another_sentence_still_belongs_to_its_own(ma
     assert match is not None and match.method == "cross_lingual"
 
 
+
+def test_a_split_off_half_closest_to_the_headline_belongs_to_the_lead_beside_it(make_prepared) -> None:
+    """ "In Teilen Athens fiel in der Nacht zeitweise der Strom aus." is the split-off end of
+    the lead ("…, while rolling power cuts left parts of Athens without electricity"): the
+    headline, which sums the lead up, is its best match, and the lead beside it, which says
+    more, scores just under the translation floor; it adds nothing, so this is a copy."""
+    original = make_prepared(
+        "a",
+        "Three people have died in Greece as a heatwave pushed temperatures above 44C on Monday, health "
+        "officials said on Tuesday, while rolling power cuts left parts of Athens without electricity "
+        "overnight.\n\nAn 82-year-old woman was found dead in her flat in the western suburb of Peristeri, "
+        "the health ministry said.\n\nForty-one people were treated in hospital for heatstroke.\n\n"
+        "Meteorologists expect the heat to last at least until Thursday.",
+        title="Heatwave kills three in Greece as power cuts hit Athens suburbs",
+    )
+    german = make_prepared(
+        "b",
+        "Bei einer Hitzewelle mit Temperaturen von mehr als 44 Grad sind in Griechenland drei Menschen "
+        "gestorben, wie die Gesundheitsbehörden am Dienstag mitteilten. In Teilen Athens fiel in der "
+        "Nacht zeitweise der Strom aus.\n\nIm westlichen Vorort Peristeri wurde eine 82-jährige Frau tot "
+        "in ihrer Wohnung gefunden, wie das Gesundheitsministerium mitteilte.\n\nEinundvierzig Menschen "
+        "wurden wegen Hitzschlags im Krankenhaus behandelt.\n\nMeteorologen rechnen damit, dass die "
+        "Hitze mindestens bis Donnerstag anhält.",
+        language="de",
+        title="Hitzewelle: Drei Tote in Griechenland – Stromausfälle in Athener Vororten",
+    )
+    match = duplicate_method(german, original, AnalysisConfig())
+    assert match is not None and match.method == "cross_lingual"
+
 CONVERSIONS = [
     # a US outlet's translation turns hectares into acres and km/h into mph
     (
