@@ -440,7 +440,6 @@ def test_a_split_off_half_closer_to_another_sentence_still_belongs_to_its_own(ma
     assert match is not None and match.method == "cross_lingual"
 
 
-
 def test_a_split_off_half_closest_to_the_headline_belongs_to_the_lead_beside_it(make_prepared) -> None:
     """ "In Teilen Athens fiel in der Nacht zeitweise der Strom aus." is the split-off end of
     the lead ("…, while rolling power cuts left parts of Athens without electricity"): the
@@ -468,6 +467,7 @@ def test_a_split_off_half_closest_to_the_headline_belongs_to_the_lead_beside_it(
     )
     match = duplicate_method(german, original, AnalysisConfig())
     assert match is not None and match.method == "cross_lingual"
+
 
 CONVERSIONS = [
     # a US outlet's translation turns hectares into acres and km/h into mph
