@@ -67,16 +67,17 @@ CALENDAR: Final[Mapping[str, frozenset[str]]] = (
 
 _NOT_PLACES: Final[Mapping[str, tuple[frozenset[str], tuple[str, ...]]]] = MappingProxyType(
     {
-        code: (frozenset(data.not_places), tuple(data.not_place_endings))
+        code: (frozenset(data.not_places) | frozenset(data.demonyms), tuple(data.not_place_endings))
         for code, data in LANGUAGES.items()
-        if data.not_places or data.not_place_endings
+        if data.not_places or data.not_place_endings or data.demonyms
     }
 )
 
 
 def names_no_place(word: str, language: str) -> bool:
     """A capitalised word (lower-cased here) that the language file knows names no place:
-    a common noun where every noun is capitalised ("Nacht"), an epithet ("Alpine")."""
+    a common noun where every noun is capitalised ("Nacht"), an epithet ("Alpine"), a
+    nationality ("in an Austrian valley": the country, which holds every town of the story)."""
     words, endings = _NOT_PLACES.get(language, (frozenset(), ()))
     return word in words or word.endswith(endings)
 

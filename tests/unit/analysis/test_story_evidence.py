@@ -8,7 +8,16 @@ import pytest
 from services.analysis.config import AnalysisConfig
 from services.analysis.places import names_no_place
 from services.analysis.similarity import load_model
-from services.analysis.story_evidence import Identity, StoryNames, Verdict, identity_of, keys, name_key, read
+from services.analysis.story_evidence import (
+    Identity,
+    StoryNames,
+    Verdict,
+    identity_of,
+    keys,
+    name_key,
+    read,
+    recalls_another,
+)
 from services.analysis.story_index import StoryIndex
 
 T0 = datetime(2025, 3, 1, tzinfo=UTC).timestamp()
@@ -1199,3 +1208,17 @@ def test_a_headline_telling_a_new_event_in_another_province_does_not_join_the_fi
 def test_new_before_a_name_or_a_toll_tells_no_new_event(make_prepared, headline: str, language: str) -> None:
     article = make_prepared("a", f"{headline}\nThree people died.", language=language, title=headline)
     assert not identity_of(article).fresh
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("Hours earlier in Rafina, a second ferry caught fire on its car deck.", "en"),
+        ("Au Portugal, à près de 3 000 kilomètres de là, plus de 400 personnes ont été évacuées.", "fr"),
+        ("Horas antes, en San Albino, se había precipitado un autocar por un barranco.", "es"),
+        ("Poche ore prima, a Roma, si era aperta una voragine in via Tiburtina.", "it"),
+        ("Rund 300 Kilometer entfernt, in Tirol, war ein Bus verunglückt.", "de"),
+    ],
+)
+def test_hours_earlier_or_far_away_a_sentence_recalls_another_event(sentence: str, language: str) -> None:
+    assert recalls_another(sentence, language)
