@@ -34,10 +34,10 @@ from services.analysis.figures.changes import (
     update,
 )
 from services.analysis.figures.extract import Figure
-from services.analysis.figures.lexicon import LEXICONS, phrase_tokens
+from services.analysis.figures.lexicon import LEXICONS, TOKEN_RE, phrase_tokens
 from services.analysis.figures.numbers import find_numbers
 from services.analysis.languages import LANGUAGES
-from services.analysis.places import NOUNS_CAPITALISED, clause_end, places, scope
+from services.analysis.places import NOUNS_CAPITALISED, clause_end, fold, places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
 from services.analysis.story_evidence import keys, recall_at
 
@@ -107,7 +107,8 @@ def _where(sentence: Sentence, index: int, language: str) -> frozenset[str]:
     Italiens et une Espagnole", "drei Italiener, zwei Franzosen und ein Spanier"): each is a
     part of the story's count and keeps its own running value, as another place's count
     does.  One nationality alone may be the whole ("19 französische Schüler verletzt")."""
-    found = places(_segment(sentence, index, language), language)
+    segment = _segment(sentence, index, language)
+    found = places(segment, language) - _acronyms(segment)
     demonyms = _DEMONYMS.get(language, frozenset())
     if len({w[:NATIONALITY_STEM] for w in phrase_tokens(sentence.text) if w in demonyms}) < 2:
         return found  # "des französischen Außenministeriums … 19 französische Kinder": one
@@ -116,6 +117,16 @@ def _where(sentence: Sentence, index: int, language: str) -> frozenset[str]:
         after = after[: numbers[0].start]  # "quattro dei cinque turisti italiani": the whole's
     nationality = next((w for w in phrase_tokens(after)[:NATIONALITY_REACH] if w in demonyms), None)
     return found if nationality is None else found | {NATIONALITY_MARK + nationality}
+
+
+ACRONYM_LETTERS = (2, 5)
+
+
+def _acronyms(text: str) -> frozenset[str]:
+    """Names written in capitals ("au CHRR de Miarinarivo", "au CEG d'Ambohitrakely"): a
+    hospital, a school, an agency, where the count was taken, not a place of its own."""
+    low, high = ACRONYM_LETTERS
+    return frozenset(fold(w) for w in TOKEN_RE.findall(text) if w.isupper() and low <= len(w) <= high)
 
 
 def readings(

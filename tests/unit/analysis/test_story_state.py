@@ -318,6 +318,17 @@ def test_a_count_before_the_words_recalling_another_event_is_this_story_s(make_p
     ]
 
 
+def test_a_hospital_or_school_named_in_capitals_is_no_other_place(make_prepared) -> None:
+    """ "Au CHRR de Miarinarivo, … redescendu à 89": the hospital's acronym after "au" is where
+    the count was taken, not another place whose count would be a part of the story's."""
+    memory = StoryMemory("s", "Intoxication")
+    first = "Après une intoxication à la cantine d'un collège, 147 élèves ont été hospitalisés lundi."
+    _first(memory, make_prepared("a", first, language="fr"))
+    update = "Au CHRR de Miarinarivo, 89 élèves étaient encore hospitalisés mardi soir."
+    novelty = absorb(memory, make_prepared("b", update, language="fr"), AnalysisConfig(), first=False)
+    assert [(c.previous.value, c.current.value) for c in novelty.figure_changes] == [(147.0, 89.0)]
+
+
 def test_an_older_value_is_news_again_when_the_count_is_said_to_be_corrected(make_prepared) -> None:
     """ "Die Polizei hat die Zahl der Toten nach unten korrigiert: zwei, nicht drei" returns
     to a value the story held; the correction says it is news, a plain repeat does not."""
