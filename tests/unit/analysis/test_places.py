@@ -76,3 +76,9 @@ def test_a_nationality_after_a_preposition_names_no_place(text: str, language: s
 
 def test_a_country_after_a_preposition_is_still_a_place() -> None:
     assert places("One person was missing after a flash flood in Austria.", "en") == frozenset({"austr"})
+
+
+def test_a_spanish_city_or_department_named_after_de_is_a_place() -> None:
+    """ "a unos 60 kilómetros de la ciudad de La Paz": the city named, though after "de"."""
+    assert places("El bus cayó a unos 60 kilómetros de la ciudad de La Paz.", "es") == frozenset({"paz"})
+    assert places("El alcalde del distrito de Lircay pidió ayuda.", "es") == frozenset({"lirca"})
