@@ -2544,6 +2544,8 @@ PLAYERS_STAMPS_AND_PARTNER_COPY = {
         "It is not the work of our editorial staff.",
         "Media player",
         "Your browser does not support the video player.",
+        "Live updates as they happen.",
+        "Updates from our foreign desk as they come in.",
     ],
     "fr": [
         "Il y a 3 heures",
@@ -2557,6 +2559,7 @@ PLAYERS_STAMPS_AND_PARTNER_COPY = {
         "Patrocinado por",
         "Sigue toda la actualidad en nuestro perfil de Instagram.",
         "Escucha Radio Andes en el 101.3 FM.",
+        "Última hora: ampliaremos la información en breve.",
     ],
     "de": [
         "Um das Video abzuspielen, müssen Sie der Nutzung externer Inhalte zustimmen.",
@@ -2564,12 +2567,19 @@ PLAYERS_STAMPS_AND_PARTNER_COPY = {
         "Der Inhalt wurde von unserem Kooperationspartner erstellt.",
         "Dieser Text ist nicht Teil des redaktionellen Angebots.",
         "Hören Sie uns auf UKW 98,5",
+        "Sie haben Bilder vom Hochwasser?",
+        "Der Abend-Überblick per E-Mail – hier kostenlos abonnieren",
     ],
-    "it": ["Il video in caricamento…", "Informazione pubblicitaria a cura di Cantine Riunite del Po"],
+    "it": [
+        "Il video in caricamento…",
+        "Informazione pubblicitaria a cura di Cantine Riunite del Po",
+        "Approfondisci: perché le frane sono più frequenti in autunno",
+    ],
 }
 PLAYER_AND_PARTNER_LOOKALIKE_NEWS = {
     "en": [
         "Viewers complained after the video player crashed during the final minutes of the count.",
+        "Updates to the toll came in overnight as rescuers reached the village.",
         "The new law requires every website to let readers refuse cookies as easily as it accepts them.",
     ],
     "fr": [
