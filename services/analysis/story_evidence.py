@@ -329,24 +329,10 @@ def identity_of(article: PreparedArticle) -> Identity:
     digest = is_digest(article.article.title or "", article.article.body, article.language)
     item = _first_item(article) if digest else ()
     listed = _in_order(_first_listed(texts[0]), article.language) if digest and texts else ()
+    told = (words, opening, another, order, digest, item, listed, fresh)  # the fields after the places
     if article.language in NOUNS_CAPITALISED:
         local |= _dateline_town(article, article.language)  # where every noun is capitalised, a guess too
-        return Identity(
-            codes,
-            names,
-            headline,
-            keys,
-            local,
-            top,
-            words,
-            opening,
-            another,
-            order,
-            digest,
-            item,
-            listed,
-            fresh,
-        )
+        return Identity(codes, names, headline, keys, local, top, *told)
     own = frozenset(readings[0].places) if readings else frozenset()
     placed = any(level(p) == LOCAL for p in local)
     return Identity(
@@ -358,14 +344,7 @@ def identity_of(article: PreparedArticle) -> Identity:
         # flood in Valsorda would link it to any story filed from Milan
         frozenset() if placed else _dateline_town(article, article.language, _WIRE_DATELINE),
         top | own,
-        words,
-        opening,
-        another,
-        order,
-        digest,
-        item,
-        listed,
-        fresh,
+        *told,
     )
 
 

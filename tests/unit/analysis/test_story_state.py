@@ -280,20 +280,20 @@ def test_a_count_said_of_another_story_s_place_is_not_this_story_s_change(make_p
         assert [(c.measure, c.previous.value, c.current.value) for c in novelty.figure_changes] == expected
 
 
+def _after_tarvello(make_prepared, first: str, text: str):  # type: ignore[no-untyped-def]
+    """`text` in a story whose first article is `first`, with Tarvello another live story's place."""
+    memory = StoryMemory("s", "Floods")
+    _first(memory, make_prepared("a", first))
+    elsewhere = frozenset({name_key("Tarvello")})
+    return absorb(memory, make_prepared("b", text), AnalysisConfig(), first=False, elsewhere=elsewhere)
+
+
 def test_every_count_of_a_sentence_recalling_another_story_is_said_of_its_places(make_prepared) -> None:
     """ "…, a day after floods in Tarvello, where 2 died and 3,400 were evacuated": the 3,400 stands
     after the place its sentence recalls, yet is that event's count too."""
     aside = "The floods came a day after a river burst its banks in Tarvello, where two died and 3,400 fled."
-    memory = StoryMemory("s", "Floods")
-    _first(memory, make_prepared("a", FIRST + "\nAbout 1,200 residents were forced to leave their homes."))
-    novelty = absorb(
-        memory,
-        make_prepared("b", aside),
-        AnalysisConfig(),
-        first=False,
-        elsewhere=frozenset({name_key("Tarvello")}),
-    )
-    assert novelty.figure_changes == ()
+    first = FIRST + "\nAbout 1,200 residents were forced to leave their homes."
+    assert _after_tarvello(make_prepared, first, aside).figure_changes == ()
 
 
 def test_a_count_before_the_words_recalling_another_event_is_this_story_s(make_prepared) -> None:
@@ -304,18 +304,7 @@ def test_a_count_before_the_words_recalling_another_event_is_this_story_s(make_p
         "Floods in the river valley killed 15 people on Sunday, a day after a river burst its banks "
         "in Tarvello, where two died."
     )
-    memory = StoryMemory("s", "Floods")
-    _first(memory, make_prepared("a", FIRST))
-    novelty = absorb(
-        memory,
-        make_prepared("b", recall),
-        AnalysisConfig(),
-        first=False,
-        elsewhere=frozenset({name_key("Tarvello")}),
-    )
-    assert [(c.measure, c.previous.value, c.current.value) for c in novelty.figure_changes] == [
-        ("killed", 12.0, 15.0)
-    ]
+    assert _changes(_after_tarvello(make_prepared, FIRST, recall)) == [("killed", 12.0, 15.0)]
 
 
 def test_a_hospital_or_school_named_in_capitals_is_no_other_place(make_prepared) -> None:
