@@ -24,6 +24,7 @@ ROUNDUP_BODY = (
     ("title", "language"),
     [
         ("Morning Briefing: quake toll rises, rate decision day", "en"),
+        ("Evening Europe briefing: farm protest ends with 31 arrests", "en"),
         ("Der Abend im Überblick: Streik, Hochwasser", "de"),
         ("Incendie à Lavaur, grève à Nantes : l'essentiel de la matinée", "fr"),
         ("Las noticias del día: huelga y riadas", "es"),
