@@ -1218,7 +1218,9 @@ def test_new_before_a_name_or_a_toll_tells_no_new_event(make_prepared, headline:
         ("Horas antes, en San Albino, se había precipitado un autocar por un barranco.", "es"),
         ("Poche ore prima, a Roma, si era aperta una voragine in via Tiburtina.", "it"),
         ("Rund 300 Kilometer entfernt, in Tirol, war ein Bus verunglückt.", "de"),
+        ("El de Torrelavega fue el primero de los dos incendios; en Avilés murió un operario.", "es"),
+        ("C'était le second des deux incendies de la nuit dans la région.", "fr"),
     ],
 )
-def test_hours_earlier_or_far_away_a_sentence_recalls_another_event(sentence: str, language: str) -> None:
+def test_hours_earlier_far_away_or_one_of_two_recalls_another_event(sentence: str, language: str) -> None:
     assert recalls_another(sentence, language)
