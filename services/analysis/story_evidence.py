@@ -172,13 +172,9 @@ def read(text: str, language: str) -> _Reading:
     return _Reading(names, [p for p in places if len(p) >= 3], keys)
 
 
-def recalls_another(text: str, language: str) -> bool:
-    """The sentence recalls another event ("… a day after the levee broke at San Vito")."""
-    return recall_at(text, language) is not None
-
-
 def recall_at(text: str, language: str) -> int | None:
-    """Where the sentence starts recalling another event, or None."""
+    """Where the sentence starts recalling another event ("… a day after the levee broke at
+    San Vito"), or None."""
     pattern = _RECALLS.get(language)
     found = pattern.search(text) if pattern is not None else None
     return found.start() if found is not None else None

@@ -16,7 +16,7 @@ from services.analysis.story_evidence import (
     keys,
     name_key,
     read,
-    recalls_another,
+    recall_at,
 )
 from services.analysis.story_index import StoryIndex
 
@@ -1223,4 +1223,4 @@ def test_new_before_a_name_or_a_toll_tells_no_new_event(make_prepared, headline:
     ],
 )
 def test_hours_earlier_far_away_or_one_of_two_recalls_another_event(sentence: str, language: str) -> None:
-    assert recalls_another(sentence, language)
+    assert recall_at(sentence, language) is not None
