@@ -56,10 +56,10 @@ _LINE_SHAPES = [
     r"^([^\W\d_][\w/&.-]*(\s[\w/&.-]+){0,2}\s+[$€£₹]?\s?\d[\d  ]*[.,]\d[\d.,]*"
     r"(\s*[+\-−]\s*\d[\d.,]*\s*%)?\s*){2,}\W*$",
     r"^\(\s*{pictures}\b[^()]{0,40}\)\W*$",  # a picture's credit alone: "(Foto Ansa)"
-    # a dateline alone: "Madrid, 12 mar (EFE).-", "(ANSA) - ROMA, 12 MAR -", "Berlin (dpa) -"
     # a station's frequency closing a line: "Escucha Radio Loa en el 88.9 FM.", "… auf UKW 98,5"
     r"\b\d{2,3}[.,]\d{1,2}\s?(fm|mhz)\W*$",
     r"\bukw\s*\d{2,3}[.,]\d{1,2}\W*$",
+    # a dateline alone: "Madrid, 12 mar (EFE).-", "(ANSA) - ROMA, 12 MAR -", "Berlin (dpa) -"
     r"^\(?[\w .'-]{2,30}(,\s*\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((" + _AGENCIES + r")\)\s*[.\-–—:]*\W*$",
     r"^\((" + _AGENCIES + r")\)\s*[-–—]\s*[\w .'-]{2,30}(,\s*\d{1,2}\s+\w{3,10}\.?)?\s*[-–—]?\W*$",
     # a town and any agency's tag, then a dash: "Osnabrück (dna) –", "MONTRÉAL (PL) –"

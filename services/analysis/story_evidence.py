@@ -194,29 +194,25 @@ def _dateline_town(
     return frozenset({name_key(found.group(1).split()[0], language)})
 
 
-def _tells_another(headline: str, language: str, fresh: bool = False) -> bool:
+def _tells_another(
+    headline: str, language: str, words: Mapping[str, re.Pattern[str]] = _ANOTHER, lower: bool = False
+) -> bool:
     """The headline tells a second event of its kind ("esonda anche l'Arnesco", "un nouvel
-    incendie dans la province d'Aydın"), not a second victim or a new toll of this one: before
-    a counted noun or a toll the word counts ("Second death in …", "zweites Todesopfer", "un
-    altro morto", "nouveau bilan").  With `fresh`, the words that say "new"
-    (`_words_of`)."""
+    incendie dans la province d'Aydın": `words` of the language), not a second victim or a new
+    toll of this one: before a counted noun or a toll the word counts ("Second death in …",
+    "zweites Todesopfer", "un altro morto", "nouveau bilan").  With `lower`, only a word a
+    lower-case word follows ("un nouvel incendie", not "Nouvelle-Calédonie")."""
     lex = LEXICONS.get(language)
-    for match in _words_of(_NEW if fresh else _ANOTHER, headline, language, lower=fresh):
+    pattern = words.get(language)
+    for match in pattern.finditer(headline) if pattern else ():
+        if lower and not headline[match.end() :].lstrip()[:1].islower():
+            continue
         after = phrase_tokens(headline[match.end() :])
         if lex is None or not after:
             return True
         if lex.measures.match(after, 0) is None and lex.tolls.match(after, 0) is None:
             return True
     return False
-
-
-def _words_of(
-    patterns: Mapping[str, re.Pattern[str]], headline: str, language: str, lower: bool = False
-) -> list[re.Match[str]]:
-    """The matches of the language's pattern; with `lower`, only those a lower-case word follows."""
-    pattern = patterns.get(language)
-    found = list(pattern.finditer(headline)) if pattern else []
-    return [m for m in found if not lower or headline[m.end() :].lstrip()[:1].islower()]
 
 
 def _counted_words(words: list[str], language: str) -> set[int]:
@@ -314,8 +310,9 @@ def identity_of(article: PreparedArticle) -> Identity:
     codes = _codes([texts[k] for k in kept])
     headline = frozenset(readings[0].names) | _codes(texts[:1]) if readings else frozenset()
     top = frozenset(readings[0].keys) if readings else frozenset()
-    another = bool(texts and article.title_given and _tells_another(texts[0], article.language))
-    fresh = bool(texts and article.title_given and _tells_another(texts[0], article.language, fresh=True))
+    title = texts[0] if texts and article.title_given else ""
+    another = _tells_another(title, article.language)
+    fresh = _tells_another(title, article.language, _NEW, lower=True)
     capitalised = [w for w in TOKEN_RE.findall(texts[0]) if w[:1].isupper()] if texts else []
     if fresh:  # "Turquie : un nouvel incendie …": the country names every event there
         capitalised = [w for w in capitalised if not _names_a_country(w, article.language)]

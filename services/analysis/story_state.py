@@ -80,7 +80,9 @@ def _segment(sentence: Sentence, index: int, language: str, stop: int | None = N
         start = figures[index].start
     end = figures[index + 1].start if index + 1 < len(figures) else len(sentence.text)
     end = min(end, clause_end(sentence.text, figures[index].end, language))
-    return sentence.text[start : end if stop is None or stop < figures[index].end else min(end, stop)]
+    if stop is not None and stop >= figures[index].end:
+        end = min(end, stop)
+    return sentence.text[start:end]
 
 
 _ITEM_ENDS: Final = frozenset({",", ";", ":"})

@@ -362,14 +362,18 @@ def _not_a_count(sent: _Sentence, first: int, last: int, lex: Lexicon) -> bool:
     return _is_month(sent, after, lex)
 
 
+DAYS_IN_MONTH = 31
+YEAR_DIGITS = 4
+
+
 def _day_or_year(word: str) -> bool:
     """Digits a date may hold after its month ("January 6", "März 2024"); a number word or a
     larger count after a month is counted ("seit Ende Januar sechs Menschen", "since May 40")."""
-    return word.isdigit() and (int(word) <= DAYS_IN_MONTH or len(word) == YEAR_DIGITS)
+    return _is_year(word) or (word.isdigit() and int(word) <= DAYS_IN_MONTH)
 
 
-DAYS_IN_MONTH = 31
-YEAR_DIGITS = 4
+def _is_year(word: str) -> bool:
+    return len(word) == YEAR_DIGITS and word.isdigit()
 
 
 # A code in capitals names what the number after it belongs to: "del ATR 72", "flight MH 370".
@@ -1259,10 +1263,6 @@ def _earlier_frame(sent: _Sentence, count: _Count, lex: Lexicon, year: int | Non
         return year is None or int(stated) < year  # "En 2013, …" ("En Nigeria, …" names no year)
     dated = _opening_year(sent, lex, _frame_start(sent, count))
     return year is not None and dated is not None and dated[1] < count.first and dated[0] < year
-
-
-def _is_year(word: str) -> bool:
-    return len(word) == YEAR_DIGITS and word.isdigit()
 
 
 def _frame_start(sent: _Sentence, count: _Count) -> int:
