@@ -2597,6 +2597,40 @@ PLAYER_AND_PARTNER_LOOKALIKE_NEWS = {
 }
 
 
+AI_NOTES_REPUBLISHING_AND_OFFERS = {
+    "en": [
+        "This summary was generated with the help of AI and checked by an editor.",
+        "This article was produced with the help of artificial intelligence tools and reviewed by our staff.",
+        "Key event 9.40am BST",
+    ],
+    "fr": [
+        "Cet article a été rédigé avec l'aide d'un outil d'intelligence artificielle.",
+        "Cet article est republié à partir du site de nos confrères sous licence libre.",
+        "Offre découverte : 2 € par mois pendant 6 mois",
+        "Formule numérique : 3,99 € par mois, sans engagement",
+        "Écoutez « Le Journal de 8h » sur Deezer ou Spotify.",
+    ],
+    "es": ["Este artículo ha sido redactado con ayuda de inteligencia artificial."],
+    "de": ["Der Artikel wurde mit Unterstützung künstlicher Intelligenz verfasst und redaktionell geprüft."],
+    "it": [
+        "Questo testo è stato generato con l'aiuto dell'intelligenza artificiale.",
+        "Offerta speciale: 4,99€ al mese per un anno",
+        "Puoi disdire quando vuoi? Sì, disdici in qualsiasi momento",
+        "Il giornale è libero grazie ai lettori: sostienici con una donazione.",
+    ],
+}
+STAMPED_NEWS_AND_AI_NEWS = {
+    "en": [
+        "The paper admitted that its obituaries were written with the help of AI in secret.",
+        "Updated at 10:15, the toll now stands at nine dead and more than forty injured, police said.",
+    ],
+    "fr": ["Mis à jour à 7h20, le bilan officiel fait état de huit morts et d'une trentaine de blessés."],
+    "es": ["Actualizado a las 11:05, el balance de Protección Civil eleva a nueve el número de muertos."],
+    "de": ["Der Text über künstliche Intelligenz wurde am Montag im Bundestag kritisiert."],
+    "it": ["Aggiornato alle 8:30, il bilancio della Protezione civile sale a undici morti e venti feriti."],
+}
+
+
 ROUND_19_FURNITURE = (
     PRESENTERS_ADVERTS_AUTOMATION_AND_MOST_READ,
     TIPS_CREDITS_AND_STAMPS,
@@ -2609,26 +2643,36 @@ ROUND_19_LOOKALIKE_NEWS = (
 )
 ROUND_20_FURNITURE = (PLAYERS_STAMPS_AND_PARTNER_COPY,)
 ROUND_20_LOOKALIKE_NEWS = (PLAYER_AND_PARTNER_LOOKALIKE_NEWS,)
+ROUND_21_FURNITURE = (AI_NOTES_REPUBLISHING_AND_OFFERS,)
+ROUND_21_LOOKALIKE_NEWS = (STAMPED_NEWS_AND_AI_NEWS,)
 
 
 @pytest.mark.parametrize(
-    ("language", "line"), _lines(*ROUND_18_FURNITURE, *ROUND_19_FURNITURE, *ROUND_20_FURNITURE)
+    ("language", "line"),
+    _lines(*ROUND_18_FURNITURE, *ROUND_19_FURNITURE, *ROUND_20_FURNITURE, *ROUND_21_FURNITURE),
 )
-def test_furniture_of_rounds_18_to_20_is_boilerplate(language: str, line: str) -> None:
+def test_furniture_of_rounds_18_to_21_is_boilerplate(language: str, line: str) -> None:
     """Round 18: wire provenance and translation credits, channel and app prompts, stamped
     bylines, programme notes and live-blog headers.  Round 19: presenters and catch-up
     windows, advertising breaks, machine-written notes, most-read lists, calls for readers'
     pictures, donation accounts, live-blog curators, stations' rows of fields, live headers
     with their update stamp, readers' appeals, podcast and app prompts.  Round 20: picture
     sources, video players and their durations, relative stamps ("35m ago", "Hace 25
-    minutos"), partners' and commercial teams' copy.  Five languages."""
+    minutos"), partners' and commercial teams' copy.  Round 21: notes that a text was written
+    or translated with AI, republication notes, subscription offers and podcast prompts, a
+    live blog's key-event stamps.  Five languages."""
     assert is_boilerplate(line)
 
 
 @pytest.mark.parametrize(
-    ("language", "line"), _lines(*ROUND_18_LOOKALIKE_NEWS, *ROUND_19_LOOKALIKE_NEWS, *ROUND_20_LOOKALIKE_NEWS)
+    ("language", "line"),
+    _lines(
+        *ROUND_18_LOOKALIKE_NEWS, *ROUND_19_LOOKALIKE_NEWS, *ROUND_20_LOOKALIKE_NEWS, *ROUND_21_LOOKALIKE_NEWS
+    ),
 )
 def test_news_that_starts_like_such_furniture_stays(language: str, line: str) -> None:
+    """An update stamp that opens a sentence of news ("Mis à jour à 7h20, le bilan …") leaves
+    it news: only a stamp with a short tail, or an editor's note, is furniture."""
     assert not is_boilerplate(line)
 
 
