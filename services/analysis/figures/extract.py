@@ -784,13 +784,26 @@ def _aboard(sent: _Sentence, count: _Count, head: _Head, counts: list[_Count], l
     clause before the next count ("the 60 people on board were rescued"), a verb right before
     them ("has sickened 243 people on board") or an active verb of the clause ("Gunmen abduct
     school bus with 26 people on board") says what befell them, never a word further off
-    ("Survivors told rescuers the boat had left port with about 60 people on board")."""
+    ("Survivors told rescuers the boat had left port with about 60 people on board"), nor a
+    measure past a coordinator or another clause's opener ("a bordo viajaban 74 personas y
+    que los desaparecidos son ahora 27": the missing are the 27)."""
     words = sent.words
     start, end = _clause(sent, count)
     end = min(end, _next_count(sent, head, counts))
+    told = lex.aboard.match(words, head.end)
+    end = _clause_turn(sent, head.end + (told[0] if told else 0), end, lex)
     said = next((m[1] for j in range(head.end, end) if (m := lex.measures.match(words, j))), None)
     acted = next((m[1] for j in range(start, count.first) if (m := lex.active.match(words, j))), None)
     return said or _verb_before(sent, count, lex) or acted
+
+
+def _clause_turn(sent: _Sentence, start: int, end: int, lex: Lexicon) -> int:
+    """Where, between `start` and `end`, a coordinator or a clause opener starts another
+    clause (`end` without one)."""
+    for j in range(start, end):
+        if sent.words[j] in lex.coordinators or lex.clause_openers.match(sent.words, j):
+            return j
+    return end
 
 
 _ABOARD_REACH: Final = 5
