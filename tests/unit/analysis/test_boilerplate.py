@@ -2619,6 +2619,33 @@ AI_NOTES_REPUBLISHING_AND_OFFERS = {
         "Il giornale è libero grazie ai lettori: sostienici con una donazione.",
     ],
 }
+NEWSLETTER_GREETINGS_AND_RADIO_PROMPTS = {
+    "en": ["Hello, readers.", "Listen to the full interview below", "See you tomorrow, Sam"],
+    "fr": ["Bonjour à tous,", "Écoutez ci-dessous l'entretien intégral", "À la semaine prochaine, Claire"],
+    "es": [
+        "Estás leyendo «Mañanas del Sur», el boletín diario de El Faro.",
+        "Si te la han reenviado, apúntate aquí.",
+        "¿Te ha gustado esta newsletter?",
+        "Hola, queridos lectores",
+        "Escuche acá la entrevista completa",
+        "Hasta la próxima semana, Marta",
+    ],
+    "de": ["Bis nächste Woche, Ihre Anna Berger"],
+    "it": [
+        "Stai leggendo «Il Mattino di Bari», la newsletter della redazione.",
+        "Ti è piaciuta questa newsletter? Inoltrala a un amico.",
+        "Buongiorno a tutti e a tutte,",
+        "Ascolta qui sotto l'intervista al sindaco",
+        "Alla prossima settimana, Luca",
+    ],
+}
+GREETING_LOOKALIKE_NEWS = {
+    "en": ["See you in court, the mayor told the developers after the vote on Tuesday."],
+    "fr": ["Bonjour à tous ceux qui nous ont aidés, a lancé le maire devant les sinistrés."],
+    "es": ["Hasta la semana que viene no se reabrirá la carretera, según la Diputación."],
+    "de": ["Bis nächste Woche sollen alle Evakuierten in ihre Häuser zurückkehren können."],
+    "it": ["Alla prossima settimana è rinviata l'udienza per i tre arrestati."],
+}
 STAMPED_NEWS_AND_AI_NEWS = {
     "en": [
         "The paper admitted that its obituaries were written with the help of AI in secret.",
@@ -2643,8 +2670,8 @@ ROUND_19_LOOKALIKE_NEWS = (
 )
 ROUND_20_FURNITURE = (PLAYERS_STAMPS_AND_PARTNER_COPY,)
 ROUND_20_LOOKALIKE_NEWS = (PLAYER_AND_PARTNER_LOOKALIKE_NEWS,)
-ROUND_21_FURNITURE = (AI_NOTES_REPUBLISHING_AND_OFFERS,)
-ROUND_21_LOOKALIKE_NEWS = (STAMPED_NEWS_AND_AI_NEWS,)
+ROUND_21_FURNITURE = (AI_NOTES_REPUBLISHING_AND_OFFERS, NEWSLETTER_GREETINGS_AND_RADIO_PROMPTS)
+ROUND_21_LOOKALIKE_NEWS = (STAMPED_NEWS_AND_AI_NEWS, GREETING_LOOKALIKE_NEWS)
 
 
 @pytest.mark.parametrize(
@@ -2660,7 +2687,8 @@ def test_furniture_of_rounds_18_to_21_is_boilerplate(language: str, line: str) -
     sources, video players and their durations, relative stamps ("35m ago", "Hace 25
     minutos"), partners' and commercial teams' copy.  Round 21: notes that a text was written
     or translated with AI, republication notes, subscription offers and podcast prompts, a
-    live blog's key-event stamps.  Five languages."""
+    live blog's key-event stamps, a newsletter's greetings and sign-offs, a radio site's
+    prompts to listen.  Five languages."""
     assert is_boilerplate(line)
 
 
