@@ -159,7 +159,7 @@ def load_exonyms(raw: bytes, where: str = "data/exonyms.toml") -> Mapping[str, M
     for key, row in table.items():
         if not isinstance(row, dict) or sorted(row) != sorted([*languages, "local"]):
             raise GazetteerError(f"{where}: {key} needs names in {[*languages, 'local']}")
-        canonical = fold_word(key)
+        canonical = "-".join(fold_word(key).split())  # "Lago di Garda": one name, cut word by word
         if not all(isinstance(names, list) for names in row.values()) or not row["local"]:
             raise GazetteerError(f"{where}: {key}: each language needs a list, and local a name")
         for lang in languages:  # an empty list: the language has no name of its own for it
