@@ -130,3 +130,20 @@ def test_every_exonym_row_reads_as_its_own_name_in_each_language() -> None:
     names = [("anvers", "fr"), ("antwerpen", "de"), ("amberes", "es")]
     assert {gazetteer.local_name(n, lang) for n, lang in names} == {"antwerpen"}
     assert gazetteer.local_name("lomara", "it") == "lomara"
+
+
+def test_a_key_of_several_words_is_one_hyphenated_name() -> None:
+    """Two lakes whose own names open alike ("Lago Trasimeno", "Lago di Garda") stay two
+    places once places cut each name to its first letters."""
+    rows = (
+        '"Lago Trasimeno" = { en = ["Trasimeno"], local = ["Lago Trasimeno"] }\n'
+        '"Lago di Garda" = { en = ["Garda"], local = ["Lago di Garda"] }\n'
+    )
+    table = gazetteer.load_exonyms(f"[places]\n{rows}".encode(), "test.toml")
+    assert table["en"]["trasimeno"] == "lago-trasimeno"
+    assert table["en"]["garda"] == "lago-di-garda"
+
+
+def test_the_distinctive_word_of_a_sea_is_one_place_across_languages() -> None:
+    names = [("biscay", "en"), ("gascogne", "fr"), ("biskaya", "de")]
+    assert len({gazetteer.local_name(n, lang) for n, lang in names}) == 1
