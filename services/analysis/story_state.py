@@ -13,6 +13,7 @@ that keeps restating its facts keeps them; what nobody repeats fades first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
@@ -36,7 +37,7 @@ from services.analysis.figures.changes import (
 from services.analysis.figures.extract import Figure
 from services.analysis.figures.lexicon import LEXICONS, TOKEN_RE, phrase_tokens
 from services.analysis.figures.numbers import find_numbers
-from services.analysis.languages import LANGUAGES
+from services.analysis.languages import LANGUAGES, phrase_patterns
 from services.analysis.places import NOUNS_CAPITALISED, clause_end, fold, places, scope
 from services.analysis.prepare import PreparedArticle, Sentence
 from services.analysis.story_evidence import keys, recall_at
@@ -156,13 +157,28 @@ def readings(
                 article_id=prepared.article_id,
                 source=prepared.article.source,
             )
-            named = keys(_segment(sentence, index, language, cue), language) if elsewhere else frozenset()
+            segment = _segment(sentence, index, language, cue) if elsewhere else ""
+            named = keys(_unattributed(segment, language), language) if elsewhere else frozenset()
             if cue is not None and fig.start >= cue:
                 named |= recalled
             if named & elsewhere and not named & own:
                 continue
             found.append(Reading(fig, _where(sentence, index, language), obs, corrected))
     return found
+
+
+_ATTRIBUTIONS: Final = phrase_patterns("attribution")
+# an attribution's source, up to the next comma or stop: "Nach Angaben des Ministeriums in Dhaka"
+_SOURCE: Final = r"[^,;:.!?]{0,80}"
+
+
+def _unattributed(text: str, language: str) -> str:
+    """The text without its attributions' sources ("according to the ministry in Dhaka"): a
+    source speaks from its capital, its count is made where the event is."""
+    pattern = _ATTRIBUTIONS.get(language)
+    if pattern is None:
+        return text
+    return re.sub(f"(?:{pattern.pattern}){_SOURCE}", " ", text, flags=re.IGNORECASE)
 
 
 def _says_corrected(text: str, language: str) -> bool:

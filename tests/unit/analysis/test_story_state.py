@@ -568,3 +568,11 @@ def test_a_count_that_falls_back_to_a_value_it_once_had_is_a_change(make_prepare
     assert _changes(_then(memory, stale)) == []
     back = make_prepared("e", "Food poisoning at the school: 23 children are in hospital.")
     assert _changes(_then(memory, back)) == [("children hospitalized", 27.0, 23.0)]
+
+
+def test_a_source_speaking_from_another_story_s_place_still_counts_here(make_prepared) -> None:
+    """ "according to the interior ministry in Tarvello": the source speaks from there (the
+    capital, say, where another story happens), but the count it gives is this story's."""
+    text = "According to the interior ministry in Tarvello, the death toll from the floods has risen to 19."
+    changes = _after_tarvello(make_prepared, FIRST, text).figure_changes
+    assert [(c.measure, c.previous.value, c.current.value) for c in changes] == [("killed", 12.0, 19.0)]
