@@ -237,11 +237,13 @@ def _replaced_counts(text: str, numbers: Sequence[NumberSpan], lex: Lexicon) -> 
             continue
         reach = replaced.end + REPLACED_ASIDE_CHARS
         later = min((n.start for n in numbers if n.start > replaced.end and not n.weak), default=len(low))
-        comma = low.find(",", replaced.end, min(reach, later))
-        if comma >= 0 and not low[replaced.end : comma].strip():
+        stops = (low.find(mark, replaced.end, min(reach, later)) for mark in ",:;")
+        comma = min((at for at in stops if at >= 0), default=-1)
+        if comma >= 0 and low[comma] == "," and not low[replaced.end : comma].strip():
             comma = _says_earlier_till(low, comma, min(reach, later), lex)  # "e non 46, come comunicato …,"
         if comma >= 0:
-            end = comma + 1
+            # "… e non quattordici come comunicato: due alunni …": a colon or a semicolon stays
+            end = comma + 1 if low[comma] == "," else comma
         elif later == len(low) and len(low) <= reach:
             end = len(low.rstrip(" .!?;»”\"'"))  # "… e non 21 come comunicato in un primo momento."
         else:
@@ -1796,6 +1798,8 @@ def _subject_after(sent: _Sentence, count: _Count, lex: Lexicon) -> tuple[str, s
         after = j + 1 + (group[0] if group else 0)
         if not group and lex.is_people(sent.word(after)):
             after += 1  # "rebaja a 184 los viajeros evacuados": people, then the measure
+        if still := lex.still.match(words, after):  # "sono cinque i bambini ancora ricoverati"
+            after += still[0]
         if sent.word(after) in lex.relatives:  # "sono tre i vigili del fuoco che hanno perso la vita"
             after = next((k for k in range(after + 1, after + 4) if lex.measures.match(words, k)), after)
         if found := lex.measures.match(words, after):
