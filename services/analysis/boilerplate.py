@@ -32,6 +32,10 @@ _TABLES: tuple[BoilerplateData, ...] = tuple(data.boilerplate for data in LANGUA
 
 # News agencies whose tag makes a dateline: the same in every language.
 _AGENCIES = "afp|ap|dpa|efe|ansa|reuters|apa|sda|ats|belga|anp|kna|epd|europa press"
+# Month names of every language, longest first: a dateline's date, never a count ("15 heridos").
+_MONTHS = "|".join(
+    sorted({m.lower() for data in LANGUAGES.values() for m in data.dates.months}, key=len, reverse=True)
+)
 # Shapes of any language; {name} is a word class of the language files.
 _LINE_SHAPES = [
     r"^({networks}|{share})([\s,|/·•:]+({networks}|{share}))*\s*[:.!]*$",  # a row of share buttons
@@ -59,6 +63,9 @@ _LINE_SHAPES = [
     # a station's frequency closing a line: "Escucha Radio Loa en el 88.9 FM.", "… auf UKW 98,5"
     r"\b\d{2,3}[.,]\d{1,2}\s?(fm|mhz)\W*$",
     r"\bukw\s*\d{2,3}[.,]\d{1,2}\W*$",
+    # a dateline of two desks or more, without an agency: "Madrid / Roma, 15 de junio"
+    r"^[\w .'-]{2,25}(\s*/\s*[\w .'-]{2,25})+,\s*"
+    r"(\d{1,2}\.?\s+(de\s+)?(" + _MONTHS + r")\.?|(" + _MONTHS + r")\.?\s+\d{1,2})(,?\s+\d{4})?\W*$",
     # a dateline alone: "Madrid, 12 mar (EFE).-", "(ANSA) - ROMA, 12 MAR -", "Berlin (dpa) -"
     r"^\(?[\w .'-]{2,30}(,\s*\d{1,2}\.?\s+\w{3,10}\.?)?\s*\((" + _AGENCIES + r")\)\s*[.\-–—:]*\W*$",
     r"^\((" + _AGENCIES + r")\)\s*[-–—]\s*[\w .'-]{2,30}(,\s*\d{1,2}\s+\w{3,10}\.?)?\s*[-–—]?\W*$",

@@ -2646,6 +2646,27 @@ GREETING_LOOKALIKE_NEWS = {
     "de": ["Bis nächste Woche sollen alle Evakuierten in ihre Häuser zurückkehren können."],
     "it": ["Alla prossima settimana è rinviata l'udienza per i tre arrestati."],
 }
+SIGNATURES_POLLS_AND_DATELINES = {
+    "en": ["Should the council close the beach? Yes / No / Not sure", "London / Brussels, March 4"],
+    "fr": [
+        "Le Courrier du Matin avec AFP",
+        "Par La Voix de l'Est avec Reuters et AFP",
+        "Faut-il interdire les feux ? Oui / Non",
+    ],
+    "es": ["Madrid / Lisboa, 2 de mayo", "¿Debería cerrarse el puerto? Sí / No / No sabe"],
+    "de": [
+        "Jetzt in der Kurier-App: alle Eilmeldungen aufs Handy",
+        "UMFRAGE: Soll die Brücke neu gebaut werden? Ja / Nein",
+    ],
+    "it": ["Roma / Parigi, 12 marzo 2026", "Chiudere la strada? Sì / No"],
+}
+SIGNATURE_LOOKALIKE_NEWS = {
+    "en": ["London / Brussels, 40 injured in twin protests"],
+    "fr": ["Le ministre de l'Intérieur avec les sinistrés de Vaison", "Le maire est reparti avec sa femme."],
+    "es": ["Sevilla / Córdoba, 15 heridos en los disturbios"],
+    "de": ["Jetzt ist in der Kurier-Druckerei ein Feuer ausgebrochen, zwei Arbeiter wurden verletzt."],
+    "it": ["Roma / Parigi, 12 arresti dopo gli scontri"],
+}
 STAMPED_NEWS_AND_AI_NEWS = {
     "en": [
         "The paper admitted that its obituaries were written with the help of AI in secret.",
@@ -2670,8 +2691,12 @@ ROUND_19_LOOKALIKE_NEWS = (
 )
 ROUND_20_FURNITURE = (PLAYERS_STAMPS_AND_PARTNER_COPY,)
 ROUND_20_LOOKALIKE_NEWS = (PLAYER_AND_PARTNER_LOOKALIKE_NEWS,)
-ROUND_21_FURNITURE = (AI_NOTES_REPUBLISHING_AND_OFFERS, NEWSLETTER_GREETINGS_AND_RADIO_PROMPTS)
-ROUND_21_LOOKALIKE_NEWS = (STAMPED_NEWS_AND_AI_NEWS, GREETING_LOOKALIKE_NEWS)
+ROUND_21_FURNITURE = (
+    AI_NOTES_REPUBLISHING_AND_OFFERS,
+    NEWSLETTER_GREETINGS_AND_RADIO_PROMPTS,
+    SIGNATURES_POLLS_AND_DATELINES,
+)
+ROUND_21_LOOKALIKE_NEWS = (STAMPED_NEWS_AND_AI_NEWS, GREETING_LOOKALIKE_NEWS, SIGNATURE_LOOKALIKE_NEWS)
 
 
 @pytest.mark.parametrize(
@@ -2688,7 +2713,8 @@ def test_furniture_of_rounds_18_to_21_is_boilerplate(language: str, line: str) -
     minutos"), partners' and commercial teams' copy.  Round 21: notes that a text was written
     or translated with AI, republication notes, subscription offers and podcast prompts, a
     live blog's key-event stamps, a newsletter's greetings and sign-offs, a radio site's
-    prompts to listen.  Five languages."""
+    prompts to listen, an outlet's signature "avec AFP", polls' answer options, a dateline
+    of two desks.  Five languages."""
     assert is_boilerplate(line)
 
 
