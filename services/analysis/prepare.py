@@ -94,6 +94,7 @@ def draft(article: Article, config: AnalysisConfig) -> Draft:
     body = clean_text(article.body)[: config.max_body_chars]
     language = article.language or detect_language(body)
     lines = [line for line in body.split("\n") if line]
+    lines = lines[: _related_links(lines)]
     year = article.published_at.year if article.published_at else None
     sentences = _sentences(lines, language, config.max_sentences, year)
     title = _separate_title(article, body)
@@ -113,6 +114,25 @@ def draft(article: Article, config: AnalysisConfig) -> Draft:
         figures=tuple(f for s in sentences for f in s.figures),
         terms=lead_terms([s.text for s in sentences]),
     )
+
+
+RELATED_LINKS = 2  # headline-shaped lines closing a body after its text: a list of other stories
+
+
+def _related_links(lines: list[str]) -> int:
+    """Where a list of links to other stories closes the body: two or more headline-shaped
+    lines (`is_heading`) after its last statement or under a header of furniture ("Related
+    stories"), page furniture after them aside: "Why ageing gas pipes are a hidden danger"
+    under a gas-blast report.  A body of headlines alone (a title-only update) has no such
+    list: len(lines)."""
+    end = len(lines)
+    while end and is_boilerplate(lines[end - 1]):
+        end -= 1
+    start = end
+    while start and is_heading(lines[start - 1]) and not is_boilerplate(lines[start - 1]):
+        start -= 1
+    statement = start > 0 and (not is_heading(lines[start - 1]) or is_boilerplate(lines[start - 1]))
+    return start if statement and end - start >= RELATED_LINKS else len(lines)
 
 
 def embed(d: Draft, embedder: Embedder | None) -> PreparedArticle:

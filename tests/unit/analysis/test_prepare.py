@@ -176,3 +176,32 @@ def test_a_caption_names_the_story_but_claims_and_counts_nothing() -> None:
     assert not caption.claimable and caption.figures == ()
     assert sentences[0].figures and sentences[2].claimable
     assert all("©" not in s.text for s in sentences)
+
+
+_BLAST = (
+    "A gas explosion tore through a tower block in Lodz on Sunday, killing three people.\n\n"
+    "Firefighters evacuated 120 residents, the city said."
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "\n\nWhy old gas pipes are a hidden danger in tower blocks\n\nCity orders checks after leaks",
+        "\n\nMore on this story\n\nWhy old gas pipes are a hidden danger\n\nCity orders checks after leaks"
+        "\n\nSign up to our free daily newsletter",
+    ],
+)
+def test_links_to_other_stories_closing_a_body_are_dropped(tail: str) -> None:
+    """Two headline-shaped lines after the last statement, with or without a header: links."""
+    article = Article(article_id="a", source="s", body=_BLAST + tail, language="en")
+    texts = [s.text for s in draft(article, AnalysisConfig()).sentences]
+    assert texts[-1] == "Firefighters evacuated 120 residents, the city said."
+    assert not any("gas pipes" in t or "orders checks" in t for t in texts)
+
+
+def test_a_body_of_headlines_alone_keeps_them() -> None:
+    """A title-only update (its body the headline again, then a subhead) has no list of links."""
+    body = "Lodz blast: toll rises to four\n\nRescuers find a fourth body in the rubble"
+    article = Article(article_id="a", source="s", body=body, language="en")
+    assert len(draft(article, AnalysisConfig()).sentences) == 2
