@@ -2667,6 +2667,48 @@ SIGNATURE_LOOKALIKE_NEWS = {
     "de": ["Jetzt ist in der Kurier-Druckerei ein Feuer ausgebrochen, zwei Arbeiter wurden verletzt."],
     "it": ["Roma / Parigi, 12 arresti dopo gli scontri"],
 }
+SKIP_LINKS_VERSIONS_AND_COUNTERS = {
+    "en": [
+        "Skip to content",
+        "View full version",
+        "3.4K shares",
+        "Press Enter to play the audio player",
+        "Wed 6 Mar 2026 09.15 GMT",
+    ],
+    "fr": [
+        "Aller au contenu",
+        "Voir la version classique du site",
+        "2 310 partages",
+        "Accessibilité : non conforme",
+    ],
+    "es": [
+        "Ir al contenido principal",
+        "Ver la versión de escritorio",
+        "Compartido 812 veces",
+        "Ver comentarios (7)",
+    ],
+    "de": [
+        "Zum Hauptinhalt springen",
+        "Zur Web-Version",
+        "1.204-mal geteilt",
+        "vor 12 Min.",
+        "02.05.2026, 17:45 Uhr",
+    ],
+    "it": [
+        "Vai al contenuto",
+        "Vai alla versione desktop",
+        "3,2 mila condivisioni",
+        "5 minuti fa",
+        "Segui su Instagram @giulia.neri",
+    ],
+}
+COUNTER_LOOKALIKE_NEWS = {
+    "en": ["The school will continue reading lessons through the summer, the head teacher said."],
+    "fr": ["Le 3 octobre 2024 à 11h30, le bilan faisait encore état de deux morts."],
+    "es": ["Compartido por miles de vecinos, el vídeo muestra la riada arrastrando coches."],
+    "de": ["Vor 12 Jahren war der Damm schon einmal gebrochen, sagte der Bürgermeister."],
+    "it": ["Vai alla versione definitiva del piano di evacuazione, ha detto il prefetto ai sindaci."],
+}
 STAMPED_NEWS_AND_AI_NEWS = {
     "en": [
         "The paper admitted that its obituaries were written with the help of AI in secret.",
@@ -2695,8 +2737,14 @@ ROUND_21_FURNITURE = (
     AI_NOTES_REPUBLISHING_AND_OFFERS,
     NEWSLETTER_GREETINGS_AND_RADIO_PROMPTS,
     SIGNATURES_POLLS_AND_DATELINES,
+    SKIP_LINKS_VERSIONS_AND_COUNTERS,
 )
-ROUND_21_LOOKALIKE_NEWS = (STAMPED_NEWS_AND_AI_NEWS, GREETING_LOOKALIKE_NEWS, SIGNATURE_LOOKALIKE_NEWS)
+ROUND_21_LOOKALIKE_NEWS = (
+    STAMPED_NEWS_AND_AI_NEWS,
+    GREETING_LOOKALIKE_NEWS,
+    SIGNATURE_LOOKALIKE_NEWS,
+    COUNTER_LOOKALIKE_NEWS,
+)
 
 
 @pytest.mark.parametrize(
@@ -2714,7 +2762,8 @@ def test_furniture_of_rounds_18_to_21_is_boilerplate(language: str, line: str) -
     or translated with AI, republication notes, subscription offers and podcast prompts, a
     live blog's key-event stamps, a newsletter's greetings and sign-offs, a radio site's
     prompts to listen, an outlet's signature "avec AFP", polls' answer options, a dateline
-    of two desks.  Five languages."""
+    of two desks, skip links, a page's other versions, share and comment counters.  Five
+    languages."""
     assert is_boilerplate(line)
 
 
