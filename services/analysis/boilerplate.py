@@ -63,6 +63,8 @@ _LINE_SHAPES = [
     # a station's frequency closing a line: "Escucha Radio Loa en el 88.9 FM.", "… auf UKW 98,5"
     r"\b\d{2,3}[.,]\d{1,2}\s?(fm|mhz)\W*$",
     r"\bukw\s*\d{2,3}[.,]\d{1,2}\W*$",
+    # a poll's answer options after its question: "… erwischt? Ja, mein Auto / Ja, mein Haus / Nein"
+    r"\?\s*[^?/|]{1,30}(\s/\s[^?/|]{1,30}){1,5}\W*$",
     # a dateline of two desks or more, without an agency: "Madrid / Roma, 15 de junio"
     r"^[\w .'-]{2,25}(\s*/\s*[\w .'-]{2,25})+,\s*"
     r"(\d{1,2}\.?\s+(de\s+)?(" + _MONTHS + r")\.?|(" + _MONTHS + r")\.?\s+\d{1,2})(,?\s+\d{4})?\W*$",

@@ -55,6 +55,7 @@ APPROXIMATE_SPREAD = 0.25  # "une dizaine" and "a dozen" are one number, as tran
 HEDGED_SPREAD = 0.1  # "environ 55" and "Mitte 50" too; "about 27" and "31" are an update
 _SCALES = (1e3, 1e6, 1e9, 1e12)  # thousand, million, billion, trillion
 RETITLE_KNOWN_WORDS = 0.5  # a copy's own headline: at least this share of its words are the original's
+STEM_LETTERS = 5  # letters a word's forms share ("oberösterreich", "oberösterreichischen")
 SHORT_EDIT_CONTAINMENT = 0.3  # the least shingle containment of a copy whose every sentence is an edit
 RESTATED_KNOWN_WORDS = 0.8  # ...and any other sentence only the copy has (a caption, a clause turned round)
 SPLIT_PIECE_WORDS = 25  # the longest second half of a sentence a translator splits in two
@@ -311,7 +312,9 @@ def _retitled(headline: Sentence, old: Text, share: float = RETITLE_KNOWN_WORDS)
     known = set(words(text))
     if not headline.heading or not ours:
         return False
-    hits = sum(w in known for w in ours)
+    stems = {w[:STEM_LETTERS] for w in known if len(w) >= STEM_LETTERS}
+    # a word the original inflects or compounds otherwise is known: "Verletzte" for "Verletzten"
+    hits = sum(w in known or (len(w) >= STEM_LETTERS and w[:STEM_LETTERS] in stems) for w in ours)
     own_words = share == RETITLE_KNOWN_WORDS and _names_known(headline.text, known) and hits >= len(ours) / 3
     if hits < share * len(ours) and not own_words:
         return False

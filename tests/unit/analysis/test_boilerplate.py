@@ -2669,6 +2669,8 @@ SIGNATURE_LOOKALIKE_NEWS = {
 }
 SKIP_LINKS_VERSIONS_AND_COUNTERS = {
     "en": [
+        "More stories from Yorkshire",
+        "Was your street flooded? Yes, badly / Yes, a little / No",
         "Skip to content",
         "View full version",
         "3.4K shares",
@@ -2676,18 +2678,22 @@ SKIP_LINKS_VERSIONS_AND_COUNTERS = {
         "Wed 6 Mar 2026 09.15 GMT",
     ],
     "fr": [
+        "Plus d'actualités sur la Bretagne",
         "Aller au contenu",
         "Voir la version classique du site",
         "2 310 partages",
         "Accessibilité : non conforme",
     ],
     "es": [
+        "Más noticias de Galicia",
         "Ir al contenido principal",
         "Ver la versión de escritorio",
         "Compartido 812 veces",
         "Ver comentarios (7)",
     ],
     "de": [
+        "Mehr Nachrichten aus Kärnten",
+        "UMFRAGE: Waren Sie betroffen? Ja, mein Keller / Nein",
         "Zum Hauptinhalt springen",
         "Zur Web-Version",
         "1.204-mal geteilt",
@@ -2695,6 +2701,7 @@ SKIP_LINKS_VERSIONS_AND_COUNTERS = {
         "02.05.2026, 17:45 Uhr",
     ],
     "it": [
+        "Altre notizie dalla Sardegna",
         "Vai al contenuto",
         "Vai alla versione desktop",
         "3,2 mila condivisioni",
@@ -2703,7 +2710,11 @@ SKIP_LINKS_VERSIONS_AND_COUNTERS = {
     ],
 }
 COUNTER_LOOKALIKE_NEWS = {
-    "en": ["The school will continue reading lessons through the summer, the head teacher said."],
+    "en": [
+        "More news from the front came on Tuesday, when the army said it had retaken the town.",
+        "Was it arson? Police / fire service disagree, the mayor said.",
+        "The school will continue reading lessons through the summer, the head teacher said.",
+    ],
     "fr": ["Le 3 octobre 2024 à 11h30, le bilan faisait encore état de deux morts."],
     "es": ["Compartido por miles de vecinos, el vídeo muestra la riada arrastrando coches."],
     "de": ["Vor 12 Jahren war der Damm schon einmal gebrochen, sagte der Bürgermeister."],

@@ -761,3 +761,25 @@ def test_a_hedged_number_is_nearly_its_rounded_counterpart_but_not_an_update() -
     about = sentence_numbers("About 27 people were hurt.", "en")
     updated = sentence_numbers("31 people were hurt.", "en")
     assert about.beyond(updated) and updated.beyond(about)
+
+
+HAIL_DE = [
+    "Nach dem schweren Hagelunwetter im oberösterreichischen Bezirk Grieskirchen ist die Zahl der "
+    "Verletzten auf 17 gestiegen.",
+    "Vier Personen wurden ins Klinikum Wels gebracht, darunter ein Feuerwehrmann.",
+    "In Gallspach räumten Einsatzkräfte ein Festzelt mit rund 400 Besuchern.",
+    "Die meisten Verletzten erlitten Prellungen und Schnittwunden.",
+]
+
+
+def test_a_tabloid_s_headline_may_inflect_the_original_s_words(make_prepared) -> None:
+    """ "HAGEL-HÖLLE in Oberösterreich: Schon 17 Verletzte!" over the wire's text: "Verletzte"
+    is its "Verletzten", "Oberösterreich" its "oberösterreichischen"; a new number is still news."""
+    title = "Hagelunwetter: Zahl der Verletzten steigt auf 17"
+    original = make_prepared("a", _body(HAIL_DE), title=title, language="de")
+    tabloid = "HAGEL-HÖLLE in Oberösterreich: Schon 17 Verletzte!"
+    copy = make_prepared("b", _body(HAIL_DE), title=tabloid, language="de")
+    match = duplicate_method(copy, original, AnalysisConfig())
+    assert match is not None and match.method == "near"
+    more = make_prepared("c", _body(HAIL_DE), title=tabloid.replace("17", "21"), language="de")
+    assert duplicate_method(more, original, AnalysisConfig()) is None
