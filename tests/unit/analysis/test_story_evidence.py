@@ -1224,3 +1224,17 @@ def test_new_before_a_name_or_a_toll_tells_no_new_event(make_prepared, headline:
 )
 def test_hours_earlier_far_away_or_one_of_two_recalls_another_event(sentence: str, language: str) -> None:
     assert recall_at(sentence, language) is not None
+
+
+@pytest.mark.parametrize(
+    ("language", "headline"),
+    [
+        ("fr", "EN DIRECT - Fusillade à Villeneuve-les-Ormes : un mort"),
+        ("es", "EN DIRECTO | Incendio en Vigo: dos heridos"),
+        ("it", "IN DIRETTA - Incendio a Genova, due feriti"),
+    ],
+)
+def test_a_live_label_names_no_place(language: str, headline: str) -> None:
+    """ "EN DIRECT", "EN DIRECTO", "IN DIRETTA": a live page's label after a place preposition,
+    shared by every live page of the feed, so never a place two stories could share."""
+    assert not any(key.startswith("direct") or key.startswith("dirett") for key in keys(headline, language))
