@@ -9,7 +9,8 @@ Each feed runs through one `Analyzer` in published order, stamped with its own
 * figure changes: an alert is right when a gold change of that article has its measure and
   current value (the previous value is reported apart); optional gold changes count
   neither way;
-* claims: an alert is matched to the gold sentence of its article it overlaps most; the
+* claims: an alert is matched to the gold sentence of its article it overlaps most, and
+  raises every gold sentence it quotes whole (a quotation the splitter keeps together); the
   required ones are the sentences labelled `new`, noise is any alert on a sentence
   labelled `known`, `figure-update` or `boilerplate`, or on an article that should raise
   none (a story's first article, a copy), and alerts that match no sentence.
@@ -119,6 +120,14 @@ def match_sentence(claim: str, gold: list[GoldSentence]) -> GoldSentence | None:
         if score > best_score:
             best, best_score = sentence, score
     return best if best_score >= 0.5 else None
+
+
+def quoted_whole(claim: str, gold: list[GoldSentence]) -> list[GoldSentence]:
+    """The gold sentences a claim quotes whole: the splitter keeps a quotation of several
+    sentences together ("… said: "There is no excuse. It's a disgrace."") where annotators
+    list each sentence, and the claim raises every one of them."""
+    folded = _fold(claim)
+    return [s for s in gold if (other := _fold(s.text)) and len(other.split()) >= 2 and other in folded]
 
 
 def score_feed(analyzer: Analyzer, feed: Feed) -> FeedReport:
@@ -247,6 +256,8 @@ def _score_claims(
             report.errors.append(f"{feed.name} noise claim {alert.article_id} [{label}]: {claim[:120]}")
         if match is not None:
             raised.add((alert.article_id, match.text))
+        quoted = quoted_whole(claim, by_article.get(alert.article_id, []))
+        raised |= {(alert.article_id, s.text) for s in quoted}
     for sentence in feed.sentences:
         if sentence.label != "new" or sentence.article_id in quiet:
             continue
