@@ -59,6 +59,8 @@ STEM_LETTERS = 5  # letters a word's forms share ("oberösterreich", "oberöster
 SHORT_EDIT_CONTAINMENT = 0.3  # the least shingle containment of a copy whose every sentence is an edit
 RESTATED_KNOWN_WORDS = 0.8  # ...and any other sentence only the copy has (a caption, a clause turned round)
 SPLIT_PIECE_WORDS = 25  # the longest second half of a sentence a translator splits in two
+FREE_COVER = 0.8  # a translation that leaves a fifth of its original out…
+FREE_COSINE = 0.6  # …and whose sentences match theirs only loosely on average is a rewrite
 IN_PLACE_SHARE = 0.75  # of the translation floor: a short sentence in its original's place, told freely
 ORDER_SWAPS = 0.05  # the largest share of aligned sentence pairs a translation may tell out of order
 _DIGITS = re.compile(r"\d+")
@@ -710,7 +712,16 @@ def translation(
     pairs = [(int(i), int(best[i])) for i in np.flatnonzero(translated)]
     if not _in_order(pairs) or _other_numbers(new, old, pairs, same_language):
         return None
+    if not same_language and _retold_freely(sims, pairs, cover):
+        return None
     return round(cover, 4)
+
+
+def _retold_freely(sims: NDArray[np.float32], pairs: Sequence[tuple[int, int]], cover: float) -> bool:
+    """Another outlet's own account of the same facts in another language, not a translation:
+    it leaves a fifth of the original out and its sentences match theirs only loosely on
+    average (a translator leaving a paragraph out still renders the rest closely)."""
+    return cover < FREE_COVER and float(np.mean([sims[i, j] for i, j in pairs])) < FREE_COSINE
 
 
 def duplicate_method(

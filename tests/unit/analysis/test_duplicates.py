@@ -9,6 +9,7 @@ from services.analysis.config import AnalysisConfig
 from services.analysis.duplicates import (
     _counterparts,
     _retitled_across,
+    _retold_freely,
     _unmeasured,
     duplicate_method,
     figures_conflict,
@@ -783,3 +784,14 @@ def test_a_tabloid_s_headline_may_inflect_the_original_s_words(make_prepared) ->
     assert match is not None and match.method == "near"
     more = make_prepared("c", _body(HAIL_DE), title=tabloid.replace("17", "21"), language="de")
     assert duplicate_method(more, original, AnalysisConfig()) is None
+
+
+def test_a_loose_retelling_that_leaves_a_fifth_out_is_no_translation() -> None:
+    """Mean cosine of the aligned pairs and the share of the original carried: a translator
+    who drops a paragraph still renders the rest closely; a rewrite does neither."""
+    sims = np.array([[0.58, 0.10], [0.12, 0.55]], dtype=np.float32)
+    pairs = [(0, 0), (1, 1)]
+    assert _retold_freely(sims, pairs, cover=0.7)
+    assert not _retold_freely(sims, pairs, cover=0.9)  # it carries nearly all of the original
+    close = np.array([[0.81, 0.10], [0.12, 0.74]], dtype=np.float32)
+    assert not _retold_freely(close, pairs, cover=0.7)  # a paragraph dropped, the rest translated
