@@ -131,8 +131,8 @@ def _related_links(lines: list[str]) -> int:
     start = end
     while start and is_heading(lines[start - 1]) and not is_boilerplate(lines[start - 1]):
         start -= 1
-    statement = start > 0 and (not is_heading(lines[start - 1]) or is_boilerplate(lines[start - 1]))
-    return start if statement and end - start >= RELATED_LINKS else len(lines)
+    after_text = start > 0 and (not is_heading(lines[start - 1]) or is_boilerplate(lines[start - 1]))
+    return start if after_text and end - start >= RELATED_LINKS else len(lines)
 
 
 def embed(d: Draft, embedder: Embedder | None) -> PreparedArticle:

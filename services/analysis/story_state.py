@@ -157,8 +157,9 @@ def readings(
                 article_id=prepared.article_id,
                 source=prepared.article.source,
             )
-            segment = _segment(sentence, index, language, cue) if elsewhere else ""
-            named = keys(_unattributed(segment, language), language) if elsewhere else frozenset()
+            named = frozenset[str]()
+            if elsewhere:
+                named = keys(_unattributed(_segment(sentence, index, language, cue), language), language)
             if cue is not None and fig.start >= cue:
                 named |= recalled
             if named & elsewhere and not named & own:
@@ -167,18 +168,18 @@ def readings(
     return found
 
 
-_ATTRIBUTIONS: Final = phrase_patterns("attribution")
-# an attribution's source, up to the next comma or stop: "Nach Angaben des Ministeriums in Dhaka"
-_SOURCE: Final = r"[^,;:.!?]{0,80}"
+# An attribution and its source, up to the next comma or stop: "Nach Angaben des Ministeriums in Dhaka".
+_SOURCES: Final = {
+    code: re.compile(rf"(?:{cue.pattern})[^,;:.!?]{{0,80}}", re.IGNORECASE)
+    for code, cue in phrase_patterns("attribution").items()
+}
 
 
 def _unattributed(text: str, language: str) -> str:
     """The text without its attributions' sources ("according to the ministry in Dhaka"): a
     source speaks from its capital, its count is made where the event is."""
-    pattern = _ATTRIBUTIONS.get(language)
-    if pattern is None:
-        return text
-    return re.sub(f"(?:{pattern.pattern}){_SOURCE}", " ", text, flags=re.IGNORECASE)
+    pattern = _SOURCES.get(language)
+    return text if pattern is None else pattern.sub(" ", text)
 
 
 def _says_corrected(text: str, language: str) -> bool:
