@@ -3,7 +3,7 @@ from bench.quality.feeds import match_sentence, quoted_whole
 
 GOLD = [
     GoldSentence("a", 'The minister said: "There is no excuse for this.', "new"),
-    GoldSentence("a", 'It\'s a disgrace."', "new"),
+    GoldSentence("a", "It's a disgrace.\"", "new"),
     GoldSentence("a", "Police made three more arrests.", "known"),
 ]
 
