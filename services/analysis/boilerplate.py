@@ -20,7 +20,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
-from services.analysis.languages import BOILERPLATE_CLASSES, LANGUAGES, BoilerplateData
+from services.analysis.languages import BOILERPLATE_CLASSES, LANGUAGES, MONTHS, BoilerplateData
 
 MAX_BOILERPLATE_WORDS = 25
 MAX_NOTICE_WORDS = 40  # cookie, consent, captcha and browser notices (two cues each)
@@ -33,9 +33,7 @@ _TABLES: tuple[BoilerplateData, ...] = tuple(data.boilerplate for data in LANGUA
 # News agencies whose tag makes a dateline: the same in every language.
 _AGENCIES = "afp|ap|dpa|efe|ansa|reuters|apa|sda|ats|belga|anp|kna|epd|europa press"
 # Month names of every language, longest first: a dateline's date, never a count ("15 heridos").
-_MONTHS = "|".join(
-    sorted({m.lower() for data in LANGUAGES.values() for m in data.dates.months}, key=len, reverse=True)
-)
+_MONTHS = "|".join(sorted(frozenset().union(*MONTHS.values()), key=lambda m: (-len(m), m)))
 # Shapes of any language; {name} is a word class of the language files.
 _LINE_SHAPES = [
     r"^({networks}|{share})([\s,|/·•:]+({networks}|{share}))*\s*[:.!]*$",  # a row of share buttons
