@@ -145,6 +145,20 @@ class _Sentence:
     def capitalized(self, j: int) -> bool:
         return 0 <= j < len(self.words) and self.text[self.starts[j]].isupper()
 
+    def in_number(self, j: int) -> bool:
+        """The token at `j` is a separator inside a number ("1,500"), not punctuation."""
+        return (
+            0 < j < len(self.words) - 1
+            and self.ends[j - 1] == self.starts[j]
+            and self.ends[j] == self.starts[j + 1]
+            and self.words[j - 1][-1].isdigit()
+            and self.words[j + 1][0].isdigit()
+        )
+
+    def clause_mark(self, j: int) -> bool:
+        """A hard stop or a comma, but not the comma of "1,500"."""
+        return self.hard_stop(j) or (self.words[j] == "," and not self.in_number(j))
+
     def hard_stop(self, j: int) -> bool:
         """Clause end: hard punctuation, or a full stop followed by a capital (abbreviations
         like "U.S. officials" also stop, which only costs recall)."""
@@ -533,7 +547,8 @@ def _attach(
             sent, count, head, item, found[:index], counts, heads, lex
         )
         base = _described_state(sent, item.base, lex) if item.base in STATES else item.base
-        if base == "kidnapped" and head.kind == "none" and _freed(sent, count, head, counts, lex):
+        own_verb = head.kind == "none" or item.k in parts  # "Sei dei 14 bambini rapiti … liberati"
+        if base == "kidnapped" and own_verb and _freed(sent, count, head, counts, lex):
             base = "rescued"  # "Deux des otages retenus … ont été relâchés"
         if base == "missing" and head.noun >= 0 and sent.word(head.noun) in lex.wanted:
             continue  # "zwei Täter werden noch gesucht": sought, not lost
@@ -962,7 +977,7 @@ def _freed(sent: _Sentence, count: _Count, head: _Head, counts: list[_Count], le
     not the whole of "l'un des deux … a été libéré", whose verb is the one's."""
     if _one_of(sent, count, lex):
         return False
-    end = _next_count(sent, head, counts)
+    end = _next_count(sent, head, [c for c in counts if not c.weak])  # "da un commando": an article
     stop = next((j for j in range(head.end, end) if sent.hard_stop(j) or sent.words[j] == ","), end)
     return any(sent.words[j] in lex.frees for j in range(head.end, stop))
 
@@ -1349,10 +1364,10 @@ def _clause(sent: _Sentence, count: _Count) -> tuple[int, int]:
     """Token range of the comma-delimited clause around a count."""
     words = sent.words
     start = count.first
-    while start > 0 and not sent.hard_stop(start - 1) and words[start - 1] != ",":
+    while start > 0 and not sent.clause_mark(start - 1):
         start -= 1
     end = count.last
-    while end < len(words) and not sent.hard_stop(end) and words[end] != ",":
+    while end < len(words) and not sent.clause_mark(end):
         end += 1
     return start, end
 
@@ -1397,8 +1412,17 @@ def _returned(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     sfollati", "Dieci dei feriti sono stati dimessi": the count's clause, before another clause
     opens ("scesi a 27 perché … dimessi"), says they went home, so it no longer counts them."""
     start, end = _clause(sent, count)
-    opener = next((j for j in range(count.last, end) if lex.clause_openers.match(sent.words, j)), end)
+    opener = next((j for j in range(count.last, end) if _opens_clause(sent, j, lex)), end)
     return any(lex.returned.match(sent.words, j) for j in range(start, opener))  # not "… perché dimessi"
+
+
+def _opens_clause(sent: _Sentence, j: int, lex: Lexicon) -> bool:
+    """A clause opener at `j`, unless it is a preposition before an article: "evacuate dopo il
+    deragliamento hanno potuto fare rientro" is one clause."""
+    if lex.clause_openers.match(sent.words, j) is None:
+        return False
+    phrase = lex.prepositional_openers.match(sent.words, j)
+    return phrase is None or sent.word(j + phrase[0]) not in lex.determiners
 
 
 def _forecast(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:

@@ -156,6 +156,7 @@ class Lexicon:
     persisting: PhraseTable
     still: PhraseTable
     clause_openers: PhraseTable  # ", dopo che …", "perché …": another clause starts
+    prepositional_openers: PhraseTable  # "dopo il crollo": a phrase, not a clause
     returned: PhraseTable
     other_counts: frozenset[str]
     one_of: frozenset[str]
@@ -267,6 +268,7 @@ def build(data: LanguageData) -> Lexicon:
         persisting=PhraseTable.of(fig.persisting),
         still=PhraseTable.of(fig.still),
         clause_openers=PhraseTable.of(data.clause_openers),
+        prepositional_openers=PhraseTable.of(data.prepositional_openers),
         returned=PhraseTable.of(fig.returned),
         other_counts=_words(fig.other_counts),
         one_of=_words(fig.one_of),

@@ -276,6 +276,9 @@ class LanguageData(_Data):
     # the name is both words; every language's are read in any text, as names travel.
     name_prefixes: list[str] = Field(default_factory=list)
     clause_openers: list[str] = Field(default_factory=list)  # ", after …": after a comma, another clause
+    # Openers that are prepositions too: before an article ("after the derailment", "dopo il
+    # crollo") they open a phrase, not a clause.
+    prepositional_openers: list[str] = Field(default_factory=list)
     # Capitalised words that name no place: common nouns where every noun is capitalised
     # ("in der Nacht", "im Krankenhaus"), epithets ("Alpine", "Mediterranean"): words, endings.
     not_places: list[str] = Field(default_factory=list)
