@@ -547,7 +547,9 @@ def _attach(
             sent, count, head, item, found[:index], counts, heads, lex
         )
         base = _described_state(sent, item.base, lex) if item.base in STATES else item.base
-        own_verb = head.kind == "none" or item.k in parts  # "Sei dei 14 bambini rapiti … liberati"
+        # "Sei dei 14 bambini rapiti … liberati", "Les deux humanitaires enlevés jeudi ont été libérés"
+        subject = head.kind in ("people", "subgroup") and not _after_a_verb(sent, count, lex)
+        own_verb = head.kind == "none" or subject or item.k in parts
         if base == "kidnapped" and own_verb and _freed(sent, count, head, counts, lex):
             base = "rescued"  # "Deux des otages retenus … ont été relâchés"
         if base == "missing" and head.noun >= 0 and sent.word(head.noun) in lex.wanted:
@@ -974,12 +976,46 @@ def _then_said(sent: _Sentence, head: _Head, measure: str, lex: Lexicon) -> str 
 def _freed(sent: _Sentence, count: _Count, head: _Head, counts: list[_Count], lex: Lexicon) -> bool:
     """Hostages whose own verb, after them in their clause and before the next count, frees
     them: "Twelve hostages were freed", "Deux des otages retenus depuis midi ont été relâchés";
-    not the whole of "l'un des deux … a été libéré", whose verb is the one's."""
+    not the whole of "l'un des deux … a été libéré", whose verb is the one's.  After a noun of
+    people the verb must be theirs: no coordinator before it ("took six people hostage … and has
+    since released two"), and no count after it ("holding 14 people … released four of them")."""
     if _one_of(sent, count, lex):
         return False
-    end = _next_count(sent, head, [c for c in counts if not c.weak])  # "da un commando": an article
-    stop = next((j for j in range(head.end, end) if sent.hard_stop(j) or sent.words[j] == ","), end)
-    return any(sent.words[j] in lex.frees for j in range(head.end, stop))
+    start = _past_inclusion(sent, head.end, lex)  # "Twelve hostages, including five children, were freed"
+    later = [c.first for c in counts if not c.weak and c.first >= start]  # "da un commando": an article
+    noun = head.kind in ("people", "subgroup")
+    end = len(sent.words) if noun else min(later, default=len(sent.words))
+    # past an aside ("…, dont deux enfants, mais ont libéré"), a coordinator joins another clause
+    joints = lex.coordinators if start > head.end or noun else frozenset()
+    stop = next((j for j in range(start, end) if sent.clause_mark(j) or sent.words[j] in joints), end)
+    freed = next((j for j in range(start, stop) if sent.words[j] in lex.frees), None)
+    if freed is None or (noun and any(freed < first < stop for first in later)):
+        return False
+    # "n'ont toujours pas été libérées", "are still waiting to be freed": still held
+    return not any(lex.unfreed.match(sent.words, j) for j in range(start, freed))
+
+
+def _after_a_verb(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
+    """A word before the count, past its determiners, that is neither a function word nor
+    punctuation: likely a verb whose object the count is ("holding 22 people", "détiennent 19
+    personnes"), so a later verb is another subject's."""
+    j = count.first - 1
+    while sent.word(j) in lex.determiners:
+        j -= 1
+    return sent.is_word(j) and sent.word(j) not in lex.function_words and not sent.word(j)[0].isdigit()
+
+
+def _past_inclusion(sent: _Sentence, j: int, lex: Lexicon) -> int:
+    """Past an aside at `j` that names a part of the group (", including five children,", ",
+    dont deux enfants,"), to the word after its closing comma; else `j`."""
+    if sent.word(j) != "," or lex.inclusion.match(sent.words, j + 1) is None:
+        return j
+    for k in range(j + 1, len(sent.words)):
+        if sent.hard_stop(k):
+            return j
+        if sent.words[k] == "," and not sent.in_number(k):
+            return k + 1
+    return j
 
 
 def _own_clause_says(sent: _Sentence, head: _Head, measure: str, lex: Lexicon) -> bool:

@@ -162,6 +162,9 @@ class FigureData(_Data):
     links: list[str] = Field(default_factory=list)  # allowed between a toll and its value
     person_markers: list[str] = Field(default_factory=list)  # "mató a cuatro ciclistas": a person follows
     frees: list[str] = Field(default_factory=list)  # "freed": hostages a clause says were freed were rescued
+    # before the freeing word, words that deny or defer it: "have not been released", "attendent
+    # toujours d'être libérés" (still held)
+    unfreed: list[str] = Field(default_factory=list)
     adverbs: list[str] = Field(default_factory=list)  # read past as if absent: "ha rescatado ya a 35 vecinos"
     # a group word that names workers of a trade where its sentence names the trade's place:
     # "mineurs" beside "mine" or "grisou" are miners, elsewhere minors (children)
