@@ -246,6 +246,21 @@ def _recalled_in(text: str, language: str) -> frozenset[str]:
     return frozenset(key for key, recalled in found if recalled) - told
 
 
+def _recalled_clauses(text: str, language: str) -> frozenset[str]:
+    """What an opening names only in a later clause, after a semicolon, that recalls another
+    event ("…; a separate boat capsized off Crete on the same morning"): the opening is about
+    its first clause."""
+    recalls = _RECALLS.get(language)
+    clauses = text.split(";")
+    if recalls is None or len(clauses) < 2:
+        return frozenset()
+    recalled = [c for c in clauses[1:] if recalls.search(c)]
+    if not recalled:
+        return frozenset()
+    told = set().union(*(keys(c, language) for c in clauses if c not in recalled))
+    return frozenset(set().union(*(keys(c, language) for c in recalled)) - told)
+
+
 def _named_in_order(text: str, language: str) -> list[tuple[str, bool]]:
     """Each name and gazetteer key of `text` in order, and whether an earlier event's word
     leads to it (`_recalled`)."""
@@ -303,6 +318,15 @@ def identity_of(article: PreparedArticle) -> Identity:
             [k for k in head.keys if k not in recalled],
         )
     recalls = _RECALLS.get(article.language)
+    for k in range(min(_OPENING, len(texts))):
+        if dropped := _recalled_clauses(texts[k], article.language):
+            # "Key events: 86 set off from Sfax; a separate boat capsized off Crete"
+            r = readings[k]
+            readings[k] = _Reading(
+                [n for n in r.names if n not in dropped],
+                [p for p in r.places if p not in dropped],
+                [x for x in r.keys if x not in dropped],
+            )
     kept = [k for k, text in enumerate(texts) if k < _OPENING or recalls is None or not recalls.search(text)]
     names = frozenset(n for k in kept for n in readings[k].names)
     local = frozenset(p for k in kept for p in readings[k].places)

@@ -1238,3 +1238,40 @@ def test_a_live_label_names_no_place(language: str, headline: str) -> None:
     """ "EN DIRECT", "EN DIRECTO", "IN DIRETTA": a live page's label after a place preposition,
     shared by every live page of the feed, so never a place two stories could share."""
     assert not any(key.startswith("direct") or key.startswith("dirett") for key in keys(headline, language))
+
+
+def test_a_sentence_told_at_the_same_hour_recalls_another_event(make_prepared) -> None:
+    """ "Fast zeitgleich war im Kanton Uri eine Lawine niedergegangen", "Auch vor Kreta kenterte am
+    selben Morgen ein Boot": twin events of one morning, told side by side."""
+    german = make_prepared(
+        "k",
+        "Lawine im Valbeller Tal: Drei Tote\n"
+        "Die Zahl der Todesopfer nach dem Lawinenabgang im Valbeller Tal ist auf drei gestiegen.\n"
+        "Fast zeitgleich war im Schweizer Kanton Graubünden eine Lawine niedergegangen.",
+        language="de",
+    )
+    assert not {"CH", "CH-GR"} & identity_of(german).places
+    english = make_prepared(
+        "e",
+        "Migrant boat capsizes off Lampedusa\n"
+        "Fourteen people died when a migrant boat capsized off Lampedusa, the coast guard said.\n"
+        "A boat carrying 60 people capsized off Crete the same morning.",
+    )
+    assert not {"GR", "GR-M"} & identity_of(english).places
+
+
+def test_an_opening_names_nothing_of_a_later_clause_that_recalls_another_event(make_prepared) -> None:
+    """A live blog's key events: "…; a separate boat capsized off Crete on the same morning"."""
+    blog = make_prepared(
+        "b",
+        "Key events: survivors say 86 people set off from Sfax; three children are among the dead; "
+        "a separate boat capsized off Crete on the same morning.",
+        title="Lampedusa shipwreck: live updates",
+    )
+    assert not {"GR", "GR-M"} & identity_of(blog).places
+    plain = make_prepared(
+        "c",
+        "Key events: survivors say 86 people set off from Sfax; the boat capsized off Crete.",
+        title="Shipwreck: live updates",
+    )
+    assert "GR-M" in identity_of(plain).places
