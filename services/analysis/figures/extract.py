@@ -1562,6 +1562,8 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
             break  # "auf 48 gestiegen": a verb, not the counted noun
         if kind == "none" and words[j] in lex.weekdays:
             break  # "le bilan est passé à 41 mardi": when, not what was counted
+        if kind == "none" and _closing_adverb(sent, j, lex):
+            break  # "adjusted to 26 accordingly, while …": how, not what was counted
         if measure := lex.measures.match(words, j):
             if j + measure[0] in count_starts:
                 break
@@ -1608,6 +1610,16 @@ def _scan_head(sent: _Sentence, start: int, lex: Lexicon, count_starts: Mapping[
     if kind == "other" and subgroup is not None:
         subgroup = None  # "two military sources": the adjective did not qualify a measure
     return _Head(kind, None, subgroup, j, noun, immediate, partitive)
+
+
+def _closing_adverb(sent: _Sentence, j: int, lex: Lexicon) -> bool:
+    """An adverb ("accordingly", "finalement") that ends its clause or leads to a function
+    word: not a noun ("family members" goes on with a noun)."""
+    word = sent.word(j)
+    if not any(word.endswith(e) and len(word) > len(e) + 3 for e in lex.adverb_endings):
+        return False
+    after = j + 1
+    return after >= len(sent.words) or sent.clause_mark(after) or sent.word(after) in lex.function_words
 
 
 def _and_others(sent: _Sentence, j: int, lex: Lexicon) -> bool:
