@@ -577,6 +577,43 @@ FURNITURE_KINDS = {
     ],
 }
 
+# Video and live pages (round 23): players, transcripts, live labels, gallery counters.
+VIDEO_PAGE_FURNITURE = [
+    ("en", "Autoplay: off"),
+    ("en", "Tap play to keep watching"),
+    ("en", "Photo 12 of 40"),
+    ("en", "This video is no longer available."),
+    ("fr", "Voir la transcription"),
+    ("fr", "Image 3 sur 9"),
+    ("fr", "VIDÉO. Les pompiers luttent contre les flammes à Nice"),
+    ("es", "Reproducción automática: desactivada"),
+    ("es", "Hay 3 entradas nuevas"),
+    ("es", "Foto 2 de 11"),
+    ("de", "Dieses Video ist nicht mehr verfügbar."),
+    ("de", "Bild 7 / 20"),
+    ("de", "Transkript lesen"),
+    ("it", "Il video non è più disponibile"),
+    ("it", "Ci sono 4 nuovi aggiornamenti"),
+    ("it", "Foto 9 di 30"),
+]
+VIDEO_PAGE_NEWS = [
+    ("en", "The court heard that the video could not be played because the file was damaged."),
+    ("fr", "Le roman est lu par une voix de synthèse, une première pour la maison d'édition."),
+    ("es", "Su partido denunció que una voz artificial imitó al candidato en un anuncio."),
+    ("de", "Das Video der Überwachungskamera ist nach Angaben der Polizei nicht mehr verfügbar gewesen."),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), VIDEO_PAGE_FURNITURE)
+def test_video_and_live_page_furniture_is_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line), (language, line)
+
+
+@pytest.mark.parametrize(("language", "line"), VIDEO_PAGE_NEWS)
+def test_news_about_videos_and_synthetic_voices_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line), (language, line)
+
+
 # News on the same topics: a newsletter, cookies, comments, an app, subscribers, a first publication.
 NEWS_KINDS = {
     "en": [
