@@ -1932,6 +1932,8 @@ def _verb_opening(sent: _Sentence, count: _Count, lex: Lexicon) -> str | None:
     for j in range(count.first - 1, max(-1, count.first - 1 - _OPENING_REACH), -1):
         if sent.hard_stop(j) or words[j] == "," or not sent.is_word(j) or words[j] in lex.coordinators:
             return None  # "Muere un trabajador y 19 personas son hospitalizadas": their own verb
+        if words[j] in lex.speech_verbs:
+            return None  # "survivors say 86 people set off": who speaks, not what befell them
         if found := lex.measures.match_ending(words, j):
             start = j - found[0]
             while start >= 0 and words[start] in lex.function_words:

@@ -191,6 +191,7 @@ class Lexicon:
     trades: Mapping[str, frozenset[str]]  # a group word -> the words that make it a trade's workers
     instead: re.Pattern[str] | None  # after a count, the words before the wrong count it replaces
     frees: frozenset[str]
+    speech_verbs: frozenset[str]
     unfreed: PhraseTable
     group_links: PhraseTable
     function_words: frozenset[str]
@@ -304,6 +305,7 @@ def build(data: LanguageData) -> Lexicon:
         trades={word.lower(): _words(context) for word, context in fig.trades.items()},
         instead=_instead(fig.instead),
         frees=_words(fig.frees),
+        speech_verbs=_words(fig.speech_verbs),
         unfreed=PhraseTable.of(fig.unfreed),
         group_links=PhraseTable.of(fig.group_links),
         function_words=_words(fig.function_words),

@@ -162,6 +162,9 @@ class FigureData(_Data):
     links: list[str] = Field(default_factory=list)  # allowed between a toll and its value
     person_markers: list[str] = Field(default_factory=list)  # "mató a cuatro ciclistas": a person follows
     frees: list[str] = Field(default_factory=list)  # "freed": hostages a clause says were freed were rescued
+    # verbs of saying: a measure noun before one is who speaks ("survivors say 86 people set
+    # off"), not what befell the count after it
+    speech_verbs: list[str] = Field(default_factory=list)
     # before the freeing word, words that deny or defer it: "have not been released", "attendent
     # toujours d'être libérés" (still held)
     unfreed: list[str] = Field(default_factory=list)
