@@ -596,6 +596,36 @@ VIDEO_PAGE_FURNITURE = [
     ("it", "Ci sono 4 nuovi aggiornamenti"),
     ("it", "Foto 9 di 30"),
 ]
+SHARING_FURNITURE = [
+    ("en", "Link copied to clipboard"),
+    ("en", "View all 58 replies"),
+    ("en", "Flag comment"),
+    ("fr", "Voir les 38 commentaires"),
+    ("fr", "Signaler ce commentaire"),
+    ("es", "¡Enlace copiado!"),
+    ("es", "Ver los 71 comentarios"),
+    ("de", "Alle 12 Kommentare anzeigen"),
+    ("de", "Link kopiert"),
+    ("it", "Leggi tutti i 15 commenti"),
+    ("it", "Commenta (12)"),
+]
+SHARING_NEWS = [
+    ("en", "A post shared by the mayor on Facebook showed the flooded square on Monday morning."),
+    ("fr", "Une publication partagée par la préfecture montrait le pont effondré."),
+    ("it", "Un post condiviso dal sindaco mostrava la piazza allagata lunedì mattina."),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), SHARING_FURNITURE)
+def test_sharing_and_comment_furniture_is_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line), (language, line)
+
+
+@pytest.mark.parametrize(("language", "line"), SHARING_NEWS)
+def test_news_about_shared_posts_stays(language: str, line: str) -> None:
+    assert not is_boilerplate(line), (language, line)
+
+
 VIDEO_PAGE_NEWS = [
     ("en", "The court heard that the video could not be played because the file was damaged."),
     ("fr", "Le roman est lu par une voix de synthèse, une première pour la maison d'édition."),
