@@ -609,6 +609,24 @@ SHARING_FURNITURE = [
     ("it", "Leggi tutti i 15 commenti"),
     ("it", "Commenta (12)"),
 ]
+DESK_NOTES = [
+    ("en", "CLICK HERE to download the Metro Now app for alerts"),
+    ("en", "Watch the video: rescuers reach the trapped miners"),
+    ("fr", "Mise à jour à 7h15 : ajoute le témoignage du maire."),
+    ("fr", "(Actualise avec le nouveau bilan des autorités)"),
+    ("es", "(Actualiza con la cifra de heridos)"),
+    ("de", "Dieser Artikel wurde mithilfe maschineller Übersetzung erstellt."),
+    ("de", "Diese Meldung wurde am 03.05.2026 im Programm von Radio Nord gesendet."),
+    ("it", "(Aggiorna con il bilancio della Protezione civile)"),
+    ("it", "Questo articolo è stato tradotto automaticamente."),
+]
+
+
+@pytest.mark.parametrize(("language", "line"), DESK_NOTES)
+def test_desk_notes_and_teasers_are_boilerplate(language: str, line: str) -> None:
+    assert is_boilerplate(line), (language, line)
+
+
 SHARING_NEWS = [
     ("en", "A post shared by the mayor on Facebook showed the flooded square on Monday morning."),
     ("fr", "Une publication partagée par la préfecture montrait le pont effondré."),
