@@ -479,7 +479,7 @@ class StoryNames:
         conflicts = _conflicts(identity, story, {p for p in shared if story.is_main(p)})
         headline = _headline_conflicts(identity, story)
         conflicts |= headline
-        if self._linked(identity, story, shared):
+        if self._linked(identity, story, shared, _headline_country_elsewhere(identity, story)):
             if conflicts and _opening_elsewhere(identity, story, bool(headline)):
                 return Verdict.REFUSED  # the lead recalls the story after an opening about another place
             if headline and (identity.another or identity.fresh):
@@ -598,14 +598,18 @@ class StoryNames:
         """Whether a similar article may join the story (the verdict is not REFUSED)."""
         return self.verdict(identity, story_id, stale) is not Verdict.REFUSED
 
-    def _linked(self, identity: Identity, story: _Named, shared: set[str]) -> bool:
+    def _linked(self, identity: Identity, story: _Named, shared: set[str], abroad: bool = False) -> bool:
         """Positive evidence, from what only this story names: a headline's name or code found
         on the other side, or a town or other local place (countries and regions are too
-        large to link: they only agree or disagree)."""
+        large to link: they only agree or disagree).  A headline in another country (`abroad`)
+        is linked by places only: a river or a body both countries' reports name ("Serbie : la
+        Save déborde" after floods on the Sava in Bosnia) is no town of the story."""
         if any(self._places[p] <= 1 and level(p) == LOCAL for p in shared):
             return True
         if any(self._named_only_by(story, p) for p in self._place_named(identity, story)):
             return True
+        if abroad:
+            return False
         marks = _shared(identity.names, identity.nouns, story.names, story.nouns)
         return self._in_a_headline(identity, story, marks)
 
@@ -690,6 +694,22 @@ def _headline_conflicts(identity: Identity, story: _Named) -> set[int]:
     if not mine or named or any(p in story.places for p in mine):
         return set()  # the headline names the story too: "Tarvello: a day after the floods in Lomara"
     return {level(p) for p in mine} & story.levels
+
+
+def _headline_country_elsewhere(identity: Identity, story: _Named) -> bool:
+    """The headline names a country the story never named, and none of the story's places,
+    while the story names countries of its own, and the lead names a town the story does not."""
+    countries = {p for p in identity.headline_places if level(p) == COUNTRY}
+    if (
+        not countries
+        or COUNTRY not in story.levels
+        or any(p in story.places for p in identity.headline_places)
+    ):
+        return False
+    if any(w in story.places for w in identity.headline_words):
+        return False
+    # and its lead a town of its own: an event there, not a product or a strike crossing borders
+    return any(level(p) == LOCAL and p not in story.places and p not in story.names for p in identity.places)
 
 
 _STEM: Final = 5  # letters a name and its other forms share: exonyms and adjectives of places

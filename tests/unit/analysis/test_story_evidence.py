@@ -1275,3 +1275,41 @@ def test_an_opening_names_nothing_of_a_later_clause_that_recalls_another_event(m
         title="Shipwreck: live updates",
     )
     assert "GR-M" in identity_of(plain).places
+
+
+def test_a_river_both_countries_name_does_not_link_a_headline_abroad(make_prepared) -> None:
+    """Floods on the Sava in Bosnia, then "Serbie : la Save déborde" with a town of its own:
+    the river is both countries', no link across their conflict; a recall of a product named in
+    another country's headline, with no town of its own, still links."""
+    names = StoryNames()
+    for k, body in enumerate(
+        (
+            "Floods on the Sava kill four in Bosnia\nFour people died in Doboj, Bosnia, as the Sava "
+            "and the Bosna burst their banks.",
+            "Bosnia floods: toll rises to five\nA fifth body was found in Maglaj, Bosnia, as the Sava "
+            "kept rising, officials said.",
+        )
+    ):
+        names.add("bosnia", identity_of(make_prepared(f"b{k}", body)))
+    serbia = identity_of(
+        make_prepared(
+            "s",
+            "Une personne est morte près de Šabac, en Serbie, où la Save est sortie de son lit.",
+            title="Serbie : la Save déborde, un mort et 2 000 évacués",
+            language="fr",
+        )
+    )
+    assert names.verdict(serbia, "bosnia", stale=False) is Verdict.REFUSED
+    drug = StoryNames()
+    for k in range(2):
+        drug.add("recall", _identity({"veltrax", "corvalan"}, headline={"veltrax"}, places={"CH"}))
+    spain = _identity({"veltrax", "corvalan", "aemps"}, headline={"veltrax"}, places={"ES"})
+    spain = Identity(
+        spain.names, spain.nouns, spain.headline, spain.places, headline_places=frozenset({"ES"})
+    )
+    assert drug.verdict(spain, "recall", stale=False) is not Verdict.REFUSED
+
+
+def test_a_stock_exchange_names_no_place() -> None:
+    assert "bols" not in read("Las acciones de Veltrax cayeron un 12 % en Bolsa este martes.", "es").places
+    assert "bours" not in read("Le titre a chuté de 9 % à la Bourse de Zurich.", "fr").places
