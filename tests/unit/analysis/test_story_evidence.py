@@ -1301,7 +1301,7 @@ def test_a_river_both_countries_name_does_not_link_a_headline_abroad(make_prepar
     )
     assert names.verdict(serbia, "bosnia", stale=False) is Verdict.REFUSED
     drug = StoryNames()
-    for k in range(2):
+    for _ in range(2):
         drug.add("recall", _identity({"veltrax", "corvalan"}, headline={"veltrax"}, places={"CH"}))
     spain = _identity({"veltrax", "corvalan", "aemps"}, headline={"veltrax"}, places={"ES"})
     spain = Identity(
