@@ -30,6 +30,7 @@ from services.analysis.config import AnalysisConfig
 from services.analysis.embedding import Embedder, Vectors
 from services.analysis.figures import Figure, extract_figures
 from services.analysis.figures.changes import base_measure
+from services.analysis.figures.extract import trade_context
 from services.analysis.fingerprints import content_hash, minhash
 from services.analysis.language import UNKNOWN, detect_language
 from services.analysis.languages import LANGUAGES
@@ -96,10 +97,11 @@ def draft(article: Article, config: AnalysisConfig) -> Draft:
     lines = [line for line in body.split("\n") if line]
     lines = lines[: _related_links(lines)]
     year = article.published_at.year if article.published_at else None
-    sentences = _sentences(lines, language, config.max_sentences, year)
+    trades = trade_context(f"{article.title or ''}\n{body}", _lang(language))
+    sentences = _sentences(lines, language, config.max_sentences, year, trades)
     title = _separate_title(article, body)
     if title:
-        title_sentence = _heading(title, _lang(language), year, frozenset())
+        title_sentence = _heading(title, _lang(language), year, frozenset(), trades)
         sentences = [title_sentence, *sentences][: config.max_sentences]
     tokens = words(" ".join(s.text for s in sentences))
     given = _given_title(article, [line for line in lines if not is_boilerplate(line)])
@@ -206,9 +208,11 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _heading(text: str, lang: str, year: int | None, told: frozenset[str]) -> Sentence:
+def _heading(
+    text: str, lang: str, year: int | None, told: frozenset[str], trades: frozenset[str] = frozenset()
+) -> Sentence:
     """A title or heading line: it states figures and claims too ("Toll rises to 63")."""
-    figures = tuple(extract_figures(text, lang, year, told))
+    figures = tuple(extract_figures(text, lang, year, told, trades))
     return Sentence(text, figures, len(text.split()) >= MIN_CLAIM_WORDS, heading=True)
 
 
@@ -216,7 +220,9 @@ def _lang(language: str) -> str:
     return language if language != UNKNOWN else "en"
 
 
-def _sentences(lines: list[str], language: str, limit: int, year: int | None) -> list[Sentence]:
+def _sentences(
+    lines: list[str], language: str, limit: int, year: int | None, trades: frozenset[str] = frozenset()
+) -> list[Sentence]:
     """Statements and headings (a heading states figures too: "Toll rises to 63"), in order."""
     found: list[Sentence] = []
     told: set[str] = set()  # the measures stated so far, without groups: what "others" is read against
@@ -228,7 +234,7 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
         if is_heading(line):
             heading = strip_furniture(line)
             if not is_boilerplate(heading):
-                found.append(_heading(heading, lang, year, frozenset(told)))
+                found.append(_heading(heading, lang, year, frozenset(told), trades))
                 told.update(base_measure(f.measure) for f in found[-1].figures)
             continue
         pieces = list(map(strip_furniture, split_sentences(line, lang)))
@@ -244,7 +250,7 @@ def _sentences(lines: list[str], language: str, limit: int, year: int | None) ->
             if _asks_before_furniture(pieces, index):
                 continue
             claimable = len(text.split()) >= MIN_CLAIM_WORDS and not addresses_reader(text, lang)
-            figures = tuple(extract_figures(text, lang, year, frozenset(told)))
+            figures = tuple(extract_figures(text, lang, year, frozenset(told), trades))
             told.update(base_measure(f.measure) for f in figures)
             found.append(Sentence(text, figures, claimable))
         if len(found) >= limit:

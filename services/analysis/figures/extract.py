@@ -122,12 +122,15 @@ class _Sentence:
             tuple(m.end() for m in matches),
         )
 
-    def with_trades(self, trades: Mapping[str, frozenset[str]]) -> _Sentence:
+    def with_trades(
+        self, trades: Mapping[str, frozenset[str]], context: frozenset[str] = frozenset()
+    ) -> _Sentence:
         """The sentence with each group word that names a trade's workers beside its trade's
-        words read as plain workers: "Quatre mineurs ont été tués dans la mine" counts miners."""
+        words (in the sentence, or in its article: `context`) read as plain workers: "Quatre
+        mineurs ont été tués dans la mine" counts miners."""
         if not trades or trades.keys().isdisjoint(self.words):
             return self
-        present = set(self.words)
+        present = set(self.words) | context
         hits = [j for j, w in enumerate(self.words) if w in trades and trades[w] & present]
         if not hits:
             return self
@@ -204,7 +207,11 @@ class _Head:
 
 
 def extract_figures(
-    sentence: str, language: str, year: int | None = None, told: frozenset[str] = frozenset()
+    sentence: str,
+    language: str,
+    year: int | None = None,
+    told: frozenset[str] = frozenset(),
+    context: frozenset[str] = frozenset(),
 ) -> list[Figure]:
     """All counted figures stated in ``sentence``, ordered by position.
 
@@ -213,6 +220,8 @@ def extract_figures(
     earlier year ("in February 2016, nearly 50 people died") is history, not a figure.
     ``told``: the measures the article's earlier sentences stated ("killed"), so that "Otras
     112 personas resultaron heridas" after a toll is the injured, not 112 more of them.
+    ``context``: the trade words its article names (`trade_context`): "Six mineurs sont
+    toujours portés disparus" in a report of a mine blast counts miners.
     """
     if not sentence or not isinstance(sentence, str):
         return []
@@ -226,13 +235,23 @@ def extract_figures(
     asides = _replaced_counts(text, numbers, rules)
     if asides:
         numbers = [n for n in numbers if not any(a <= n.start < b for a, b in asides)]
-    sent = _Sentence.of(text, rules.adverbs, asides).with_trades(rules.trades)
+    sent = _Sentence.of(text, rules.adverbs, asides).with_trades(rules.trades, context)
     counts = _merge_ranges(sent, _counts(sent, numbers, rules), rules)
     return _attach(sent, counts, rules, year, told)
 
 
 REPLACED_GAP_WORDS: Final = 3  # words between a count and "not ...": "two crew members, not three"
 REPLACED_ASIDE_CHARS: Final = 60  # "…, et non quatre comme annoncé initialement, …": read to its comma
+
+
+def trade_context(text: str, language: str) -> frozenset[str]:
+    """The words of `text` that make a group word a trade's workers (Lexicon.trades): read
+    once per article, so that each sentence of a mine blast's report counts miners."""
+    lex = LEXICONS.get(normalize_language(language))
+    if lex is None or not lex.trades:
+        return frozenset()
+    wanted = frozenset().union(*lex.trades.values())
+    return wanted & frozenset(TOKEN_RE.findall(_lower_same_length(text)))
 
 
 def _replaced_counts(text: str, numbers: Sequence[NumberSpan], lex: Lexicon) -> list[tuple[int, int]]:

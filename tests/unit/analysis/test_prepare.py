@@ -205,3 +205,17 @@ def test_a_body_of_headlines_alone_keeps_them() -> None:
     body = "Lodz blast: toll rises to four\n\nRescuers find a fourth body in the rubble"
     article = Article(article_id="a", source="s", body=body, language="en")
     assert len(draft(article, AnalysisConfig()).sentences) == 2
+
+
+def test_a_trade_named_anywhere_in_the_article_makes_its_group_word_a_trades_workers() -> None:
+    """ "mineurs" are minors, or miners beside a mine: in a report of a mine blast, the
+    sentence "Six mineurs sont toujours portés disparus" counts miners, not children."""
+    body = (
+        "Un coup de grisou a tué huit personnes dans la mine de Valréas lundi.\n"
+        "Six mineurs sont toujours portés disparus, selon la préfecture."
+    )
+    mine = draft(Article(article_id="a", source="s", body=body, language="fr"), AnalysisConfig())
+    assert [f.measure for f in mine.sentences[1].figures] == ["missing"]
+    school = "Un incendie a touché un internat lundi.\nSix mineurs sont toujours portés disparus."
+    minors = draft(Article(article_id="b", source="s", body=school, language="fr"), AnalysisConfig())
+    assert [f.measure for f in minors.sentences[1].figures] == ["children missing"]
