@@ -640,6 +640,20 @@ def _names_a_place(sent: _Sentence, j: int, lex: Lexicon) -> bool:
     return False
 
 
+def _in_a_named_place(sent: _Sentence, j: int, lex: Lexicon) -> bool:
+    """A place preposition at `j` right before a name ("in Quilpué", "à Trinidad"), not
+    before a noun ("en el hospital de Battipaglia": a hospital, not a part of the area)."""
+    opened = lex.place_prepositions.match(sent.words, j)
+    if opened is None:
+        return False
+    name = j + opened[0]
+    while sent.word(name) in lex.determiners:
+        name += 1
+    if not (sent.capitalized(name) and sent.word(name)[:1].isalpha()):
+        return False
+    return not sent.text[sent.starts[name] : sent.ends[name]].isupper()  # "en la UCI": a ward, not a place
+
+
 def _ends_a_toll(sent: _Sentence, count: _Count, lex: Lexicon) -> bool:
     """A lone "one" right after a toll's verb and preposition, with no noun after it: "Il
     numero dei dispersi scende a uno", "le nombre de disparus passe à un"; there it is the
@@ -779,7 +793,11 @@ def _measure_for(
         # "17 ricoverati, quattro delle quali in gravi condizioni": a part in a state of its own,
         # counted only by a measure of its own clause ("quattro dei quali sono morti")
         said = _forward(sent, head, count, counts, heads, at_token, lex)
-        return (said if said is not None and _own_clause_says(sent, head, said, lex) else None), None
+        if said is not None and _own_clause_says(sent, head, said, lex):
+            return said, None
+        if bases and _in_a_named_place(sent, head.end, lex):
+            return bases[-1], None  # "the toll reached 15, four of them in Quilpué": that place's part
+        return None, None
     measure = _backward(sent, count.first, lex, strict=head.kind == "other")
     if measure is None and head.kind in ("people", "subgroup", "other"):
         measure = _verb_before(sent, count, lex)  # "Murieron 14 personas", "Sont morts … trois adolescents"
