@@ -618,6 +618,12 @@ DESK_NOTES = [
     ("de", "Diese Meldung wurde am 03.05.2026 im Programm von Radio Nord gesendet."),
     ("it", "(Aggiorna con il bilancio della Protezione civile)"),
     ("it", "Questo articolo è stato tradotto automaticamente."),
+    ("it", "AGGIORNAMENTO ORE 9.45 - aggiunte le dichiarazioni del sindaco."),
+    ("it", "Traduzione a cura di Marco Bellini."),
+    ("es", "Actualizamos esta noticia a medida que haya más datos."),
+    ("de", "Hinweis: Dieser Artikel wurde um 14.20 Uhr aktualisiert."),
+    ("de", "Unsere Korrespondentin Lena Vogt berichtet aus Nairobi."),
+    ("en", "This article appears in the June 3 print edition of The Valley Times."),
 ]
 
 
