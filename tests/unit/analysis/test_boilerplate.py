@@ -627,26 +627,11 @@ DESK_NOTES = [
 ]
 
 
-@pytest.mark.parametrize(("language", "line"), DESK_NOTES)
-def test_desk_notes_and_teasers_are_boilerplate(language: str, line: str) -> None:
-    assert is_boilerplate(line), (language, line)
-
-
 SHARING_NEWS = [
     ("en", "A post shared by the mayor on Facebook showed the flooded square on Monday morning."),
     ("fr", "Une publication partagée par la préfecture montrait le pont effondré."),
     ("it", "Un post condiviso dal sindaco mostrava la piazza allagata lunedì mattina."),
 ]
-
-
-@pytest.mark.parametrize(("language", "line"), SHARING_FURNITURE)
-def test_sharing_and_comment_furniture_is_boilerplate(language: str, line: str) -> None:
-    assert is_boilerplate(line), (language, line)
-
-
-@pytest.mark.parametrize(("language", "line"), SHARING_NEWS)
-def test_news_about_shared_posts_stays(language: str, line: str) -> None:
-    assert not is_boilerplate(line), (language, line)
 
 
 VIDEO_PAGE_NEWS = [
@@ -661,13 +646,13 @@ VIDEO_PAGE_NEWS = [
 ]
 
 
-@pytest.mark.parametrize(("language", "line"), VIDEO_PAGE_FURNITURE)
-def test_video_and_live_page_furniture_is_boilerplate(language: str, line: str) -> None:
+@pytest.mark.parametrize(("language", "line"), VIDEO_PAGE_FURNITURE + SHARING_FURNITURE + DESK_NOTES)
+def test_video_sharing_and_desk_furniture_is_boilerplate(language: str, line: str) -> None:
     assert is_boilerplate(line), (language, line)
 
 
-@pytest.mark.parametrize(("language", "line"), VIDEO_PAGE_NEWS)
-def test_news_about_videos_and_synthetic_voices_stays(language: str, line: str) -> None:
+@pytest.mark.parametrize(("language", "line"), VIDEO_PAGE_NEWS + SHARING_NEWS)
+def test_news_about_videos_voices_and_shared_posts_stays(language: str, line: str) -> None:
     assert not is_boilerplate(line), (language, line)
 
 
