@@ -269,9 +269,24 @@ def _unmatched_are_known(
             continue
         if i > 0 and not sentence.figures and _only_attribution(sentence.text, new.language):
             continue
+        if i > 0 and old is not None and translated and _short_known_count(sentence, old):
+            continue
         if i == 0 or sentence.claimable or sentence.figures:
             return False
     return True
+
+
+KNOWN_COUNT_WORDS = 8  # the longest sentence that may only restate a count: "Nove risultano ancora dispersi."
+
+
+def _short_known_count(sentence: Sentence, old: Text) -> bool:
+    """A short sentence of a translation that states only counts the original states too
+    ("Nove risultano ancora dispersi." for "Neun Bergleute werden noch vermisst."): the
+    translator's terser rendering matched too loosely, not news."""
+    if not sentence.figures or len(sentence.text.split()) > KNOWN_COUNT_WORDS:
+        return False
+    known = {(f.measure, f.value) for f in old.figures}
+    return all((f.measure, f.value) in known for f in sentence.figures)
 
 
 _ATTRIBUTION_SENTENCES: dict[str, re.Pattern[str]] = {

@@ -1,6 +1,7 @@
 """Duplicate rules on invented stories (never the seed articles)."""
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pytest
@@ -10,12 +11,13 @@ from services.analysis.duplicates import (
     _counterparts,
     _retitled_across,
     _retold_freely,
+    _short_known_count,
     _unmeasured,
     duplicate_method,
     figures_conflict,
     sentence_numbers,
 )
-from services.analysis.figures import Figure
+from services.analysis.figures import Figure, extract_figures
 from services.analysis.prepare import Sentence
 
 STRIKE_EN = (
@@ -795,3 +797,24 @@ def test_a_loose_retelling_that_leaves_a_fifth_out_is_no_translation() -> None:
     assert not _retold_freely(sims, pairs, cover=0.9)  # it carries nearly all of the original
     close = np.array([[0.81, 0.10], [0.12, 0.74]], dtype=np.float32)
     assert not _retold_freely(close, pairs, cover=0.7)  # a paragraph dropped, the rest translated
+
+
+@dataclass(frozen=True)
+class _Text:
+    language: str
+    sentences: tuple[Sentence, ...]
+    figures: tuple[Figure, ...]
+
+
+def _sentence(text: str, language: str) -> Sentence:
+    return Sentence(text, tuple(extract_figures(text, language)), len(text.split()) >= 5)
+
+
+def test_a_translators_short_restatement_of_a_known_count_is_no_news() -> None:
+    """ "Nove risultano ancora dispersi." for "Neun Bergleute werden noch vermisst.": matched
+    too loosely by the vectors, it states only a count the original states."""
+    original = _sentence("Neun Bergleute werden noch vermisst, teilte der Katastrophenschutz mit.", "de")
+    old = _Text("de", (original,), original.figures)
+    assert _short_known_count(_sentence("Nove risultano ancora dispersi.", "it"), old)
+    assert not _short_known_count(_sentence("Undici risultano ancora dispersi.", "it"), old)
+    assert not _short_known_count(_sentence("Nove sono stati ricoverati.", "it"), old)
