@@ -169,8 +169,8 @@ class FigureData(_Data):
     # toujours d'être libérés" (still held)
     unfreed: list[str] = Field(default_factory=list)
     adverbs: list[str] = Field(default_factory=list)  # read past as if absent: "ha rescatado ya a 35 vecinos"
-    # a group word that names workers of a trade where its sentence names the trade's place:
-    # "mineurs" beside "mine" or "grisou" are miners, elsewhere minors (children)
+    # a group word that names workers of a trade where its article names the trade's place:
+    # "mineurs" in a report of a mine or a firedamp blast are miners, elsewhere minors (children)
     trades: dict[str, list[str]] = Field(default_factory=dict)
     # after a count, what sets the wrong count it replaces beside it: "22, et non 23", "two
     # crew members, not three, were injured"; the aside is read past
