@@ -1047,12 +1047,8 @@ def _past_inclusion(sent: _Sentence, j: int, lex: Lexicon) -> int:
     dont deux enfants,"), to the word after its closing comma; else `j`."""
     if sent.word(j) != "," or lex.inclusion.match(sent.words, j + 1) is None:
         return j
-    for k in range(j + 1, len(sent.words)):
-        if sent.hard_stop(k):
-            return j
-        if sent.words[k] == "," and not sent.in_number(k):
-            return k + 1
-    return j
+    closing = next((k for k in range(j + 1, len(sent.words)) if sent.clause_mark(k)), None)
+    return j if closing is None or sent.hard_stop(closing) else closing + 1
 
 
 def _own_clause_says(sent: _Sentence, head: _Head, measure: str, lex: Lexicon) -> bool:
